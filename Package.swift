@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+// edgeplan: plans the HTTP front door of an EKS cluster on AWS.
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "edgeplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "EdgePlan", targets: ["EdgePlan"]),
+        .executable(name: "edgeplan", targets: ["edgeplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // The planned model and the address arithmetic: values only, no I/O, no dependencies.
+        .target(name: "EdgePlanCore", swiftSettings: strictSettings),
+        // design.yaml → Design → Plan. Reads text given to it; never touches disk.
+        .target(
+            name: "EdgePlan",
+            dependencies: ["EdgePlanCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        // Plan → [OutputFile]. Depends on the planned model only, never on the parser.
+        .target(name: "EdgePlanRender", dependencies: ["EdgePlanCore"], swiftSettings: strictSettings),
+        // The only code that touches disk.
+        .executableTarget(
+            name: "edgeplan",
+            dependencies: [
+                "EdgePlan", "EdgePlanRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "edgeplan-bench",
+            dependencies: ["EdgePlan", "EdgePlanRender"],
+            path: "Benchmarks/edgeplan-bench",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EdgePlanCoreTests",
+            dependencies: ["EdgePlanCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EdgePlanTests",
+            dependencies: ["EdgePlan", "EdgePlanRender"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [],
+            swiftSettings: strictSettings
+        ),
+    ]
+)
