@@ -1,0 +1,263 @@
+import EdgePlanCore
+import Foundation
+import Yams
+
+/// A design as read from its file: the values, where each field sits, and the warnings found on the way.
+public struct ParsedDesign: Sendable, Equatable {
+    public var design: Design
+    public var file: String
+    /// Field path → location of its value, for diagnostics raised by later stages.
+    public var locations: [String: SourceLocation]
+    public var diagnostics: [Diagnostic]
+
+    /// The location of `path`, or of its nearest enclosing field, or the top of the file.
+    public func location(of path: String) -> SourceLocation {
+        var candidate = path
+        while !candidate.isEmpty {
+            if let found = locations[candidate] { return found }
+            if let cut = candidate.lastIndex(where: { $0 == "." || $0 == "[" }) {
+                candidate = String(candidate[..<cut])
+            } else {
+                break
+            }
+        }
+        return SourceLocation(file: file, line: 1, column: 1)
+    }
+
+    /// Gives every diagnostic without a location the location of its field.
+    public func locate(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { d in
+            var d = d
+            if d.location == nil { d.location = location(of: d.path) }
+            return d
+        }
+    }
+}
+
+/// Stage 1: YAML text → `Design`. Checks syntax, structure and types; meaning is checked by the validator.
+public struct DesignParser: Sendable {
+    /// The format versions this build reads.
+    public static let supportedVersions = 1...1
+    /// Designs are small; anything larger is refused before parsing.
+    public static let maxBytes = 1 << 20
+    /// Deeper nesting than this is not a design; refusing it keeps the recursive parser safe.
+    public static let maxNesting = 64
+
+    public init() {}
+
+    public func parse(_ text: String, file: String) throws(DiagnosticError) -> ParsedDesign {
+        let top = SourceLocation(file: file, line: 1, column: 1)
+        guard text.utf8.count <= DesignParser.maxBytes else {
+            throw DiagnosticError([.error("", "the file is \(text.utf8.count) bytes; a design file is at most \(DesignParser.maxBytes) bytes", at: top)])
+        }
+        if let deep = DesignParser.tooDeep(text, file: file) { throw DiagnosticError([deep]) }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw DiagnosticError([DesignParser.diagnostic(for: error, file: file)])
+        } catch {
+            throw DiagnosticError([.error("", "the file is not valid YAML", at: top)])
+        }
+        guard let root else {
+            throw DiagnosticError([.error("", "the file is empty: a design needs at least edgeplan, name, region, cluster, network and frontends", at: top)])
+        }
+        var reader = YAMLReader(file: file)
+        let design = read(root, &reader)
+        let diagnostics = reader.diagnostics
+        guard let design, !diagnostics.hasErrors else { throw DiagnosticError(diagnostics) }
+        return ParsedDesign(design: design, file: file, locations: reader.locations, diagnostics: diagnostics)
+    }
+
+    // MARK: - Fields
+
+    private static let topFields = ["edgeplan", "name", "region", "cluster", "network", "frontends", "traffic", "requirements", "hoursPerMonth"]
+
+    private func read(_ root: Node, _ r: inout YAMLReader) -> Design? {
+        guard let top = r.fields(root, path: "", known: DesignParser.topFields) else { return nil }
+        // The version decides how to read the rest: check it first.
+        guard let versionNode = r.required(top, "edgeplan", path: "", in: root, example: "1") else { return nil }
+        guard let version = r.int(versionNode, path: "edgeplan", range: 0...Int.max, what: "the format version") else { return nil }
+        guard DesignParser.supportedVersions.contains(version) else {
+            r.error("edgeplan", "unknown format version \(version): this edgeplan reads version \(DesignParser.supportedVersions.lowerBound)", at: versionNode)
+            return nil
+        }
+        let name = r.required(top, "name", path: "", in: root, example: "shop-prod").flatMap { r.string($0, path: "name") }
+        let region = r.required(top, "region", path: "", in: root, example: "eu-west-1").flatMap { r.string($0, path: "region") }
+        let cluster = r.required(top, "cluster", path: "", in: root, example: "shop-prod-eks").flatMap { r.string($0, path: "cluster") }
+        let network = r.required(top, "network", path: "", in: root, example: "{vpcCidr: 10.0.0.0/16, azs: 3, nodes: {max: 30, podsPerNode: 110}}")
+            .flatMap { readNetwork($0, &r) }
+        let frontends = r.required(top, "frontends", path: "", in: root, example: "[{kind: alb-privatelink-nlb}]")
+            .flatMap { readFrontends($0, &r) }
+        let traffic = top["traffic"].map { readTraffic($0, &r) } ?? Traffic()
+        let requirements = top["requirements"].map { readRequirements($0, &r) } ?? Requirements()
+        let hours = top["hoursPerMonth"].flatMap { r.decimal($0, path: "hoursPerMonth", what: "hours per month") } ?? 730
+        guard let name, let region, let cluster, let network, let frontends, let traffic, let requirements else { return nil }
+        return Design(
+            formatVersion: version, name: name, region: region, cluster: cluster, network: network,
+            frontends: frontends, traffic: traffic, requirements: requirements, hoursPerMonth: hours)
+    }
+
+    private func readNetwork(_ node: Node, _ r: inout YAMLReader) -> Network? {
+        let p = "network"
+        guard let f = r.fields(node, path: p, known: ["vpcCidr", "azs", "nodes", "podCidr", "natGateways", "subnetSizes"]) else { return nil }
+        let vpc: Network.CIDRChoice? = r.required(f, "vpcCidr", path: p, in: node, example: "10.128.0.0/16").flatMap { n in
+            guard let text = r.string(n, path: "network.vpcCidr") else { return nil }
+            if text == "allocate" { return .allocate }
+            return prefix(text, n, path: "network.vpcCidr", &r).map { .fixed($0) }
+        }
+        let azs = r.required(f, "azs", path: p, in: node, example: "3").flatMap { readAZs($0, &r) }
+        let nodes = r.required(f, "nodes", path: p, in: node, example: "{max: 30, podsPerNode: 110}").flatMap { n -> Nodes? in
+            guard let nf = r.fields(n, path: "network.nodes", known: ["max", "podsPerNode"]) else { return nil }
+            let max = r.required(nf, "max", path: "network.nodes", in: n, example: "30")
+                .flatMap { r.int($0, path: "network.nodes.max", range: 1...100_000, what: "the most worker nodes across all AZs") }
+            let pods = r.required(nf, "podsPerNode", path: "network.nodes", in: n, example: "110")
+                .flatMap { r.int($0, path: "network.nodes.podsPerNode", range: 1...737, what: "pods per node") }
+            guard let max, let pods else { return nil }
+            return Nodes(max: max, podsPerNode: pods)
+        }
+        var podCidr: IPv4Prefix?? = .some(nil)
+        if let n = f["podCidr"] {
+            podCidr = r.string(n, path: "network.podCidr").flatMap { prefix($0, n, path: "network.podCidr", &r) }.map { .some($0) }
+        }
+        let nat = f["natGateways"].map { r.choice($0, path: "network.natGateways", as: Network.NATGateways.self) } ?? .perAZ
+        var sizes: [SubnetRole: Int]? = [:]
+        if let n = f["subnetSizes"] { sizes = readSubnetSizes(n, &r) }
+        guard let vpc, let azs, let nodes, let podCidr, let nat, let sizes else { return nil }
+        return Network(vpcCidr: vpc, azs: azs, nodes: nodes, podCidr: podCidr, natGateways: nat, subnetSizes: sizes)
+    }
+
+    private func readAZs(_ node: Node, _ r: inout YAMLReader) -> Network.AZChoice? {
+        if case .sequence(let list) = node {
+            var names: [String] = []
+            for (i, item) in list.enumerated() {
+                let path = "network.azs[\(i)]"
+                r.record(path, item)
+                guard let name = r.string(item, path: path) else { return nil }
+                names.append(name)
+            }
+            return .names(names)
+        }
+        guard case .scalar = node, r.resolvedTag(node) == .int, let count = node.int else {
+            r.error("network.azs", "expected a count of Availability Zones (1–6) or a list of AZ names, got \(r.describe(node))", at: node)
+            return nil
+        }
+        return .count(count)
+    }
+
+    private func readSubnetSizes(_ node: Node, _ r: inout YAMLReader) -> [SubnetRole: Int]? {
+        let p = "network.subnetSizes"
+        guard let f = r.fields(node, path: p, known: SubnetRole.allCases.map(\.rawValue)) else { return nil }
+        var sizes: [SubnetRole: Int] = [:]
+        var ok = true
+        for (key, value) in f {
+            guard let role = SubnetRole(rawValue: key) else { continue }
+            let path = "\(p).\(key)"
+            // Accept `/24` or `24`.
+            var text: String?
+            if case .scalar(let s) = value { text = s.string }
+            let digits = text.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
+            guard let digits, let length = Int(digits), (0...32).contains(length), digits.count <= 2 else {
+                r.error(path, "expected a prefix length such as /24, got \(r.describe(value))", at: value)
+                ok = false
+                continue
+            }
+            sizes[role] = length
+        }
+        return ok ? sizes : nil
+    }
+
+    private func readFrontends(_ node: Node, _ r: inout YAMLReader) -> [Frontend]? {
+        guard let list = r.sequence(node, path: "frontends", what: "a list of frontend options, e.g. [{kind: alb-privatelink-nlb}]") else { return nil }
+        var result: [Frontend] = []
+        var ok = true
+        for (i, item) in list.enumerated() {
+            let p = "frontends[\(i)]"
+            r.record(p, item)
+            guard let f = r.fields(item, path: p, known: ["kind", "id", "api", "originProtection", "origin", "waf"]) else { ok = false; continue }
+            guard let kindNode = r.required(f, "kind", path: p, in: item, example: "alb-privatelink-nlb"),
+                  let kind = r.choice(kindNode, path: "\(p).kind", as: FrontendKind.self)
+            else { ok = false; continue }
+            let id = f["id"].flatMap { r.string($0, path: "\(p).id") }
+            let api = f["api"].flatMap { r.choice($0, path: "\(p).api", as: Frontend.API.self) }
+            let protection = f["originProtection"].flatMap { r.choice($0, path: "\(p).originProtection", as: Frontend.OriginProtection.self) }
+            let origin = f["origin"].flatMap { r.choice($0, path: "\(p).origin", as: Frontend.VPCOriginTarget.self) }
+            let waf = f["waf"].flatMap { r.bool($0, path: "\(p).waf") }
+            result.append(Frontend(id: id, kind: kind, api: api, originProtection: protection, origin: origin, waf: waf))
+        }
+        return ok ? result : nil
+    }
+
+    private func readTraffic(_ node: Node, _ r: inout YAMLReader) -> Traffic? {
+        let p = "traffic"
+        guard let f = r.fields(node, path: p, known: ["requests", "dataOutGB", "dataInGB", "newConnectionsPerSecond", "activeConnections", "wafRules"]) else { return nil }
+        var t = Traffic()
+        t.requests = f["requests"].flatMap { r.decimal($0, path: "\(p).requests", what: "requests per month") }
+        t.dataOutGB = f["dataOutGB"].flatMap { r.decimal($0, path: "\(p).dataOutGB", what: "GB sent to clients per month") }
+        t.dataInGB = f["dataInGB"].flatMap { r.decimal($0, path: "\(p).dataInGB", what: "GB received from clients per month") }
+        t.newConnectionsPerSecond = f["newConnectionsPerSecond"].flatMap { r.decimal($0, path: "\(p).newConnectionsPerSecond", what: "new connections per second") }
+        t.activeConnections = f["activeConnections"].flatMap { r.decimal($0, path: "\(p).activeConnections", what: "concurrent connections") }
+        t.wafRules = f["wafRules"].flatMap { r.int($0, path: "\(p).wafRules", range: 0...10_000, what: "WAF rules") }
+        return t
+    }
+
+    private func readRequirements(_ node: Node, _ r: inout YAMLReader) -> Requirements? {
+        let p = "requirements"
+        guard let f = r.fields(node, path: p, known: ["waf", "apiKeys", "caching", "privateOrigin", "staticIps"]) else { return nil }
+        return Requirements(
+            waf: f["waf"].flatMap { r.bool($0, path: "\(p).waf") },
+            apiKeys: f["apiKeys"].flatMap { r.bool($0, path: "\(p).apiKeys") },
+            caching: f["caching"].flatMap { r.bool($0, path: "\(p).caching") },
+            privateOrigin: f["privateOrigin"].flatMap { r.bool($0, path: "\(p).privateOrigin") },
+            staticIps: f["staticIps"].flatMap { r.bool($0, path: "\(p).staticIps") })
+    }
+
+    private func prefix(_ text: String, _ node: Node, path: String, _ r: inout YAMLReader) -> IPv4Prefix? {
+        switch IPv4Prefix.parse(text) {
+        case .success(let p): return p
+        case .failure(let e):
+            r.error(path, e.description, at: node)
+            return nil
+        }
+    }
+
+    // MARK: - Guards and YAML errors
+
+    /// Refuses flow nesting or indentation far beyond any design before the recursive parser sees it.
+    static func tooDeep(_ text: String, file: String) -> Diagnostic? {
+        var depth = 0, line = 1, column = 0, indent = 0, atLineStart = true
+        for byte in text.utf8 {
+            column += 1
+            if byte == UInt8(ascii: "\n") {
+                line += 1; column = 0; indent = 0; atLineStart = true
+                continue
+            }
+            if atLineStart && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-")) {
+                indent += 1
+            } else {
+                atLineStart = false
+                if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { depth += 1 }
+                if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") { depth -= 1 }
+            }
+            if depth > maxNesting || indent > maxNesting * 4 {
+                return .error("", "the file nests more than \(maxNesting) levels deep; a design is a few levels of fields", at: SourceLocation(file: file, line: line, column: column))
+            }
+        }
+        return nil
+    }
+
+    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return .error("", "not valid YAML: \(problem)", at: at(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error("", "a field appears twice in one mapping (\(duplicates.joined(separator: ", "))): keep one", at: at(context.mark))
+        case .reader(let problem, let offset, _, _):
+            let where_ = offset.map { " at byte \($0)" } ?? ""
+            return .error("", "the file is not UTF-8 text (\(problem)\(where_))", at: SourceLocation(file: file, line: 1, column: 1))
+        default:
+            return .error("", "the file is not valid YAML (\(error))", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+}

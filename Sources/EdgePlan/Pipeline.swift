@@ -1,0 +1,46 @@
+@_exported import EdgePlanCore
+
+/// The whole flow in one place:
+///
+///     design.yaml ──parse──▶ Design ──validate──▶ Design ──plan──▶ Plan ──render/emit──▶ [OutputFile]
+///
+/// Every stage is a value with one method; nothing here touches disk.
+public struct Pipeline: Sendable {
+    public var parser = DesignParser()
+    public var validator = DesignValidator()
+    public var planner: SubnetPlanner
+
+    public init(reference: AWSReference, policy: PlanningPolicy = .standard) {
+        planner = SubnetPlanner(reference: reference, policy: policy)
+    }
+
+    /// What a run produced: the plan when there were no errors, and every diagnostic, located.
+    public struct Outcome: Sendable {
+        public var plan: Plan?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Parses and validates only.
+    public func validate(_ text: String, file: String) -> (ParsedDesign?, [Diagnostic]) {
+        let parsed: ParsedDesign
+        do {
+            parsed = try parser.parse(text, file: file)
+        } catch {
+            return (nil, error.diagnostics)
+        }
+        let found = parsed.diagnostics + parsed.locate(validator.validate(parsed.design, reference: planner.reference))
+        return (parsed, found)
+    }
+
+    public func run(_ text: String, file: String) -> Outcome {
+        let (parsed, found) = validate(text, file: file)
+        guard let parsed, !found.hasErrors else { return Outcome(plan: nil, diagnostics: found) }
+        do {
+            var plan = try planner.plan(parsed.design)
+            plan.notes = parsed.locate(plan.notes)
+            return Outcome(plan: plan, diagnostics: found + plan.notes)
+        } catch {
+            return Outcome(plan: nil, diagnostics: found + parsed.locate(error.diagnostics))
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import EdgePlanCore
+
+/// Stage 3: a validated design → the subnet plan: every role the options need, in every AZ,
+/// sized from what it holds, laid out so that growth disturbs as little as possible.
+public struct SubnetPlanner: Sendable {
+    public var reference: AWSReference
+    public var policy: PlanningPolicy
+
+    public init(reference: AWSReference, policy: PlanningPolicy = .standard) {
+        self.reference = reference
+        self.policy = policy
+    }
+
+    public func plan(_ design: Design) throws(DiagnosticError) -> Plan {
+        do {
+            return try makePlan(design)
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw DiagnosticError([.error("", "\(error)")])
+        }
+    }
+
+    private func makePlan(_ design: Design) throws -> Plan {
+        guard case .fixed(let vpc) = design.network.vpcCidr else {
+            throw DiagnosticError([.error("network.vpcCidr", "'allocate' needs a CIDR ledger: run with --ledger FILE, or give a CIDR such as 10.128.0.0/16")])
+        }
+        guard let azs = reference.azNames(design.network.azs, region: design.region), !azs.isEmpty else {
+            throw DiagnosticError([.error("network.azs", "the Availability Zones could not be resolved in \(design.region)")])
+        }
+        let demands = try SubnetDemands(design: design, azCount: azs.count, reference: reference, policy: policy)
+        var notes: [Diagnostic] = []
+        var sizing: [RoleSizing] = []
+        var errors: [Diagnostic] = []
+        for role in SubnetRole.allCases {
+            guard let demand = demands.roles[role] else { continue }
+            switch try size(role, demand, design: design) {
+            case .success(let s): sizing.append(s)
+            case .failure(let d): errors.append(d)
+            }
+        }
+        guard errors.isEmpty else { throw DiagnosticError(errors) }
+
+        let reserved = reference.limits.subnetReservedAddresses
+        let vpcRoles = sizing.filter { $0.role != .pods }.map { (role: $0.role, length: $0.length) }
+        guard let main = SubnetLayout.place(in: vpc, lengths: vpcRoles, azCount: azs.count) else {
+            throw DiagnosticError([tooSmall("network.vpcCidr", vpc, needed: SubnetLayout.packedSize(lengths: vpcRoles, azCount: azs.count))])
+        }
+        if main.kind == .compact {
+            let roomy = IPv4Prefix.length(holding: SubnetLayout.packedSize(lengths: vpcRoles.map { ($0.role, $0.length - slotBits(azs.count)) }, azCount: 1)) ?? 0
+            notes.append(.warning("network.vpcCidr", "\(vpc) holds the subnets only packed tightly, with no empty slot kept for another AZ; a /\(roomy) would keep one, so adding an AZ later would move no subnet"))
+        }
+        var placements = main.placements
+        var free = main.free
+        var secondary: [IPv4Prefix] = []
+        var podLayout: SubnetLayout.Result?
+        if let podCidr = design.network.podCidr, let podSizing = sizing.first(where: { $0.role == .pods }) {
+            let podRoles = [(role: SubnetRole.pods, length: podSizing.length)]
+            guard let pods = SubnetLayout.place(in: podCidr, lengths: podRoles, azCount: azs.count) else {
+                throw DiagnosticError([tooSmall("network.podCidr", podCidr, needed: SubnetLayout.packedSize(lengths: podRoles, azCount: azs.count))])
+            }
+            podLayout = pods
+            placements += pods.placements
+            free += pods.free
+            secondary = [podCidr]
+        }
+
+        let subnets = placements
+            .sorted { ($0.azIndex, $0.role) < ($1.azIndex, $1.role) }
+            .map { p in
+                PlannedSubnet(
+                    name: subnetName(design, role: p.role, az: azs[p.azIndex]), role: p.role, az: azs[p.azIndex], cidr: p.cidr,
+                    usableAddresses: Int(p.cidr.size) - reserved,
+                    tags: tags(design, role: p.role, name: subnetName(design, role: p.role, az: azs[p.azIndex])))
+            }
+        let capacity = self.capacity(design, subnets: subnets, azs: azs)
+        if capacity.nodes < design.network.nodes.max {
+            notes.append(.warning("network.nodes.max", "the node subnets hold \(capacity.nodes) nodes, fewer than the \(design.network.nodes.max) asked for"))
+        }
+        let layout = Layout(
+            kind: main.kind, azSlots: main.azSlots,
+            roleBlocks: (main.roleBlocks + (podLayout?.roleBlocks ?? [])).sorted { $0.cidr < $1.cidr })
+        return Plan(
+            design: DesignSummary(name: design.name, region: design.region, regionName: reference.regions[design.region]?.name,
+                                  cluster: design.cluster, frontends: design.frontends),
+            vpc: VPCPlan(cidr: vpc, secondaryCidrs: secondary),
+            availabilityZones: azs, subnets: subnets, sizing: sizing, capacity: capacity, layout: layout,
+            freeCidrs: free.sorted(), notes: notes)
+    }
+
+    // MARK: - Sizing
+
+    private func size(_ role: SubnetRole, _ demand: SubnetDemands.RoleDemand, design: Design) throws -> Result<RoleSizing, Diagnostic> {
+        let reserved = reference.limits.subnetReservedAddresses
+        let shortest = reference.limits.subnetShortestPrefix
+        let longest = reference.limits.subnetLongestPrefix
+        let needed = demand.addressesNeeded
+        let natural = IPv4Prefix.length(holding: UInt64(needed + reserved)) ?? 0
+        let cap = min(longest, demand.longestAllowedLength ?? longest)
+        var length = min(natural, cap)
+        var reason: String
+        if natural <= cap {
+            reason = "smallest subnet with \(grouped(needed)) usable addresses"
+        } else if let alb = demand.longestAllowedLength, alb < longest {
+            reason = "a load balancer here needs at least a /\(alb)"
+        } else {
+            reason = "AWS's smallest subnet"
+        }
+        if demand.headroom > 1 { reason += " (\(demand.headroom)× what it holds, so a replacement fits beside the old)" }
+        let fixed = design.network.subnetSizes[role]
+        if let fixed {
+            let path = "network.subnetSizes.\(role.rawValue)"
+            let usable = Int(IPv4Prefix.size(ofLength: fixed)) - reserved
+            if fixed > cap {
+                return .failure(.error(path, "/\(fixed) is too small for \(role.rawValue) subnets: use /\(cap) or larger (\(reason))"))
+            }
+            if usable < needed {
+                return .failure(.error(path, "a /\(fixed) leaves \(grouped(usable)) usable addresses but \(role.rawValue) subnets need \(grouped(needed)): use /\(min(natural, cap)) or larger"))
+            }
+            length = fixed
+            reason = "fixed by the design (needs \(grouped(needed)) usable addresses)"
+        }
+        if length < shortest {
+            return .failure(oversized(role, needed: needed, shortest: shortest, reserved: reserved, design: design))
+        }
+        return .success(RoleSizing(
+            role: role, demands: demand.demands, addressesNeeded: needed,
+            longestAllowedLength: demand.longestAllowedLength, length: length, fixedByDesign: fixed != nil, reason: reason))
+    }
+
+    private func oversized(_ role: SubnetRole, needed: Int, shortest: Int, reserved: Int, design: Design) -> Diagnostic {
+        let most = grouped(Int(IPv4Prefix.size(ofLength: shortest)) - reserved)
+        switch role {
+        case .nodes where design.network.podCidr == nil:
+            return .error("network.nodes", "each AZ's node subnet would need \(grouped(needed)) addresses, more than a /\(shortest) holds (\(most) usable), the largest subnet AWS allows: add AZs, lower nodes.max or podsPerNode, or move pods to a podCidr")
+        case .pods, .nodes:
+            return .error("network.nodes", "each AZ's \(role.rawValue) subnet would need \(grouped(needed)) addresses, more than a /\(shortest) holds (\(most) usable), the largest subnet AWS allows: add AZs or lower nodes.max or podsPerNode")
+        default:
+            return .error("frontends", "each AZ's \(role.rawValue) subnet would need \(grouped(needed)) addresses, more than a /\(shortest) holds")
+        }
+    }
+
+    private func tooSmall(_ path: String, _ block: IPv4Prefix, needed: UInt64) -> Diagnostic {
+        let shortest = reference.limits.vpcCidrShortestPrefix
+        guard let length = IPv4Prefix.length(holding: needed), length >= shortest else {
+            return .error(path, "\(block) is too small: the plan needs \(grouped(needed)) addresses, more than the largest VPC block (a /\(shortest)) holds: use fewer nodes or pods per node, or a podCidr")
+        }
+        return .error(path, "\(block) is too small: the plan needs \(grouped(needed)) addresses; use a /\(length) or larger")
+    }
+
+    private func slotBits(_ azCount: Int) -> Int {
+        azCount <= 1 ? 0 : Int.bitWidth - (azCount - 1).leadingZeroBitCount
+    }
+
+    // MARK: - Names, tags, capacity
+
+    private func subnetName(_ design: Design, role: SubnetRole, az: String) -> String {
+        let suffix = az.hasPrefix(design.region) ? String(az.dropFirst(design.region.count)) : az
+        return "\(design.name)-\(role.rawValue)-\(suffix)"
+    }
+
+    private func tags(_ design: Design, role: SubnetRole, name: String) -> [ResourceTag] {
+        var tags = [ResourceTag("Name", name)]
+        switch role {
+        case .public:
+            tags += [ResourceTag("kubernetes.io/cluster/\(design.cluster)", "shared"), ResourceTag("kubernetes.io/role/elb", "1")]
+        case .internalELB:
+            tags += [ResourceTag("kubernetes.io/cluster/\(design.cluster)", "shared"), ResourceTag("kubernetes.io/role/internal-elb", "1")]
+        default:
+            break
+        }
+        return tags.sorted { $0.key < $1.key }
+    }
+
+    private func capacity(_ design: Design, subnets: [PlannedSubnet], azs: [String]) -> Capacity {
+        let podsPerNode = design.network.nodes.podsPerNode
+        let perAZ = azs.map { az -> Int in
+            let nodeUsable = subnets.first { $0.az == az && $0.role == .nodes }?.usableAddresses ?? 0
+            if design.network.podCidr == nil { return nodeUsable / (1 + podsPerNode) }
+            let podUsable = subnets.first { $0.az == az && $0.role == .pods }?.usableAddresses ?? 0
+            return min(nodeUsable, podUsable / podsPerNode)
+        }
+        let nodes = perAZ.reduce(0, +)
+        return Capacity(
+            requestedNodes: design.network.nodes.max, podsPerNode: podsPerNode,
+            plannedNodesPerAZ: SubnetDemands.nodesPerAZ(design.network.nodes.max, azCount: azs.count, policy: policy),
+            nodes: nodes, pods: nodes * podsPerNode, nodesWithOneAZLost: nodes - (perAZ.max() ?? 0))
+    }
+}

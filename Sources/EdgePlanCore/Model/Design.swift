@@ -1,0 +1,179 @@
+import Foundation
+
+/// A design file, format version 1, as values. Field names follow the YAML contract.
+public struct Design: Sendable, Equatable {
+    public var formatVersion: Int
+    public var name: String
+    public var region: String
+    public var cluster: String
+    public var network: Network
+    public var frontends: [Frontend]
+    public var traffic: Traffic
+    public var requirements: Requirements
+    /// Hours billed in a month; 730 unless the design says otherwise.
+    public var hoursPerMonth: Decimal
+
+    public init(
+        formatVersion: Int = 1, name: String, region: String, cluster: String, network: Network,
+        frontends: [Frontend], traffic: Traffic = Traffic(), requirements: Requirements = Requirements(),
+        hoursPerMonth: Decimal = 730
+    ) {
+        self.formatVersion = formatVersion
+        self.name = name
+        self.region = region
+        self.cluster = cluster
+        self.network = network
+        self.frontends = frontends
+        self.traffic = traffic
+        self.requirements = requirements
+        self.hoursPerMonth = hoursPerMonth
+    }
+}
+
+/// The VPC side of a design.
+public struct Network: Sendable, Equatable {
+    public enum CIDRChoice: Sendable, Equatable {
+        case fixed(IPv4Prefix)
+        /// `vpcCidr: allocate`: taken from a CIDR ledger when planning.
+        case allocate
+    }
+
+    /// How nodes reach the internet: a NAT gateway per AZ (default), one shared, or none.
+    public enum NATGateways: String, Sendable, Equatable, CaseIterable {
+        case perAZ = "per-az"
+        case single
+        case none
+    }
+
+    /// Availability Zones: a count (the region's first N zones) or a list of names.
+    public enum AZChoice: Sendable, Equatable {
+        case count(Int)
+        case names([String])
+    }
+
+    public var vpcCidr: CIDRChoice
+    public var azs: AZChoice
+    public var nodes: Nodes
+    public var podCidr: IPv4Prefix?
+    public var natGateways: NATGateways
+    /// Per-role subnet prefix lengths the design fixes instead of letting the planner size them.
+    public var subnetSizes: [SubnetRole: Int]
+
+    public init(
+        vpcCidr: CIDRChoice, azs: AZChoice, nodes: Nodes, podCidr: IPv4Prefix? = nil,
+        natGateways: NATGateways = .perAZ, subnetSizes: [SubnetRole: Int] = [:]
+    ) {
+        self.vpcCidr = vpcCidr
+        self.azs = azs
+        self.nodes = nodes
+        self.podCidr = podCidr
+        self.natGateways = natGateways
+        self.subnetSizes = subnetSizes
+    }
+}
+
+public struct Nodes: Sendable, Equatable {
+    /// Most worker nodes across all AZs.
+    public var max: Int
+    /// Pods per node; with the VPC CNI each pod takes a VPC address.
+    public var podsPerNode: Int
+
+    public init(max: Int, podsPerNode: Int) {
+        self.max = max
+        self.podsPerNode = podsPerNode
+    }
+}
+
+/// The kinds of front door edgeplan can plan: three from the 2018 field report, four that AWS made possible since.
+public enum FrontendKind: String, Sendable, Equatable, CaseIterable, Codable {
+    case albPrivateLinkNLB = "alb-privatelink-nlb"
+    case apiGatewayVPCLinkNLB = "apigw-vpclink-nlb"
+    case cloudFrontPublicNLB = "cloudfront-public-nlb"
+    case albController = "alb-controller"
+    case cloudFrontVPCOrigin = "cloudfront-vpc-origin"
+    case apiGatewayVPCLinkALB = "apigw-vpclink-alb"
+    case nlbToALB = "nlb-to-alb"
+}
+
+/// One frontend option to compare.
+public struct Frontend: Sendable, Equatable {
+    public enum API: String, Sendable, Equatable, CaseIterable, Codable {
+        case rest, http
+    }
+
+    public enum OriginProtection: String, Sendable, Equatable, CaseIterable, Codable {
+        case none
+        case prefixListSG = "prefix-list-sg"
+        case secretHeader = "secret-header"
+    }
+
+    /// The load balancer behind a CloudFront VPC origin.
+    public enum VPCOriginTarget: String, Sendable, Equatable, CaseIterable, Codable {
+        case alb, nlb
+    }
+
+    /// Unique among the design's frontends; defaults to the kind (plus the API type where given).
+    public var id: String
+    public var kind: FrontendKind
+    public var api: API?
+    public var originProtection: OriginProtection?
+    public var origin: VPCOriginTarget?
+    /// Whether a WAF is asked for on this option; nil follows `requirements.waf`.
+    public var waf: Bool?
+
+    public init(
+        id: String? = nil, kind: FrontendKind, api: API? = nil, originProtection: OriginProtection? = nil,
+        origin: VPCOriginTarget? = nil, waf: Bool? = nil
+    ) {
+        self.id = id ?? Frontend.defaultID(kind: kind, api: api)
+        self.kind = kind
+        self.api = api
+        self.originProtection = originProtection
+        self.origin = origin
+        self.waf = waf
+    }
+
+    public static func defaultID(kind: FrontendKind, api: API?) -> String {
+        guard let api else { return kind.rawValue }
+        return "\(kind.rawValue)-\(api.rawValue)"
+    }
+}
+
+/// Monthly usage; fields left out get documented defaults from the cost model.
+public struct Traffic: Sendable, Equatable {
+    public var requests: Decimal?
+    public var dataOutGB: Decimal?
+    public var dataInGB: Decimal?
+    public var newConnectionsPerSecond: Decimal?
+    public var activeConnections: Decimal?
+    public var wafRules: Int?
+
+    public init(
+        requests: Decimal? = nil, dataOutGB: Decimal? = nil, dataInGB: Decimal? = nil,
+        newConnectionsPerSecond: Decimal? = nil, activeConnections: Decimal? = nil, wafRules: Int? = nil
+    ) {
+        self.requests = requests
+        self.dataOutGB = dataOutGB
+        self.dataInGB = dataInGB
+        self.newConnectionsPerSecond = newConnectionsPerSecond
+        self.activeConnections = activeConnections
+        self.wafRules = wafRules
+    }
+}
+
+/// What the front door must provide; nil means the design does not say.
+public struct Requirements: Sendable, Equatable {
+    public var waf: Bool?
+    public var apiKeys: Bool?
+    public var caching: Bool?
+    public var privateOrigin: Bool?
+    public var staticIps: Bool?
+
+    public init(waf: Bool? = nil, apiKeys: Bool? = nil, caching: Bool? = nil, privateOrigin: Bool? = nil, staticIps: Bool? = nil) {
+        self.waf = waf
+        self.apiKeys = apiKeys
+        self.caching = caching
+        self.privateOrigin = privateOrigin
+        self.staticIps = staticIps
+    }
+}

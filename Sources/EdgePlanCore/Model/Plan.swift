@@ -1,0 +1,181 @@
+/// The planned design: everything renderers and emitters need, and nothing from the parser.
+public struct Plan: Sendable, Equatable {
+    public static let schemaVersion = 1
+
+    public var design: DesignSummary
+    public var vpc: VPCPlan
+    public var availabilityZones: [String]
+    public var subnets: [PlannedSubnet]
+    public var sizing: [RoleSizing]
+    public var capacity: Capacity
+    public var layout: Layout
+    /// Free space left in the VPC (and the pod CIDR), as the fewest CIDR blocks, in address order.
+    public var freeCidrs: [IPv4Prefix]
+    /// Warnings and notes about the plan (never errors: a plan with errors is not made).
+    public var notes: [Diagnostic]
+
+    public init(
+        design: DesignSummary, vpc: VPCPlan, availabilityZones: [String], subnets: [PlannedSubnet],
+        sizing: [RoleSizing], capacity: Capacity, layout: Layout, freeCidrs: [IPv4Prefix], notes: [Diagnostic]
+    ) {
+        self.design = design
+        self.vpc = vpc
+        self.availabilityZones = availabilityZones
+        self.subnets = subnets
+        self.sizing = sizing
+        self.capacity = capacity
+        self.layout = layout
+        self.freeCidrs = freeCidrs
+        self.notes = notes
+    }
+
+    public func subnets(role: SubnetRole) -> [PlannedSubnet] { subnets.filter { $0.role == role } }
+    public func subnets(az: String) -> [PlannedSubnet] { subnets.filter { $0.az == az } }
+}
+
+public struct DesignSummary: Sendable, Equatable {
+    public var name: String
+    public var region: String
+    public var regionName: String?
+    public var cluster: String
+    public var frontends: [Frontend]
+
+    public init(name: String, region: String, regionName: String?, cluster: String, frontends: [Frontend]) {
+        self.name = name
+        self.region = region
+        self.regionName = regionName
+        self.cluster = cluster
+        self.frontends = frontends
+    }
+}
+
+public struct VPCPlan: Sendable, Equatable {
+    public var cidr: IPv4Prefix
+    public var secondaryCidrs: [IPv4Prefix]
+
+    public init(cidr: IPv4Prefix, secondaryCidrs: [IPv4Prefix]) {
+        self.cidr = cidr
+        self.secondaryCidrs = secondaryCidrs
+    }
+}
+
+/// A tag as a key and a value; a subnet's tags are kept sorted by key.
+public struct ResourceTag: Sendable, Equatable, Hashable {
+    public var key: String
+    public var value: String
+
+    public init(_ key: String, _ value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+public struct PlannedSubnet: Sendable, Equatable {
+    public var name: String
+    public var role: SubnetRole
+    public var az: String
+    public var cidr: IPv4Prefix
+    /// Addresses left after AWS reserves its five (first four, last one).
+    public var usableAddresses: Int
+    public var tags: [ResourceTag]
+
+    public init(name: String, role: SubnetRole, az: String, cidr: IPv4Prefix, usableAddresses: Int, tags: [ResourceTag]) {
+        self.name = name
+        self.role = role
+        self.az = az
+        self.cidr = cidr
+        self.usableAddresses = usableAddresses
+        self.tags = tags
+    }
+}
+
+/// Why a role's subnets have the size they have.
+public struct RoleSizing: Sendable, Equatable {
+    /// One thing a subnet of this role holds in each AZ, and how many addresses it may take.
+    public struct Demand: Sendable, Equatable {
+        public var what: String
+        public var addresses: Int
+
+        public init(what: String, addresses: Int) {
+            self.what = what
+            self.addresses = addresses
+        }
+    }
+
+    public var role: SubnetRole
+    public var demands: [Demand]
+    /// Addresses each AZ's subnet must leave usable, headroom included.
+    public var addressesNeeded: Int
+    /// The shortest allowed length that AWS or a component imposes (e.g. /27 for an ALB), if any.
+    public var longestAllowedLength: Int?
+    /// The chosen prefix length.
+    public var length: Int
+    /// Whether the design fixed the size in `network.subnetSizes`.
+    public var fixedByDesign: Bool
+    public var reason: String
+
+    public init(role: SubnetRole, demands: [Demand], addressesNeeded: Int, longestAllowedLength: Int?, length: Int, fixedByDesign: Bool, reason: String) {
+        self.role = role
+        self.demands = demands
+        self.addressesNeeded = addressesNeeded
+        self.longestAllowedLength = longestAllowedLength
+        self.length = length
+        self.fixedByDesign = fixedByDesign
+        self.reason = reason
+    }
+}
+
+/// How many nodes and pods the planned subnets hold.
+public struct Capacity: Sendable, Equatable {
+    /// Nodes the design asks for at most, and pods per node.
+    public var requestedNodes: Int
+    public var podsPerNode: Int
+    /// Nodes each AZ's subnets are sized for (enough to keep `requestedNodes` with one AZ lost).
+    public var plannedNodesPerAZ: Int
+    /// Nodes and pods that fit in the planned subnets, over all AZs.
+    public var nodes: Int
+    public var pods: Int
+    /// Nodes that fit with the largest AZ lost.
+    public var nodesWithOneAZLost: Int
+
+    public init(requestedNodes: Int, podsPerNode: Int, plannedNodesPerAZ: Int, nodes: Int, pods: Int, nodesWithOneAZLost: Int) {
+        self.requestedNodes = requestedNodes
+        self.podsPerNode = podsPerNode
+        self.plannedNodesPerAZ = plannedNodesPerAZ
+        self.nodes = nodes
+        self.pods = pods
+        self.nodesWithOneAZLost = nodesWithOneAZLost
+    }
+}
+
+/// How subnets were laid out in the VPC, which decides what stays put when the design grows.
+public struct Layout: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, Codable {
+        /// Each role owns one aligned block with a slot per AZ up to `azSlots`: adding an AZ
+        /// up to that count moves nothing.
+        case roleBlocks = "role-blocks"
+        /// The VPC was too small to keep empty AZ slots: subnets packed largest first.
+        case compact
+    }
+
+    public var kind: Kind
+    public var azSlots: Int
+    /// Each role's whole block (role-blocks layout), in address order.
+    public var roleBlocks: [RoleBlock]
+
+    public struct RoleBlock: Sendable, Equatable {
+        public var role: SubnetRole
+        public var cidr: IPv4Prefix
+
+        public init(role: SubnetRole, cidr: IPv4Prefix) {
+            self.role = role
+            self.cidr = cidr
+        }
+    }
+
+    public init(kind: Kind, azSlots: Int, roleBlocks: [RoleBlock]) {
+        self.kind = kind
+        self.azSlots = azSlots
+        self.roleBlocks = roleBlocks
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+
+/// Where a number from AWS comes from: the page title, its address and the day it was read.
+public struct Source: Hashable, Sendable, Codable {
+    public var title: String
+    public var url: String?
+    public var region: String?
+    public var read: String?
+
+    public init(title: String, url: String? = nil, region: String? = nil, read: String? = nil) {
+        self.title = title
+        self.url = url
+        self.region = region
+        self.read = read
+    }
+}
+
+/// One documented AWS limit (a quota, a size rule), with its source.
+public struct Limit: Hashable, Sendable, Codable {
+    public enum Value: Hashable, Sendable, Codable {
+        case number(Int)
+        case text(String)
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let n = try? c.decode(Int.self) { self = .number(n) } else { self = .text(try c.decode(String.self)) }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .number(let n): try c.encode(n)
+            case .text(let t): try c.encode(t)
+            }
+        }
+    }
+
+    public var id: String
+    public var value: Value
+    public var unit: String?
+    public var description: String?
+    public var note: String?
+    public var source: Source
+}
+
+/// An AWS region and the Availability Zone names customers see in it.
+public struct RegionInfo: Hashable, Sendable, Codable {
+    public var code: String
+    public var name: String
+    public var azs: [String]
+    public var note: String?
+    public var source: Source?
+
+    public init(code: String, name: String, azs: [String], note: String? = nil, source: Source? = nil) {
+        self.code = code
+        self.name = name
+        self.azs = azs
+        self.note = note
+        self.source = source
+    }
+}
+
+/// The AWS facts the planner needs, passed in as a value (the CLI reads them from `limits/`).
+/// Every number the code uses is a typed field, checked present when the reference is made.
+public struct AWSReference: Sendable, Equatable {
+    /// Every limit entry by id, with its source.
+    public var entries: [String: Limit]
+    public var regions: [String: RegionInfo]
+    public var limits: AWSLimits
+
+    public init(limits: [Limit], regions: [RegionInfo]) throws(ReferenceError) {
+        self.entries = Dictionary(limits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.regions = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        self.limits = try AWSLimits(entries: entries)
+    }
+}
+
+/// The numeric AWS limits the planner and validators use, by the id they have in `limits/aws.json`.
+public struct AWSLimits: Sendable, Equatable {
+    public var vpcCidrShortestPrefix: Int
+    public var vpcCidrLongestPrefix: Int
+    public var subnetShortestPrefix: Int
+    public var subnetLongestPrefix: Int
+    public var subnetReservedAddresses: Int
+    public var albSubnetLongestPrefix: Int
+    public var albSubnetFreeAddresses: Int
+    public var nlbAddressesPerAZ: Int
+    public var endpointENIsPerAZ: Int
+    public var natAddressesPerGateway: Int
+    public var eksControlPlaneRecommendedFreeAddresses: Int
+    public var eksControlPlaneMinimumAZs: Int
+    public var eksClusterNameMaxLength: Int
+    public var elbNameMaxLength: Int
+
+    /// The ids read, so a test can check the data file has each one.
+    public static let ids = [
+        "vpc.cidr.min-prefix", "vpc.cidr.max-prefix", "vpc.subnet.min-prefix", "vpc.subnet.max-prefix",
+        "vpc.subnet.reserved-addresses", "elb.alb.subnet.min-prefix", "elb.alb.subnet.min-free-addresses",
+        "elb.nlb.addresses-per-az", "privatelink.endpoint.enis-per-az", "natgw.addresses-per-gateway",
+        "eks.control-plane.subnet.recommended-free-addresses", "eks.control-plane.min-azs",
+        "eks.cluster-name.max-length", "elb.name.max-length",
+    ]
+
+    public init(entries: [String: Limit]) throws(ReferenceError) {
+        func n(_ id: String) throws(ReferenceError) -> Int {
+            guard let limit = entries[id] else { throw .missing(id) }
+            guard case .number(let value) = limit.value else { throw .wrongType(id) }
+            return value
+        }
+        vpcCidrShortestPrefix = try n("vpc.cidr.min-prefix")
+        vpcCidrLongestPrefix = try n("vpc.cidr.max-prefix")
+        subnetShortestPrefix = try n("vpc.subnet.min-prefix")
+        subnetLongestPrefix = try n("vpc.subnet.max-prefix")
+        subnetReservedAddresses = try n("vpc.subnet.reserved-addresses")
+        albSubnetLongestPrefix = try n("elb.alb.subnet.min-prefix")
+        albSubnetFreeAddresses = try n("elb.alb.subnet.min-free-addresses")
+        nlbAddressesPerAZ = try n("elb.nlb.addresses-per-az")
+        endpointENIsPerAZ = try n("privatelink.endpoint.enis-per-az")
+        natAddressesPerGateway = try n("natgw.addresses-per-gateway")
+        eksControlPlaneRecommendedFreeAddresses = try n("eks.control-plane.subnet.recommended-free-addresses")
+        eksControlPlaneMinimumAZs = try n("eks.control-plane.min-azs")
+        eksClusterNameMaxLength = try n("eks.cluster-name.max-length")
+        elbNameMaxLength = try n("elb.name.max-length")
+    }
+}
+
+public enum ReferenceError: Error, Equatable, Sendable, CustomStringConvertible {
+    case missing(String)
+    case wrongType(String)
+    case malformed(String, String)
+
+    public var description: String {
+        switch self {
+        case .missing(let id): return "limits/aws.json has no entry '\(id)'; add it with its source"
+        case .wrongType(let id): return "limits/aws.json entry '\(id)' has the wrong type of value"
+        case .malformed(let file, let detail): return "\(file) is not a valid edgeplan data file: \(detail)"
+        }
+    }
+}
+
+extension AWSReference {
+    /// The zone names a design's `azs` stands for: a count takes the region's first zones in order.
+    /// Nil when the region is unknown or has fewer zones than asked for.
+    public func azNames(_ choice: Network.AZChoice, region: String) -> [String]? {
+        switch choice {
+        case .names(let names): return names
+        case .count(let n):
+            guard let info = regions[region], n >= 0, n <= info.azs.count else { return nil }
+            return Array(info.azs.prefix(n))
+        }
+    }
+}
+
+extension AWSReference {
+    private struct LimitsFile: Decodable {
+        var formatVersion: Int
+        var limits: [Limit]
+    }
+
+    private struct RegionsFile: Decodable {
+        var formatVersion: Int
+        var regions: [RegionInfo]
+    }
+
+    /// Decodes `limits/aws.json` and `limits/regions.json` (given as bytes: the caller reads them).
+    public init(limitsJSON: Data, regionsJSON: Data) throws(ReferenceError) {
+        let limits: LimitsFile
+        let regions: RegionsFile
+        do { limits = try JSONDecoder().decode(LimitsFile.self, from: limitsJSON) } catch {
+            throw .malformed("limits/aws.json", "\(error)")
+        }
+        do { regions = try JSONDecoder().decode(RegionsFile.self, from: regionsJSON) } catch {
+            throw .malformed("limits/regions.json", "\(error)")
+        }
+        try self.init(limits: limits.limits, regions: regions.regions)
+    }
+}

@@ -1,0 +1,98 @@
+import EdgePlan
+import Foundation
+import Testing
+
+/// Paths and data shared by the tests: the checkout's root, its data files and examples.
+enum Fixtures {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let reference: AWSReference = {
+        let limits = try! Data(contentsOf: root.appendingPathComponent("limits/aws.json"))
+        let regions = try! Data(contentsOf: root.appendingPathComponent("limits/regions.json"))
+        return try! AWSReference(limitsJSON: limits, regionsJSON: regions)
+    }()
+
+    static var pipeline: Pipeline { Pipeline(reference: reference) }
+
+    static func text(_ relativePath: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(relativePath), encoding: .utf8)
+    }
+
+    static func examples() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("examples").path)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+    }
+
+    /// Plans YAML text that must be good.
+    static func plan(_ yaml: String, file: String = "test.yaml") throws -> Plan {
+        let outcome = pipeline.run(yaml, file: file)
+        guard let plan = outcome.plan else {
+            throw PlanFailed(diagnostics: outcome.diagnostics.map(\.formatted))
+        }
+        return plan
+    }
+
+    /// Diagnostics for YAML text that must be bad.
+    static func errors(_ yaml: String, file: String = "test.yaml") -> [Diagnostic] {
+        pipeline.run(yaml, file: file).diagnostics.filter { $0.severity == .error }
+    }
+
+    struct PlanFailed: Error, CustomStringConvertible {
+        var diagnostics: [String]
+        var description: String { diagnostics.joined(separator: "\n") }
+    }
+
+    /// A valid design to vary in tests.
+    static func design(
+        vpc: String = "10.128.0.0/16", azs: String = "3", nodes: Int = 30, pods: Int = 110, podCidr: String? = nil,
+        frontends: String = "[{kind: alb-privatelink-nlb}]", extra: String = ""
+    ) -> String {
+        """
+        edgeplan: 1
+        name: test-env
+        region: eu-west-1
+        cluster: test-eks
+        network:
+          vpcCidr: \(vpc)
+          azs: \(azs)
+          nodes: {max: \(nodes), podsPerNode: \(pods)}
+        \(podCidr.map { "  podCidr: \($0)" } ?? "")
+        frontends: \(frontends)
+        \(extra)
+        """
+    }
+}
+
+/// Compares text with a golden file; `EDGEPLAN_RECORD=1` rewrites the golden instead.
+/// A golden is a claim: read its diff before re-recording.
+func expectGolden(_ actual: String, _ relativePath: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let url = Fixtures.root.appendingPathComponent(relativePath)
+    if ProcessInfo.processInfo.environment["EDGEPLAN_RECORD"] == "1" {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(actual.utf8).write(to: url)
+        return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("missing golden file \(relativePath); run with EDGEPLAN_RECORD=1 to create it", sourceLocation: sourceLocation)
+        return
+    }
+    if expected != actual {
+        Issue.record("\(relativePath) differs from the output:\n\(lineDiff(expected, actual))", sourceLocation: sourceLocation)
+    }
+}
+
+/// The lines that differ, with a little context, `-` for the golden and `+` for the output.
+func lineDiff(_ a: String, _ b: String) -> String {
+    let x = a.split(separator: "\n", omittingEmptySubsequences: false)
+    let y = b.split(separator: "\n", omittingEmptySubsequences: false)
+    var out: [String] = []
+    let diff = y.difference(from: x)
+    for change in diff.prefix(60) {
+        switch change {
+        case .remove(let offset, let line, _): out.append("-\(offset + 1): \(line)")
+        case .insert(let offset, let line, _): out.append("+\(offset + 1): \(line)")
+        }
+    }
+    if diff.count > 60 { out.append("… \(diff.count - 60) more changed lines") }
+    return out.joined(separator: "\n")
+}
