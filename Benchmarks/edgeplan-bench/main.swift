@@ -1,0 +1,63 @@
+// edgeplan's benchmarks. Run in release mode: `swift run -c release edgeplan-bench [--quick]`.
+// Prints one line per measurement: name, iterations, total seconds, per-operation time.
+import EdgePlan
+import EdgePlanRender
+import Foundation
+
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+let quick = CommandLine.arguments.contains("--quick")
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func measure(_ name: String, iterations: Int, _ body: () -> Void) -> Double {
+    body()  // warm up
+    let clock = ContinuousClock()
+    let elapsed = clock.measure { for _ in 0..<iterations { body() } }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let per = seconds / Double(iterations)
+    let perText = per < 1e-3 ? String(format: "%.2f µs", per * 1e6) : String(format: "%.3f ms", per * 1e3)
+    let padded = name.padding(toLength: 48, withPad: " ", startingAt: 0)
+    print("\(padded) \(String(format: "%9d × %9.3f s", iterations, seconds))  \(perText)/op")
+    return seconds
+}
+
+let reference = try AWSReference(
+    limitsJSON: Data(contentsOf: root.appendingPathComponent("limits/aws.json")),
+    regionsJSON: Data(contentsOf: root.appendingPathComponent("limits/regions.json")))
+let seed = try String(contentsOf: root.appendingPathComponent("examples/seed-environment.yaml"), encoding: .utf8)
+let pipeline = Pipeline(reference: reference)
+
+// 1. Parse + validate + plan of the seed design.
+_ = measure("parse+plan seed-environment.yaml", iterations: quick ? 200 : 5_000) {
+    precondition(pipeline.run(seed, file: "seed.yaml").plan != nil)
+}
+// 1b. The same plus rendering plan.json.
+_ = measure("parse+plan+plan.json seed-environment.yaml", iterations: quick ? 200 : 5_000) {
+    let plan = pipeline.run(seed, file: "seed.yaml").plan!
+    precondition(!PlanJSONRenderer().json(plan).serialized().isEmpty)
+}
+
+// 2. A burst of 1,000,000 mixed-size allocations (/20 to /30) out of the IPv4 space with the
+// private and reserved ranges taken out as holes; lowest aligned block first.
+let count = quick ? 100_000 : 1_000_000
+var rng = SplitMix64(state: 42)
+let lengths = (0..<count).map { _ in 20 + Int(rng.next() % 11) }
+var allocated = 0
+_ = measure("allocate \(count) mixed /20–/30 blocks", iterations: 1) {
+    var space = AddressSpace(pools: [IPv4Prefix("0.0.0.0/0")!])
+    for hole in ["10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16", "224.0.0.0/3"] {
+        space.remove(IPv4Prefix(hole)!)
+    }
+    allocated = 0
+    for length in lengths where space.allocate(length: length) != nil { allocated += 1 }
+}
+print("  (\(allocated) of \(count) allocations succeeded)")

@@ -1,0 +1,48 @@
+import EdgePlanCore
+
+/// The readable summary `edgeplan plan` prints: subnets per AZ with CIDRs, usable addresses and
+/// tags, the capacity in nodes and pods, and the free space left.
+public struct PlanSummaryRenderer: Sendable {
+    public init() {}
+
+    public func render(_ plan: Plan) -> String {
+        var out = ""
+        let region = plan.design.regionName.map { "\(plan.design.region), \($0)" } ?? plan.design.region
+        out += "\(plan.design.name): cluster \(plan.design.cluster) in \(region)\n"
+        let secondary = plan.vpc.secondaryCidrs.isEmpty ? "" : " + pods \(plan.vpc.secondaryCidrs.map(\.description).joined(separator: ", "))"
+        out += "VPC \(plan.vpc.cidr)\(secondary), \(plan.availabilityZones.count) AZs, \(layoutText(plan.layout))\n"
+        for az in plan.availabilityZones {
+            out += "\n\(az)\n"
+            var table = TextTable(header: ["role", "subnet", "cidr", "usable", "tags"], rightAligned: [3])
+            for s in plan.subnets(az: az) {
+                let tags = s.tags.filter { $0.key != "Name" }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                table.rows.append([s.role.rawValue, s.name, s.cidr.description, grouped(s.usableAddresses), tags])
+            }
+            out += table.render(indent: "  ")
+        }
+        let c = plan.capacity
+        out += "\nCapacity: \(grouped(c.nodes)) nodes, \(grouped(c.pods)) pods (asked for up to \(grouped(c.requestedNodes)) nodes × \(c.podsPerNode) pods; "
+        out += "\(grouped(c.nodesWithOneAZLost)) nodes still fit with one AZ lost)\n"
+        let total = plan.vpc.cidr.size + plan.vpc.secondaryCidrs.reduce(0) { $0 + $1.size }
+        let free = plan.freeCidrs.reduce(UInt64(0)) { $0 + $1.size }
+        out += "Free: \(grouped(free)) of \(grouped(total)) addresses (\(percent(free, of: total)))"
+        out += plan.freeCidrs.isEmpty ? "\n" : ": \(plan.freeCidrs.map(\.description).joined(separator: ", "))\n"
+        for note in plan.notes {
+            out += "\(note.severity.rawValue): \(note.path): \(note.message)\n"
+        }
+        return out
+    }
+
+    private func layoutText(_ layout: Layout) -> String {
+        switch layout.kind {
+        case .roleBlocks: return "one block per role with \(layout.azSlots) AZ slots"
+        case .compact: return "packed tightly (no spare AZ slots)"
+        }
+    }
+}
+
+func percent(_ part: UInt64, of whole: UInt64) -> String {
+    guard whole > 0 else { return "0%" }
+    let tenths = (part * 1000 + whole / 2) / whole
+    return "\(tenths / 10).\(tenths % 10)%"
+}

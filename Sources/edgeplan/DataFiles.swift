@@ -1,0 +1,44 @@
+import EdgePlan
+import Foundation
+
+/// Finds and loads edgeplan's bundled data (`limits/`, later `pricing/`): from `$EDGEPLAN_DATA`,
+/// else the nearest folder above the executable that has it (a checkout's `.build/...`), else the
+/// current folder, else the source checkout this binary was built from.
+enum DataFiles {
+    static func root() throws(DiagnosticError) -> URL {
+        let marker = "limits/aws.json"
+        var candidates: [URL] = []
+        if let env = ProcessInfo.processInfo.environment["EDGEPLAN_DATA"], !env.isEmpty {
+            candidates.append(URL(fileURLWithPath: env))
+        }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<8 {
+            candidates.append(dir)
+            candidates.append(dir.appendingPathComponent("share/edgeplan"))
+            dir = dir.deletingLastPathComponent()
+        }
+        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        // Sources/edgeplan/DataFiles.swift → the checkout's root.
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate.appendingPathComponent(marker).path) {
+            return candidate
+        }
+        throw DiagnosticError([.error("", "cannot find edgeplan's data folder (with \(marker)); set EDGEPLAN_DATA to the folder that holds limits/ and pricing/")])
+    }
+
+    static func reference() throws(DiagnosticError) -> AWSReference {
+        let root = try root()
+        let limitsURL = root.appendingPathComponent("limits/aws.json")
+        let regionsURL = root.appendingPathComponent("limits/regions.json")
+        guard let limits = FileManager.default.contents(atPath: limitsURL.path),
+              let regions = FileManager.default.contents(atPath: regionsURL.path)
+        else {
+            throw DiagnosticError([.error("", "cannot read \(limitsURL.path) and \(regionsURL.path)")])
+        }
+        do {
+            return try AWSReference(limitsJSON: limits, regionsJSON: regions)
+        } catch {
+            throw DiagnosticError([.error("", "\(root.path)/\(error.description)")])
+        }
+    }
+}

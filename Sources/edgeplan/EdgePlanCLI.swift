@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+
+/// `edgeplan`: the thin command-line shell around the EdgePlan library; the only code that touches disk.
+@main
+struct EdgePlanCLI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edgeplan",
+        abstract: "Plan the HTTP front door of an EKS cluster on AWS: subnets, frontend options, costs and caveats.",
+        subcommands: [PlanCommand.self, ValidateCommand.self])
+
+    /// Usage errors exit with 2 like every other bad input; help and version exit with 0.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}

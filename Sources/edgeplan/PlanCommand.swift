@@ -1,0 +1,43 @@
+import ArgumentParser
+import EdgePlan
+import EdgePlanRender
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan a design: subnets per AZ, capacity and free space; print it or write it to a folder.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "The design file (YAML).")
+    var design: String
+
+    @Option(help: "What to print: text (a readable summary) or json (the plan).")
+    var format: Format = .text
+
+    @Option(help: "Write plan.json (and the reports) into this folder, replacing its previous contents.")
+    var out: String?
+
+    func run() throws {
+        do {
+            let reference = try DataFiles.reference()
+            let text = try DesignInput.read(design)
+            let outcome = Pipeline(reference: reference).run(text, file: design)
+            Console.report(outcome.diagnostics)
+            guard let plan = outcome.plan else { throw ExitCode(2) }
+            let files = try PlanJSONRenderer().render(plan)
+            if let out {
+                try OutputFolder.write(files, to: out)
+            }
+            switch format {
+            case .text: Console.out(PlanSummaryRenderer().render(plan))
+            case .json: Console.out(PlanJSONRenderer().json(plan).serialized())
+            }
+        } catch let error as DiagnosticError {
+            Console.report(error.diagnostics)
+            throw ExitCode(2)
+        }
+    }
+}
