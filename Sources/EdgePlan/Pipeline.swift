@@ -32,11 +32,12 @@ public struct Pipeline: Sendable {
         return (parsed, found)
     }
 
-    public func run(_ text: String, file: String) -> Outcome {
+    /// Runs the whole flow. `prices` gives the catalog for a region (nil when there is none).
+    public func run(_ text: String, file: String, prices: (String) -> PriceCatalog? = { _ in nil }) -> Outcome {
         let (parsed, found) = validate(text, file: file)
         guard let parsed, !found.hasErrors else { return Outcome(plan: nil, diagnostics: found) }
         do {
-            var plan = try planner.plan(parsed.design)
+            var plan = try planner.plan(parsed.design, prices: prices(parsed.design.region))
             plan.notes = parsed.locate(plan.notes)
             return Outcome(plan: plan, diagnostics: found + plan.notes)
         } catch {

@@ -27,9 +27,35 @@ public struct PlanSummaryRenderer: Sendable {
         let free = plan.freeCidrs.reduce(UInt64(0)) { $0 + $1.size }
         out += "Free: \(grouped(free)) of \(grouped(total)) addresses (\(percent(free, of: total)))"
         out += plan.freeCidrs.isEmpty ? "\n" : ": \(plan.freeCidrs.map(\.description).joined(separator: ", "))\n"
+        out += options(plan)
         for note in plan.notes {
             out += "\(note.severity.rawValue): \(note.path): \(note.message)\n"
         }
+        return out
+    }
+
+    /// Per option, best first: the path as one line, the needs it meets, its caveats by severity.
+    func options(_ plan: Plan) -> String {
+        guard !plan.options.isEmpty else { return "" }
+        let order = plan.recommendation?.ranking ?? plan.options.map(\.id)
+        var out = "\nFrontend options, best first:\n"
+        for (rank, id) in order.enumerated() {
+            guard let o = plan.options.first(where: { $0.id == id }) else { continue }
+            let star = plan.recommendation?.option == id ? "  (recommended)" : ""
+            out += "\n\(rank + 1). \(o.id)\(star)\n"
+            out += "   \(o.topology.pathLine(azCount: plan.availabilityZones.count))\n"
+            if !o.meets.isEmpty {
+                out += "   needs: " + o.meets.map { "\($0.need.rawValue) \($0.met ? "yes" : "NO")" }.joined(separator: ", ") + "\n"
+                for m in o.meets where !m.met { out += "     \(m.need.rawValue): \(m.why)\n" }
+            }
+            if let cost = o.monthlyCost { out += "   monthly cost: \(cost.currency) \(cost.total.rounded(2).plainString)\n" }
+            let counts = Caveat.Severity.allCases.map { s in "\(o.caveats(s).count) \(s.rawValue)" }
+            out += "   caveats: \(counts.joined(separator: ", "))\n"
+            for c in o.caveats where c.severity != .info {
+                out += "     \(c.severity.rawValue.uppercased()) \(c.id): \(c.title)\n"
+            }
+        }
+        if let r = plan.recommendation { out += "\nRecommendation: \(r.option). \(r.why)\n" }
         return out
     }
 

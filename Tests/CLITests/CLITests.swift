@@ -141,3 +141,26 @@ import Testing
         #expect(bad.stderr.contains("d.yaml:7:8: error: network.azs:"))
     }
 }
+
+@Suite struct CaveatsCLITests {
+    @Test func caveatsListsEveryRuleAndTheDocsAreCurrent() throws {
+        let text = try CLITests.run(["caveats"])
+        #expect(text.status == 0)
+        for id in ["origin-bypass", "nlb-without-security-group", "endpoint-eni-targets", "kubernetes-created-load-balancer",
+                   "privatelink-data-processing", "api-gateway-limits", "waf-attachment", "classic-load-balancer-legacy",
+                   "prefix-list-weight", "nlb-cross-zone-off", "client-ip"] {
+            #expect(text.stdout.contains("\(id)\n  "), "\(id) missing")
+        }
+        let markdown = try CLITests.run(["caveats", "--markdown"])
+        let docs = try String(contentsOf: CLITests.root.appendingPathComponent("docs/caveats.md"), encoding: .utf8)
+        #expect(docs.hasSuffix(markdown.stdout), "docs/caveats.md is stale: regenerate it with edgeplan caveats --markdown")
+    }
+
+    @Test func planPrintsEachOptionsPathNeedsAndCaveats() throws {
+        let r = try CLITests.run(["plan", "examples/seed-environment.yaml"])
+        #expect(r.stdout.contains("   Internet → CloudFront (WAF) → NLB (public, 3 AZ) → ingress-nginx → Pods\n"))
+        #expect(r.stdout.contains("     CRITICAL origin-bypass: "))
+        #expect(r.stdout.contains("   needs: waf NO, privateOrigin NO\n"))
+        #expect(r.stdout.contains("Recommendation: alb-privatelink-nlb."))
+    }
+}

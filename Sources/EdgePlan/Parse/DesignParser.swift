@@ -174,7 +174,7 @@ public struct DesignParser: Sendable {
         for (i, item) in list.enumerated() {
             let p = "frontends[\(i)]"
             r.record(p, item)
-            guard let f = r.fields(item, path: p, known: ["kind", "id", "api", "originProtection", "origin", "waf"]) else { ok = false; continue }
+            guard let f = r.fields(item, path: p, known: ["kind", "id", "api", "originProtection", "origin", "deployStyle", "waf"]) else { ok = false; continue }
             guard let kindNode = r.required(f, "kind", path: p, in: item, example: "alb-privatelink-nlb"),
                   let kind = r.choice(kindNode, path: "\(p).kind", as: FrontendKind.self)
             else { ok = false; continue }
@@ -182,8 +182,9 @@ public struct DesignParser: Sendable {
             let api = f["api"].flatMap { r.choice($0, path: "\(p).api", as: Frontend.API.self) }
             let protection = f["originProtection"].flatMap { r.choice($0, path: "\(p).originProtection", as: Frontend.OriginProtection.self) }
             let origin = f["origin"].flatMap { r.choice($0, path: "\(p).origin", as: Frontend.VPCOriginTarget.self) }
+            let deploy = f["deployStyle"].flatMap { r.choice($0, path: "\(p).deployStyle", as: Frontend.DeployStyle.self) }
             let waf = f["waf"].flatMap { r.bool($0, path: "\(p).waf") }
-            result.append(Frontend(id: id, kind: kind, api: api, originProtection: protection, origin: origin, waf: waf))
+            result.append(Frontend(id: id, kind: kind, api: api, originProtection: protection, origin: origin, deployStyle: deploy, waf: waf))
         }
         return ok ? result : nil
     }

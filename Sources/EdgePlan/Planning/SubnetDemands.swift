@@ -27,59 +27,26 @@ struct SubnetDemands {
 
     var roles: [SubnetRole: RoleDemand] = [:]
 
-    init(design: Design, azCount: Int, reference: AWSReference, policy: PlanningPolicy) throws(ReferenceError) {
-        let albFree = reference.limits.albSubnetFreeAddresses
-        let albLength = reference.limits.albSubnetLongestPrefix
-        let nlbAddresses = reference.limits.nlbAddressesPerAZ
-        let eniPerAZ = reference.limits.endpointENIsPerAZ
-        let natAddresses = reference.limits.natAddressesPerGateway
-        let eksRecommended = reference.limits.eksControlPlaneRecommendedFreeAddresses
+    /// Each option's components that sit in a subnet, plus NAT, the control plane and the nodes.
+    init(design: Design, options: [PlannedOption], azCount: Int, limits: AWSLimits, policy: PlanningPolicy) {
+        let natAddresses = limits.natAddressesPerGateway
+        let eksRecommended = limits.eksControlPlaneRecommendedFreeAddresses
 
-        func add(_ role: SubnetRole, option: String, _ what: String, _ addresses: Int, longest: Int? = nil) {
-            var entry = roles[role] ?? RoleDemand()
-            if let i = entry.byOption.firstIndex(where: { $0.option == option }) {
-                entry.byOption[i].demands.append(.init(what: what, addresses: addresses))
-            } else {
-                entry.byOption.append((option, [.init(what: what, addresses: addresses)]))
-            }
-            if let longest { entry.longestAllowedLength = min(entry.longestAllowedLength ?? 32, longest) }
-            entry.headroom = policy.edgeHeadroom
-            roles[role] = entry
-        }
-
-        func internetALB(_ id: String) {
-            add(.public, option: id, "internet-facing ALB (free addresses it needs to scale)", albFree, longest: albLength)
-        }
-        func internalALB(_ id: String) {
-            add(.internalELB, option: id, "internal ALB (free addresses it needs to scale)", albFree, longest: albLength)
-        }
-
-        for frontend in design.frontends {
-            let id = frontend.id
-            switch frontend.kind {
-            case .albPrivateLinkNLB:
-                internetALB(id)
-                add(.endpoints, option: id, "interface endpoint ENI", eniPerAZ)
-                add(.internalELB, option: id, "internal NLB", nlbAddresses)
-            case .apiGatewayVPCLinkNLB:
-                add(.internalELB, option: id, "internal NLB", nlbAddresses)
-                if frontend.api == .http { add(.endpoints, option: id, "VPC link ENI", eniPerAZ) }
-            case .cloudFrontPublicNLB:
-                add(.public, option: id, "internet-facing NLB", nlbAddresses)
-            case .albController:
-                internetALB(id)
-            case .cloudFrontVPCOrigin:
-                if frontend.origin == .nlb {
-                    add(.internalELB, option: id, "internal NLB", nlbAddresses)
+        for option in options {
+            for component in option.topology.components {
+                guard let role = component.subnetRole, component.addressesPerAZ > 0 else { continue }
+                var entry = roles[role] ?? RoleDemand()
+                let demand = RoleSizing.Demand(what: SubnetDemands.describe(component), addresses: component.addressesPerAZ)
+                if let i = entry.byOption.firstIndex(where: { $0.option == option.id }) {
+                    entry.byOption[i].demands.append(demand)
                 } else {
-                    internalALB(id)
+                    entry.byOption.append((option.id, [demand]))
                 }
-            case .apiGatewayVPCLinkALB:
-                internalALB(id)
-                add(.endpoints, option: id, "VPC link ENI", eniPerAZ)
-            case .nlbToALB:
-                add(.public, option: id, "internet-facing NLB with an Elastic IP", nlbAddresses)
-                internalALB(id)
+                if let longest = component.longestSubnetPrefix {
+                    entry.longestAllowedLength = min(entry.longestAllowedLength ?? 32, longest)
+                }
+                entry.headroom = policy.edgeHeadroom
+                roles[role] = entry
             }
         }
 
@@ -106,6 +73,16 @@ struct SubnetDemands {
             roles[.pods] = podRole
         }
         roles[.nodes] = nodes
+    }
+
+    static func describe(_ c: Component) -> String {
+        switch c.kind {
+        case .alb: return "\(c.scheme.rawValue) ALB (free addresses it needs to scale)"
+        case .nlb: return "\(c.scheme.rawValue) NLB"
+        case .interfaceEndpoint: return "interface endpoint ENI"
+        case .vpcLink: return "VPC link ENI"
+        default: return c.label
+        }
     }
 
     /// Nodes each AZ must hold: all of them spread evenly, or, to survive an AZ loss, spread over one AZ fewer.

@@ -5,15 +5,19 @@ import EdgePlanCore
 public struct SubnetPlanner: Sendable {
     public var reference: AWSReference
     public var policy: PlanningPolicy
+    public var optionPlanner = OptionPlanner()
+    public var recommender = Recommender()
 
     public init(reference: AWSReference, policy: PlanningPolicy = .standard) {
         self.reference = reference
         self.policy = policy
     }
 
-    public func plan(_ design: Design) throws(DiagnosticError) -> Plan {
+    /// Plans the subnets and the frontend options; `prices` (the design's region) lets caveats and
+    /// costs use money, and may be nil.
+    public func plan(_ design: Design, prices: PriceCatalog? = nil) throws(DiagnosticError) -> Plan {
         do {
-            return try makePlan(design)
+            return try makePlan(design, prices: prices)
         } catch let error as DiagnosticError {
             throw error
         } catch {
@@ -21,14 +25,15 @@ public struct SubnetPlanner: Sendable {
         }
     }
 
-    private func makePlan(_ design: Design) throws -> Plan {
+    private func makePlan(_ design: Design, prices: PriceCatalog?) throws -> Plan {
         guard case .fixed(let vpc) = design.network.vpcCidr else {
             throw DiagnosticError([.error("network.vpcCidr", "'allocate' needs a CIDR ledger: run with --ledger FILE, or give a CIDR such as 10.128.0.0/16")])
         }
         guard let azs = reference.azNames(design.network.azs, region: design.region), !azs.isEmpty else {
             throw DiagnosticError([.error("network.azs", "the Availability Zones could not be resolved in \(design.region)")])
         }
-        let demands = try SubnetDemands(design: design, azCount: azs.count, reference: reference, policy: policy)
+        let options = optionPlanner.options(for: design, limits: reference.limits, azCount: azs.count, prices: prices)
+        let demands = SubnetDemands(design: design, options: options, azCount: azs.count, limits: reference.limits, policy: policy)
         var notes: [Diagnostic] = []
         var sizing: [RoleSizing] = []
         var errors: [Diagnostic] = []
@@ -80,12 +85,15 @@ public struct SubnetPlanner: Sendable {
         let layout = Layout(
             kind: main.kind, azSlots: main.azSlots,
             roleBlocks: (main.roleBlocks + (podLayout?.roleBlocks ?? [])).sorted { $0.cidr < $1.cidr })
-        return Plan(
+        var plan = Plan(
             design: DesignSummary(name: design.name, region: design.region, regionName: reference.regions[design.region]?.name,
                                   cluster: design.cluster, frontends: design.frontends),
             vpc: VPCPlan(cidr: vpc, secondaryCidrs: secondary),
             availabilityZones: azs, subnets: subnets, sizing: sizing, capacity: capacity, layout: layout,
             freeCidrs: free.sorted(), notes: notes)
+        plan.options = options
+        plan.recommendation = recommender.recommend(options)
+        return plan
     }
 
     // MARK: - Sizing

@@ -2,7 +2,7 @@ import EdgePlanCore
 
 /// `frontends`: at least one option; ids unique and kebab-case; options only where they mean
 /// something (`api` on API Gateway with an NLB, `originProtection` on CloudFront with a public
-/// NLB, `origin` on CloudFront VPC origins). HTTP APIs are the only kind that links to an ALB.
+/// NLB, `origin` on CloudFront VPC origins, `deployStyle` on the NLB options of the 2018 report).
 struct FrontendsRule: DesignRule {
     let id = "frontends"
 
@@ -25,8 +25,8 @@ struct FrontendsRule: DesignRule {
             if f.api != nil && f.kind != .apiGatewayVPCLinkNLB && f.kind != .apiGatewayVPCLinkALB {
                 found.append(.error("\(p).api", "only API Gateway options take 'api'; \(f.kind.rawValue) has no API"))
             }
-            if f.kind == .apiGatewayVPCLinkALB && f.api == .rest {
-                found.append(.error("\(p).api", "apigw-vpclink-alb is an HTTP API option (REST APIs link to NLBs): use api: http or kind: apigw-vpclink-nlb"))
+            if f.deployStyle != nil && ![.albPrivateLinkNLB, .apiGatewayVPCLinkNLB, .cloudFrontPublicNLB].contains(f.kind) {
+                found.append(.error("\(p).deployStyle", "only the NLB options of the 2018 report (alb-privatelink-nlb, apigw-vpclink-nlb, cloudfront-public-nlb) choose how the NLB is created; \(f.kind.rawValue) always binds its pods to a CloudFormation-owned load balancer"))
             }
             if f.originProtection != nil && f.kind != .cloudFrontPublicNLB {
                 found.append(.error("\(p).originProtection", "only cloudfront-public-nlb has a public origin to protect"))

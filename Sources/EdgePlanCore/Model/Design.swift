@@ -107,6 +107,13 @@ public struct Frontend: Sendable, Equatable {
         case secretHeader = "secret-header"
     }
 
+    /// How CloudFormation learns of the NLB in front of ingress-nginx: Kubernetes creates it and a
+    /// discovery function finds it (the 2018 staggered deployment), or CloudFormation creates it and a
+    /// TargetGroupBinding binds the pods to it.
+    public enum DeployStyle: String, Sendable, Equatable, CaseIterable, Codable {
+        case staggered, bound
+    }
+
     /// The load balancer behind a CloudFront VPC origin.
     public enum VPCOriginTarget: String, Sendable, Equatable, CaseIterable, Codable {
         case alb, nlb
@@ -118,18 +125,20 @@ public struct Frontend: Sendable, Equatable {
     public var api: API?
     public var originProtection: OriginProtection?
     public var origin: VPCOriginTarget?
+    public var deployStyle: DeployStyle?
     /// Whether a WAF is asked for on this option; nil follows `requirements.waf`.
     public var waf: Bool?
 
     public init(
         id: String? = nil, kind: FrontendKind, api: API? = nil, originProtection: OriginProtection? = nil,
-        origin: VPCOriginTarget? = nil, waf: Bool? = nil
+        origin: VPCOriginTarget? = nil, deployStyle: DeployStyle? = nil, waf: Bool? = nil
     ) {
         self.id = id ?? Frontend.defaultID(kind: kind, api: api)
         self.kind = kind
         self.api = api
         self.originProtection = originProtection
         self.origin = origin
+        self.deployStyle = deployStyle
         self.waf = waf
     }
 

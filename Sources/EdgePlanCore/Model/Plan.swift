@@ -13,6 +13,9 @@ public struct Plan: Sendable, Equatable {
     public var freeCidrs: [IPv4Prefix]
     /// Warnings and notes about the plan (never errors: a plan with errors is not made).
     public var notes: [Diagnostic]
+    /// The frontend options compared, in the design's order.
+    public var options: [PlannedOption] = []
+    public var recommendation: Recommendation?
 
     public init(
         design: DesignSummary, vpc: VPCPlan, availabilityZones: [String], subnets: [PlannedSubnet],

@@ -91,6 +91,16 @@ public struct AWSLimits: Sendable, Equatable {
     public var eksControlPlaneMinimumAZs: Int
     public var eksClusterNameMaxLength: Int
     public var elbNameMaxLength: Int
+    public var apiGatewayRESTTimeoutSeconds: Int
+    public var apiGatewayHTTPTimeoutSeconds: Int
+    public var apiGatewayPayloadMB: Int
+    public var apiGatewayRESTVPCLinks: Int
+    public var apiGatewayHTTPVPCLinks: Int
+    public var vpcLinkInactiveDays: Int
+    public var cloudFrontPrefixListWeight: Int
+    public var cloudFrontPrefixListName: String
+    public var securityGroupInboundRules: Int
+    public var cloudFrontOriginTimeoutSeconds: Int
 
     /// The ids read, so a test can check the data file has each one.
     public static let ids = [
@@ -99,12 +109,21 @@ public struct AWSLimits: Sendable, Equatable {
         "elb.nlb.addresses-per-az", "privatelink.endpoint.enis-per-az", "natgw.addresses-per-gateway",
         "eks.control-plane.subnet.recommended-free-addresses", "eks.control-plane.min-azs",
         "eks.cluster-name.max-length", "elb.name.max-length",
+        "apigw.rest.integration-timeout-seconds", "apigw.http.integration-timeout-seconds", "apigw.payload-size-mb",
+        "apigw.rest.vpc-links-per-region", "apigw.http.vpc-links-per-region", "apigw.vpc-link.inactive-days",
+        "cloudfront.origin-facing-prefix-list.weight", "cloudfront.origin-facing-prefix-list.name",
+        "ec2.security-group.inbound-rules.default-quota", "cloudfront.origin-response-timeout-seconds",
     ]
 
     public init(entries: [String: Limit]) throws(ReferenceError) {
         func n(_ id: String) throws(ReferenceError) -> Int {
             guard let limit = entries[id] else { throw .missing(id) }
             guard case .number(let value) = limit.value else { throw .wrongType(id) }
+            return value
+        }
+        func t(_ id: String) throws(ReferenceError) -> String {
+            guard let limit = entries[id] else { throw .missing(id) }
+            guard case .text(let value) = limit.value else { throw .wrongType(id) }
             return value
         }
         vpcCidrShortestPrefix = try n("vpc.cidr.min-prefix")
@@ -121,6 +140,16 @@ public struct AWSLimits: Sendable, Equatable {
         eksControlPlaneMinimumAZs = try n("eks.control-plane.min-azs")
         eksClusterNameMaxLength = try n("eks.cluster-name.max-length")
         elbNameMaxLength = try n("elb.name.max-length")
+        apiGatewayRESTTimeoutSeconds = try n("apigw.rest.integration-timeout-seconds")
+        apiGatewayHTTPTimeoutSeconds = try n("apigw.http.integration-timeout-seconds")
+        apiGatewayPayloadMB = try n("apigw.payload-size-mb")
+        apiGatewayRESTVPCLinks = try n("apigw.rest.vpc-links-per-region")
+        apiGatewayHTTPVPCLinks = try n("apigw.http.vpc-links-per-region")
+        vpcLinkInactiveDays = try n("apigw.vpc-link.inactive-days")
+        cloudFrontPrefixListWeight = try n("cloudfront.origin-facing-prefix-list.weight")
+        cloudFrontPrefixListName = try t("cloudfront.origin-facing-prefix-list.name")
+        securityGroupInboundRules = try n("ec2.security-group.inbound-rules.default-quota")
+        cloudFrontOriginTimeoutSeconds = try n("cloudfront.origin-response-timeout-seconds")
     }
 }
 

@@ -112,3 +112,13 @@ extension Decimal {
         return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
     }
 }
+
+extension Decimal {
+    /// Rounded half away from zero ("plain") to `scale` decimal places.
+    public func rounded(_ scale: Int) -> Decimal {
+        var value = self
+        var result = Decimal()
+        NSDecimalRound(&result, &value, scale, .plain)
+        return result
+    }
+}

@@ -1,0 +1,73 @@
+import EdgePlanCore
+import Foundation
+
+/// What a caveat rule looks at: one option's graph, in its design, with the AWS limits and prices.
+public struct OptionFacts: Sendable {
+    public var frontend: Frontend
+    public var topology: Topology
+    public var design: Design
+    public var limits: AWSLimits
+    public var azCount: Int
+    /// The region's prices, when a price file was given; rules that need a price say so without one.
+    public var prices: PriceCatalog?
+
+    public init(frontend: Frontend, topology: Topology, design: Design, limits: AWSLimits, azCount: Int, prices: PriceCatalog?) {
+        self.frontend = frontend
+        self.topology = topology
+        self.design = design
+        self.limits = limits
+        self.azCount = azCount
+        self.prices = prices
+    }
+
+    public var nlb: Component? { topology.components(of: .nlb).first }
+    public var wafWanted: Bool { frontend.waf ?? design.requirements.waf ?? false }
+}
+
+/// One caveat rule: a small type in its own file, with a stable id, a one-line title, the AWS page
+/// it rests on, and `evaluate`, which returns the caveat for an option or nil where it does not apply.
+public protocol CaveatRule: Sendable {
+    /// Stable kebab-case id.
+    var id: String { get }
+    var title: String { get }
+    /// When the rule fires, in one sentence (for `edgeplan caveats`).
+    var when: String { get }
+    /// The AWS documentation page title it rests on.
+    var reference: String { get }
+    func evaluate(_ facts: OptionFacts) -> Caveat?
+}
+
+extension CaveatRule {
+    func caveat(_ severity: Caveat.Severity, detail: String, mitigation: String) -> Caveat {
+        Caveat(id: id, severity: severity, title: title, detail: detail, mitigation: mitigation, reference: reference)
+    }
+}
+
+/// Runs every rule on an option; caveats come sorted by severity, then id.
+public struct CaveatEngine: Sendable {
+    public var rules: [any CaveatRule]
+
+    public init(rules: [any CaveatRule] = CaveatEngine.standardRules) { self.rules = rules }
+
+    public static let standardRules: [any CaveatRule] = [
+        OriginBypassRule(), NLBSecurityGroupRule(), EndpointENITargetsRule(), KubernetesCreatedLoadBalancerRule(),
+        PrivateLinkDataProcessingRule(), APIGatewayLimitsRule(), WAFAttachmentRule(), ClassicLoadBalancerRule(),
+        PrefixListWeightRule(), NLBCrossZoneRule(), ClientIPRule(), VPCLinkV1Rule(), IngressGroupRule(),
+        DefaultEndpointRule(), ElasticIPRule(), CloudFrontOriginTimeoutRule(),
+    ]
+
+    public func caveats(for facts: OptionFacts) -> [Caveat] {
+        rules.compactMap { $0.evaluate(facts) }.sorted { ($0.severity, $0.id) < ($1.severity, $1.id) }
+    }
+}
+
+func money(_ d: Decimal) -> String {
+    var value = d
+    var rounded = Decimal()
+    NSDecimalRound(&rounded, &value, 2, .plain)
+    let text = rounded.plainString
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    let whole = grouped(Int(parts[0]) ?? 0)
+    let cents = parts.count > 1 ? String(parts[1]).padding(toLength: 2, withPad: "0", startingAt: 0) : "00"
+    return "$\(whole).\(cents)"
+}

@@ -1,0 +1,16 @@
+import EdgePlanCore
+
+/// Ingresses that share an ALB through `group.name` can change each other's rules.
+struct IngressGroupRule: CaveatRule {
+    let id = "alb-ingress-group-sharing"
+    let title = "Anyone who can write an Ingress can change the shared ALB"
+    let when = "the ALB is made by the AWS Load Balancer Controller from Ingresses"
+    let reference = "AWS Load Balancer Controller - Ingress annotations"
+
+    func evaluate(_ f: OptionFacts) -> Caveat? {
+        guard f.frontend.kind == .albController else { return nil }
+        return caveat(.warning,
+            detail: "One ALB is shared by every Ingress with the same alb.ingress.kubernetes.io/group.name; any user who can create or edit an Ingress can join the group and add or override its rules, or point its WAF annotation elsewhere. The ALB and its listeners are also outside CloudFormation.",
+            mitigation: "Restrict who may create Ingresses of the ALB IngressClass with RBAC or an admission policy, and keep the WAF ARN in the IngressClassParams rather than in each Ingress.")
+    }
+}

@@ -1,0 +1,23 @@
+import EdgePlanCore
+
+/// A load balancer that Kubernetes creates is unknown to CloudFormation, which needs its ARN: the
+/// 2018 report's staggered deployment (challenge 7).
+struct KubernetesCreatedLoadBalancerRule: CaveatRule {
+    let id = "kubernetes-created-load-balancer"
+    let title = "CloudFormation must learn the ARN of a load balancer that Kubernetes created"
+    let when = "a stack references an NLB that a Kubernetes Service creates (deployStyle: staggered)"
+    let reference = "Working with AWS CloudFormation conditions; AWS Systems Manager Parameter Store; AWS Load Balancer Controller TargetGroupBinding"
+
+    func evaluate(_ f: OptionFacts) -> Caveat? {
+        guard let nlb = f.nlb, nlb.owner == .kubernetesInTree || nlb.owner == .loadBalancerController else { return nil }
+        let uses: String
+        switch f.frontend.kind {
+        case .albPrivateLinkNLB: uses = "the endpoint service"
+        case .apiGatewayVPCLinkNLB: uses = "the VPC link"
+        default: uses = "CloudFront's origin (by DNS name)"
+        }
+        return caveat(.warning,
+            detail: "The NLB appears only after ingress-nginx's Service is deployed, yet \(uses) needs it. The deployment becomes staggered: cluster first, then the Service, then a discovery function stores the NLB's ARN in an SSM parameter, and the frontend stack is redeployed with its resources under an NlbPresent condition. If the Service is recreated, the ARN changes and the frontend breaks until the next run.",
+            mitigation: "Use deployStyle: bound: CloudFormation creates the NLB and its target group, and a TargetGroupBinding (AWS Load Balancer Controller) registers the ingress pods, so nothing waits for discovery.")
+    }
+}

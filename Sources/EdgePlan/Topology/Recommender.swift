@@ -1,0 +1,60 @@
+import EdgePlanCore
+import Foundation
+
+/// Ranks the options: fewest unmet needs first, then fewest critical caveats, then lowest monthly
+/// cost (when priced), then fewest warnings, then the design's order; and says why the first one wins, in two sentences.
+public struct Recommender: Sendable {
+    public init() {}
+
+    public func recommend(_ options: [PlannedOption]) -> Recommendation? {
+        guard !options.isEmpty else { return nil }
+        let indexed = Array(options.enumerated())
+        let ranked = indexed.sorted { a, b in
+            let ka = key(a.element), kb = key(b.element)
+            if ka.unmet != kb.unmet { return ka.unmet < kb.unmet }
+            if ka.critical != kb.critical { return ka.critical < kb.critical }
+            if let ca = ka.cost, let cb = kb.cost, ca != cb { return ca < cb }
+            if ka.warnings != kb.warnings { return ka.warnings < kb.warnings }
+            return a.offset < b.offset
+        }.map(\.element)
+        let best = ranked[0]
+        return Recommendation(option: best.id, why: why(best, ranked), ranking: ranked.map(\.id))
+    }
+
+    private func key(_ o: PlannedOption) -> (unmet: Int, critical: Int, cost: Decimal?, warnings: Int) {
+        (o.unmetNeeds.count, o.caveats(.critical).count, o.monthlyCost?.total, o.caveats(.warning).count)
+    }
+
+    private func why(_ best: PlannedOption, _ ranked: [PlannedOption]) -> String {
+        let needs = best.meets.map(\.need.rawValue)
+        var first: String
+        if needs.isEmpty {
+            first = "\(best.id) is the strongest of the \(ranked.count) options compared"
+        } else if best.unmetNeeds.isEmpty {
+            first = "\(best.id) meets every stated need (\(needs.joined(separator: ", ")))"
+        } else {
+            let met = best.meets.filter(\.met).map(\.need.rawValue)
+            first = "No option meets every stated need; \(best.id) meets the most (\(met.isEmpty ? "none" : met.joined(separator: ", ")); not \(best.unmetNeeds.map(\.need.rawValue).joined(separator: ", ")))"
+        }
+        let critical = best.caveats(.critical).count
+        first += critical == 0 ? " with no critical caveat." : " but carries \(critical) critical caveat\(critical == 1 ? "" : "s")."
+        guard ranked.count > 1 else { return first }
+        let runnerUp = ranked[1]
+        var second: String
+        let (kb, kr) = (key(best), key(runnerUp))
+        if kr.unmet > kb.unmet {
+            second = "The next, \(runnerUp.id), falls short on \(runnerUp.unmetNeeds.map(\.need.rawValue).joined(separator: ", "))."
+        } else if kr.critical > kb.critical {
+            let c = runnerUp.caveats(.critical).map(\.id)
+            second = "The next, \(runnerUp.id), has the critical caveat \(c.joined(separator: ", "))."
+        } else if let cb = kb.cost, let cr = kr.cost, cr > cb {
+            second = "It costs \(money(cb)) a month, \(money(cr - cb)) less than the next, \(runnerUp.id)."
+        } else if kr.warnings > kb.warnings {
+            let extra = Set(runnerUp.caveats(.warning).map(\.id)).subtracting(best.caveats(.warning).map(\.id)).sorted()
+            second = "The next, \(runnerUp.id), matches it but adds the warning\(extra.count == 1 ? "" : "s") \(extra.joined(separator: ", "))."
+        } else {
+            second = "\(runnerUp.id) ties with it; edgeplan keeps the design's order."
+        }
+        return "\(first) \(second)"
+    }
+}

@@ -1,0 +1,85 @@
+import EdgePlan
+import Foundation
+import Testing
+
+/// Each rule on a design where it fires and one where it must not, differing in one field.
+@Suite struct CaveatRuleTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var rule: String
+        var fires: String
+        var severity: Caveat.Severity
+        var silent: String
+        var description: String { rule }
+    }
+
+    static let cases: [Case] = [
+        Case(rule: "origin-bypass", fires: "{kind: cloudfront-public-nlb, originProtection: none}", severity: .critical,
+             silent: "{kind: cloudfront-vpc-origin}"),
+        Case(rule: "nlb-without-security-group", fires: "{kind: cloudfront-public-nlb, deployStyle: staggered}", severity: .warning,
+             silent: "{kind: cloudfront-public-nlb, deployStyle: bound}"),
+        Case(rule: "endpoint-eni-targets", fires: "{kind: alb-privatelink-nlb}", severity: .warning, silent: "{kind: alb-controller}"),
+        Case(rule: "kubernetes-created-load-balancer", fires: "{kind: apigw-vpclink-nlb, deployStyle: staggered}", severity: .warning,
+             silent: "{kind: apigw-vpclink-nlb, deployStyle: bound}"),
+        Case(rule: "privatelink-data-processing", fires: "{kind: alb-privatelink-nlb}", severity: .info, silent: "{kind: nlb-to-alb}"),
+        Case(rule: "api-gateway-limits", fires: "{kind: apigw-vpclink-alb}", severity: .warning, silent: "{kind: alb-controller}"),
+        Case(rule: "waf-attachment", fires: "{kind: apigw-vpclink-nlb, api: http, waf: true}", severity: .critical,
+             silent: "{kind: apigw-vpclink-nlb, api: rest, waf: true}"),
+        Case(rule: "classic-load-balancer-legacy", fires: "{kind: alb-privatelink-nlb}", severity: .info,
+             silent: "{kind: alb-privatelink-nlb, deployStyle: bound}"),
+        Case(rule: "prefix-list-weight", fires: "{kind: cloudfront-public-nlb, originProtection: prefix-list-sg}", severity: .warning,
+             silent: "{kind: cloudfront-public-nlb, originProtection: secret-header}"),
+        Case(rule: "nlb-cross-zone-off", fires: "{kind: nlb-to-alb}", severity: .info, silent: "{kind: apigw-vpclink-alb}"),
+        Case(rule: "client-ip", fires: "{kind: alb-controller}", severity: .info, silent: ""),
+        Case(rule: "vpc-link-v1-legacy", fires: "{kind: apigw-vpclink-nlb, api: rest}", severity: .info, silent: "{kind: apigw-vpclink-nlb, api: http}"),
+        Case(rule: "alb-ingress-group-sharing", fires: "{kind: alb-controller}", severity: .warning, silent: "{kind: cloudfront-vpc-origin}"),
+        Case(rule: "apigw-default-endpoint", fires: "{kind: apigw-vpclink-nlb}", severity: .info, silent: "{kind: nlb-to-alb}"),
+        Case(rule: "elastic-ips-fixed-at-creation", fires: "{kind: nlb-to-alb}", severity: .info, silent: "{kind: cloudfront-public-nlb}"),
+        Case(rule: "cloudfront-origin-timeout", fires: "{kind: cloudfront-vpc-origin}", severity: .info, silent: "{kind: alb-controller}"),
+    ]
+
+    static func caveats(_ frontend: String, extra: String = "") throws -> [Caveat] {
+        try Fixtures.plan(Fixtures.design(frontends: "[\(frontend)]", extra: extra)).options[0].caveats
+    }
+
+    @Test(arguments: cases)
+    func ruleFiresOnlyWhereItShould(_ c: Case) throws {
+        let fired = try Self.caveats(c.fires).first { $0.id == c.rule }
+        let caveat = try #require(fired, "\(c.rule) should fire on \(c.fires)")
+        #expect(caveat.severity == c.severity)
+        #expect(!caveat.title.isEmpty && !caveat.detail.isEmpty && !caveat.mitigation.isEmpty && !caveat.reference.isEmpty)
+        if !c.silent.isEmpty {
+            #expect(try Self.caveats(c.silent).allSatisfy { $0.id != c.rule }, "\(c.rule) must not fire on \(c.silent)")
+        }
+    }
+
+    @Test func everyRuleIsCoveredAndIdsAreKebabCase() {
+        let ids = CaveatEngine.standardRules.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(Set(ids) == Set(Self.cases.map(\.rule)))
+        for id in ids { #expect(id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(id)") }
+    }
+
+    @Test func originProtectionSetsTheBypassSeverity() throws {
+        let none = try Self.caveats("{kind: cloudfront-public-nlb, originProtection: none}").first { $0.id == "origin-bypass" }
+        let header = try Self.caveats("{kind: cloudfront-public-nlb, originProtection: secret-header}").first { $0.id == "origin-bypass" }
+        let sg = try Self.caveats("{kind: cloudfront-public-nlb, originProtection: prefix-list-sg}").first { $0.id == "origin-bypass" }
+        #expect(none?.severity == .critical && header?.severity == .warning && sg?.severity == .info)
+    }
+
+    @Test func privateLinkLevelComesFromThePrices() throws {
+        // 3 AZs × 730 h × $0.01 = $21.90 of endpoint hours a month; at $0.01/GB the per-GB charge is larger above 2,190 GB.
+        let catalog = PriceCatalog(region: "eu-west-1", regionName: "Europe (Ireland)", file: "pricing/aws/eu-west-1.json", prices: [
+            .init(item: "privatelink.endpoint-hour", description: "", unit: "endpoint-AZ-hour", tiers: [.init(upTo: nil, usd: Decimal(string: "0.01")!)], source: Source(title: "t")),
+            .init(item: "privatelink.data-processed", description: "", unit: "GB", tiers: [.init(upTo: Decimal(1_048_576), usd: Decimal(string: "0.01")!), .init(upTo: nil, usd: Decimal(string: "0.006")!)], source: Source(title: "t")),
+        ])
+        func caveat(_ gb: Int) throws -> Caveat? {
+            let yaml = Fixtures.design(frontends: "[{kind: alb-privatelink-nlb}]", extra: "traffic: {dataOutGB: \(gb)}")
+            let outcome = Fixtures.pipeline.run(yaml, file: "t.yaml", prices: { _ in catalog })
+            return outcome.plan?.options[0].caveats.first { $0.id == "privatelink-data-processing" }
+        }
+        let below = try #require(try caveat(2000))
+        #expect(below.severity == .info)
+        #expect(below.detail.contains("above 2,190 GB a month"))
+        #expect(try caveat(2190)?.severity == .warning)
+    }
+}
