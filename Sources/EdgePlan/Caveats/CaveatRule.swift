@@ -60,14 +60,3 @@ public struct CaveatEngine: Sendable {
         rules.compactMap { $0.evaluate(facts) }.sorted { ($0.severity, $0.id) < ($1.severity, $1.id) }
     }
 }
-
-func money(_ d: Decimal) -> String {
-    var value = d
-    var rounded = Decimal()
-    NSDecimalRound(&rounded, &value, 2, .plain)
-    let text = rounded.plainString
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    let whole = grouped(Int(parts[0]) ?? 0)
-    let cents = parts.count > 1 ? String(parts[1]).padding(toLength: 2, withPad: "0", startingAt: 0) : "00"
-    return "$\(whole).\(cents)"
-}

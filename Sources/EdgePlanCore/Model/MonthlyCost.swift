@@ -34,3 +34,73 @@ public struct MonthlyCost: Sendable, Equatable {
         self.total = lines.reduce(Decimal(0)) { $0 + $1.amount }
     }
 }
+
+/// Where the cheapest option changes as traffic grows: below `dataOutGB` one option is cheaper,
+/// above it the other.
+public struct BreakEven: Sendable, Equatable {
+    public var cheaperBelow: String
+    public var cheaperAbove: String
+    /// Monthly data out (GB) at the crossing, with requests and connections scaled in proportion.
+    public var dataOutGB: Decimal
+
+    public init(cheaperBelow: String, cheaperAbove: String, dataOutGB: Decimal) {
+        self.cheaperBelow = cheaperBelow
+        self.cheaperAbove = cheaperAbove
+        self.dataOutGB = dataOutGB
+    }
+}
+
+/// Every option's monthly total over a range of traffic (data out on a log scale), for charts.
+public struct CostSweep: Sendable, Equatable {
+    public struct Point: Sendable, Equatable {
+        public var dataOutGB: Decimal
+        /// Option id → monthly total, in the plan's option order.
+        public var totals: [(option: String, total: Decimal)]
+
+        public init(dataOutGB: Decimal, totals: [(option: String, total: Decimal)]) {
+            self.dataOutGB = dataOutGB
+            self.totals = totals
+        }
+
+        public static func == (a: Point, b: Point) -> Bool {
+            a.dataOutGB == b.dataOutGB && a.totals.count == b.totals.count
+                && zip(a.totals, b.totals).allSatisfy { $0.option == $1.option && $0.total == $1.total }
+        }
+    }
+
+    public var points: [Point]
+
+    public init(points: [Point]) { self.points = points }
+}
+
+/// The price file a plan was priced from, and the source of each price it used.
+public struct PricingSummary: Sendable, Equatable {
+    public var file: String
+    public var region: String
+    public var regionName: String
+    /// Item id → where its price comes from, for the items the costs used.
+    public var sources: [(item: String, source: Source)]
+
+    public init(file: String, region: String, regionName: String, sources: [(item: String, source: Source)]) {
+        self.file = file
+        self.region = region
+        self.regionName = regionName
+        self.sources = sources
+    }
+
+    public static func == (a: PricingSummary, b: PricingSummary) -> Bool {
+        a.file == b.file && a.region == b.region && a.sources.map(\.item) == b.sources.map(\.item)
+            && a.sources.map(\.source) == b.sources.map(\.source)
+    }
+}
+
+/// "$1,234.56": dollars with grouping and two decimals, rounded half away from zero.
+public func money(_ d: Decimal) -> String {
+    let text = d.rounded(2).plainString
+    let negative = text.hasPrefix("-")
+    let digits = negative ? String(text.dropFirst()) : text
+    let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+    let whole = grouped(Int(parts[0]) ?? 0)
+    let cents = parts.count > 1 ? String(parts[1]).padding(toLength: 2, withPad: "0", startingAt: 0) : "00"
+    return "\(negative ? "-" : "")$\(whole).\(cents)"
+}

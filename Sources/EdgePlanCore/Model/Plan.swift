@@ -16,6 +16,11 @@ public struct Plan: Sendable, Equatable {
     /// The frontend options compared, in the design's order.
     public var options: [PlannedOption] = []
     public var recommendation: Recommendation?
+    /// Where the cheapest option changes with traffic, and the sweep behind it (once priced).
+    public var breakEven: [BreakEven] = []
+    public var costSweep: CostSweep?
+    /// The price file used and the source of every price the costs rest on (nil when not priced).
+    public var pricing: PricingSummary?
 
     public init(
         design: DesignSummary, vpc: VPCPlan, availabilityZones: [String], subnets: [PlannedSubnet],
