@@ -28,8 +28,12 @@ let package = Package(
             dependencies: ["EdgePlanCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
+        // libxml2 (SVG diagrams built as a tree, always well-formed and escaped) and libcmark
+        // (Markdown → HTML), from Debian's -dev packages.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // Plan → [OutputFile]. Depends on the planned model only, never on the parser.
-        .target(name: "EdgePlanRender", dependencies: ["EdgePlanCore"], swiftSettings: strictSettings),
+        .target(name: "EdgePlanRender", dependencies: ["EdgePlanCore", "CLibXML2", "CCmark"], swiftSettings: strictSettings),
         // The only code that touches disk.
         .executableTarget(
             name: "edgeplan",
@@ -53,6 +57,7 @@ let package = Package(
         .testTarget(
             name: "EdgePlanTests",
             dependencies: ["EdgePlan", "EdgePlanRender"],
+            exclude: ["Golden", "Designs"],
             swiftSettings: strictSettings
         ),
         .testTarget(
