@@ -61,3 +61,14 @@ _ = measure("allocate \(count) mixed /20–/30 blocks", iterations: 1) {
     for length in lengths where space.allocate(length: length) != nil { allocated += 1 }
 }
 print("  (\(allocated) of \(count) allocations succeeded)")
+
+// 3. The full report (plan.json, report.md, report.html, every diagram) next to planning alone.
+let seedPlan = pipeline.run(seed, file: "seed.yaml").plan!
+let planSeconds = measure("plan only (parse+validate+plan)", iterations: quick ? 100 : 2_000) {
+    precondition(pipeline.run(seed, file: "seed.yaml").plan != nil)
+}
+let reportSeconds = measure("render full report (md, html, svg, json)", iterations: quick ? 20 : 300) {
+    precondition(try! ReportRenderer().render(seedPlan).count > 4)
+}
+let perPlan = planSeconds / Double(quick ? 100 : 2_000), perReport = reportSeconds / Double(quick ? 20 : 300)
+print(String(format: "  rendering the report takes %.1f× as long as planning", perReport / perPlan))

@@ -8,16 +8,16 @@ struct PlanCommand: ParsableCommand {
         abstract: "Plan a design: subnets per AZ, capacity and free space; print it or write it to a folder.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, markdown
     }
 
     @Argument(help: "The design file (YAML).")
     var design: String
 
-    @Option(help: "What to print: text (a readable summary) or json (the plan).")
+    @Option(help: "What to print: text (a readable summary), json (the plan) or markdown (the report).")
     var format: Format = .text
 
-    @Option(help: "Write plan.json (and the reports) into this folder, replacing its previous contents.")
+    @Option(help: "Write plan.json, report.md, report.html and diagrams/ into this folder, replacing its previous contents.")
     var out: String?
 
     func run() throws {
@@ -34,6 +34,7 @@ struct PlanCommand: ParsableCommand {
             switch format {
             case .text: Console.out(PlanSummaryRenderer().render(plan))
             case .json: Console.out(PlanJSONRenderer().json(plan).serialized())
+            case .markdown: Console.out(MarkdownReport().render(plan))
             }
         } catch let error as DiagnosticError {
             Console.report(error.diagnostics)

@@ -87,7 +87,8 @@ public struct SubnetPlanner: Sendable {
             roleBlocks: (main.roleBlocks + (podLayout?.roleBlocks ?? [])).sorted { $0.cidr < $1.cidr })
         var plan = Plan(
             design: DesignSummary(name: design.name, region: design.region, regionName: reference.regions[design.region]?.name,
-                                  cluster: design.cluster, frontends: design.frontends),
+                                  cluster: design.cluster, frontends: design.frontends, traffic: design.traffic,
+                                  requirements: design.requirements),
             vpc: VPCPlan(cidr: vpc, secondaryCidrs: secondary),
             availabilityZones: azs, subnets: subnets, sizing: sizing, capacity: capacity, layout: layout,
             freeCidrs: free.sorted(), notes: notes)

@@ -18,16 +18,3 @@ public struct OptionPlanner: Sendable {
         }
     }
 }
-
-extension Requirements {
-    /// Whether the design asks for a need (`true`); false or absent means not asked.
-    public func value(of need: Need) -> Bool {
-        switch need {
-        case .waf: return waf ?? false
-        case .apiKeys: return apiKeys ?? false
-        case .caching: return caching ?? false
-        case .privateOrigin: return privateOrigin ?? false
-        case .staticIps: return staticIps ?? false
-        }
-    }
-}

@@ -40,21 +40,27 @@ public struct Recommender: Sendable {
         first += critical == 0 ? " with no critical caveat." : " but carries \(critical) critical caveat\(critical == 1 ? "" : "s")."
         guard ranked.count > 1 else { return first }
         let runnerUp = ranked[1]
-        var second: String
-        let (kb, kr) = (key(best), key(runnerUp))
-        if kr.unmet > kb.unmet {
+        return "\(first) \(comparison(best, runnerUp))"
+    }
+
+    /// Why the best option ranks above the next one, in one sentence.
+    private func comparison(_ best: PlannedOption, _ runnerUp: PlannedOption) -> String {
+        let bestCost = best.monthlyCost?.total
+        let nextCost = runnerUp.monthlyCost?.total
+        let second: String
+        if runnerUp.unmetNeeds.count > best.unmetNeeds.count {
             second = "The next, \(runnerUp.id), falls short on \(runnerUp.unmetNeeds.map(\.need.rawValue).joined(separator: ", "))."
-        } else if kr.critical > kb.critical {
+        } else if runnerUp.caveats(.critical).count > best.caveats(.critical).count {
             let c = runnerUp.caveats(.critical).map(\.id)
             second = "The next, \(runnerUp.id), has the critical caveat \(c.joined(separator: ", "))."
-        } else if let cb = kb.cost, let cr = kr.cost, cr > cb {
+        } else if let cb = bestCost, let cr = nextCost, cr > cb {
             second = "It costs \(money(cb)) a month, \(money(cr - cb)) less than the next, \(runnerUp.id)."
-        } else if kr.warnings > kb.warnings {
+        } else if runnerUp.caveats(.warning).count > best.caveats(.warning).count {
             let extra = Set(runnerUp.caveats(.warning).map(\.id)).subtracting(best.caveats(.warning).map(\.id)).sorted()
             second = "The next, \(runnerUp.id), matches it but adds the warning\(extra.count == 1 ? "" : "s") \(extra.joined(separator: ", "))."
         } else {
             second = "\(runnerUp.id) ties with it; edgeplan keeps the design's order."
         }
-        return "\(first) \(second)"
+        return second
     }
 }

@@ -47,13 +47,19 @@ public struct DesignSummary: Sendable, Equatable {
     public var regionName: String?
     public var cluster: String
     public var frontends: [Frontend]
+    /// The monthly traffic the design states (costs use it with their documented defaults).
+    public var traffic: Traffic
+    public var requirements: Requirements
 
-    public init(name: String, region: String, regionName: String?, cluster: String, frontends: [Frontend]) {
+    public init(name: String, region: String, regionName: String?, cluster: String, frontends: [Frontend],
+                traffic: Traffic = Traffic(), requirements: Requirements = Requirements()) {
         self.name = name
         self.region = region
         self.regionName = regionName
         self.cluster = cluster
         self.frontends = frontends
+        self.traffic = traffic
+        self.requirements = requirements
     }
 }
 

@@ -6,9 +6,21 @@ public struct ReportRenderer: PlanRenderer {
 
     public func render(_ plan: Plan) throws -> [OutputFile] {
         var files = try PlanJSONRenderer().render(plan)
+        var inline: [String: XMLNode] = [:]
         for option in plan.options {
-            files.append(OutputFile(path: "diagrams/\(option.id).svg", contents: OptionDiagram().svg(plan, option)))
+            let path = "diagrams/\(option.id).svg"
+            files.append(OutputFile(path: path, contents: OptionDiagram().svg(plan, option)))
+            inline[path] = OptionDiagram().element(plan, option, idPrefix: "d-\(option.id)")
         }
-        return files
+        files.append(OutputFile(path: "diagrams/subnets.svg", contents: SubnetDiagram().svg(plan)))
+        inline["diagrams/subnets.svg"] = SubnetDiagram().element(plan, idPrefix: "subnets")
+        if let sweep = plan.costSweep {
+            files.append(OutputFile(path: "diagrams/cost.svg", contents: CostChart().svg(plan, sweep: sweep)))
+            inline["diagrams/cost.svg"] = CostChart().element(plan, sweep: sweep, idPrefix: "cost")
+        }
+        let markdown = MarkdownReport().render(plan)
+        files.append(OutputFile(path: "report.md", contents: markdown))
+        files.append(OutputFile(path: "report.html", contents: HTMLReport().render(markdown: markdown, title: "\(plan.design.name): front door plan", diagrams: inline)))
+        return files.sorted { $0.path < $1.path }
     }
 }

@@ -1,0 +1,184 @@
+import CCmark
+import EdgePlanCore
+import Foundation
+
+/// `report.html`: report.md turned into HTML by libcmark, wrapped in one self-contained page:
+/// inline CSS, the diagrams inlined as SVG, no JavaScript, nothing fetched from the network.
+///
+/// Debian's libcmark is the CommonMark reference implementation, which has no GFM table
+/// extension; the pipe tables edgeplan writes are turned into HTML tables first (each cell's
+/// inline Markdown rendered by libcmark), then the whole document goes through libcmark.
+public struct HTMLReport: Sendable {
+    public init() {}
+
+    /// `diagrams`: relative path (as linked from the Markdown) → SVG element to inline.
+    public func render(markdown: String, title: String, diagrams: [String: XMLNode]) -> String {
+        var body = HTMLReport.headingIDs(HTMLReport.commonmark(HTMLReport.tablesToHTML(markdown), unsafe: true))
+        for (path, svg) in diagrams.sorted(by: { $0.key < $1.key }) {
+            body = inline(svg, for: path, in: body)
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTMLReport.escape(title))</title>
+        <style>
+        \(HTMLReport.css)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body)</main>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// Replaces `<img src="path" alt="…" />` by a figure holding the SVG itself (no `xmlns`:
+    /// the HTML parser places inline `<svg>` in the SVG namespace).
+    private func inline(_ svg: XMLNode, for path: String, in html: String) -> String {
+        guard let start = html.range(of: "<img src=\"\(path)\""), let end = html[start.upperBound...].range(of: "/>") else { return html }
+        let tag = html[start.lowerBound..<end.upperBound]
+        let alt = tag.range(of: "alt=\"").flatMap { a in tag[a.upperBound...].firstIndex(of: "\"").map { String(tag[a.upperBound..<$0]) } } ?? ""
+        var document = XMLWriter.document(svg, namespace: nil)
+        if let declarationEnd = document.range(of: "?>\n") { document.removeSubrange(document.startIndex..<declarationEnd.upperBound) }
+        let figure = "<figure class=\"diagram\">\n\(document)<figcaption>\(alt)</figcaption>\n</figure>"
+        // The image sits alone in a paragraph: replace the whole paragraph.
+        var result = html
+        let paragraph = "<p>\(tag)</p>"
+        if let range = result.range(of: paragraph) {
+            result.replaceSubrange(range, with: figure)
+        } else {
+            result.replaceSubrange(start.lowerBound..<end.upperBound, with: figure)
+        }
+        return result
+    }
+
+    // MARK: - libcmark
+
+    /// CommonMark → HTML with libcmark. `unsafe` keeps raw HTML (the converted tables).
+    static func commonmark(_ markdown: String, unsafe: Bool) -> String {
+        let options = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0) | CMARK_OPT_SMART
+        let bytes = Array(markdown.utf8)
+        guard let html = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                cmark_markdown_to_html($0, bytes.count, Int32(options))
+            }
+        }) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    /// One cell's inline Markdown, without the paragraph libcmark wraps it in.
+    static func inlineHTML(_ markdown: String) -> String {
+        var html = commonmark(markdown, unsafe: true).trimmingCharacters(in: .whitespacesAndNewlines)
+        if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
+        return html
+    }
+
+    /// Replaces each GFM pipe table (a header row, a `---` row, body rows) by an HTML table.
+    static func tablesToHTML(_ markdown: String) -> String {
+        let lines = markdown.components(separatedBy: "\n")
+        var out: [String] = []
+        var i = 0
+        while i < lines.count {
+            if lines[i].hasPrefix("|"), i + 1 < lines.count, lines[i + 1].hasPrefix("| ---") || lines[i + 1].hasPrefix("| ---:") {
+                let header = cells(lines[i])
+                let aligns = cells(lines[i + 1]).map { $0.hasSuffix(":") ? " class=\"num\"" : "" }
+                var html = ["<div class=\"table\"><table>", "<thead><tr>"]
+                for (k, h) in header.enumerated() { html.append("<th\(aligns[safe: k] ?? "")>\(inlineHTML(h))</th>") }
+                html.append("</tr></thead>")
+                html.append("<tbody>")
+                i += 2
+                while i < lines.count, lines[i].hasPrefix("|") {
+                    html.append("<tr>" + cells(lines[i]).enumerated().map { k, c in "<td\(aligns[safe: k] ?? "")>\(inlineHTML(c))</td>" }.joined() + "</tr>")
+                    i += 1
+                }
+                html.append("</tbody></table></div>")
+                out.append(html.joined(separator: "\n"))
+                continue
+            }
+            out.append(lines[i])
+            i += 1
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// Splits a table row on unescaped '|', unescaping '\|' inside cells.
+    static func cells(_ row: String) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var escaped = false
+        for ch in row.dropFirst() {
+            if escaped { current.append(ch); escaped = false; continue }
+            if ch == "\\" { escaped = true; continue }
+            if ch == "|" { cells.append(current.trimmingCharacters(in: .whitespaces)); current = "" } else { current.append(ch) }
+        }
+        return cells
+    }
+
+    /// Gives `<h2>`/`<h3>` the ids GitHub gives them, so the report's links work in the page too.
+    static func headingIDs(_ html: String) -> String {
+        guard let regex = try? NSRegularExpression(pattern: "<h([23])>(.*?)</h\\1>") else { return html }
+        let ns = html as NSString
+        var out = ""
+        var last = 0
+        for match in regex.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
+            out += ns.substring(with: NSRange(location: last, length: match.range.location - last))
+            let level = ns.substring(with: match.range(at: 1))
+            let inner = ns.substring(with: match.range(at: 2))
+            let text = inner.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "&amp;", with: "&")
+            out += "<h\(level) id=\"\(MarkdownReport.slug(text))\">\(inner)</h\(level)>"
+            last = match.range.location + match.range.length
+        }
+        return out + ns.substring(from: last)
+    }
+
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    static let css = """
+    :root { color-scheme: light; }
+    body { margin: 0; font: 16px/1.55 -apple-system, "Segoe UI", "DejaVu Sans", Helvetica, Arial, sans-serif; color: #1f2933; background: #fff; }
+    main { max-width: 1040px; margin: 0 auto; padding: 24px 20px 64px; }
+    h1 { font-size: 1.9em; margin: 0.4em 0 0.5em; }
+    h2 { font-size: 1.4em; margin: 1.8em 0 0.6em; padding-bottom: 0.25em; border-bottom: 1px solid #d9dee3; }
+    h3 { font-size: 1.1em; margin: 1.4em 0 0.5em; }
+    code { font: 0.88em/1.4 "DejaVu Sans Mono", Menlo, Consolas, monospace; background: #f1f3f5; padding: 0.08em 0.3em; border-radius: 3px; overflow-wrap: anywhere; }
+    a { color: #1f5d99; }
+    ul { padding-left: 1.3em; }
+    li { margin: 0.35em 0; }
+    .table { overflow-x: auto; margin: 0.8em 0 1.2em; }
+    table { border-collapse: collapse; font-size: 0.92em; min-width: 50%; }
+    th, td { border: 1px solid #d9dee3; padding: 6px 9px; text-align: left; vertical-align: top; }
+    th { background: #f4f6f8; }
+    td.num, th.num { text-align: right; white-space: nowrap; }
+    tbody tr:nth-child(even) td { background: #fafbfc; }
+    figure.diagram { margin: 1em 0 1.4em; overflow-x: auto; }
+    figure.diagram svg { display: block; max-width: 100%; height: auto; }
+    figcaption { font-size: 0.85em; color: #52606d; margin-top: 0.3em; }
+    @media (max-width: 640px) {
+      body { font-size: 15px; }
+      main { padding: 16px 12px 48px; }
+      figure.diagram svg { max-width: none; width: 900px; }
+    }
+    @media print {
+      body { font-size: 11pt; }
+      main { max-width: none; padding: 0; }
+      a { color: inherit; text-decoration: none; }
+      h2 { break-after: avoid; }
+      figure.diagram, table { break-inside: avoid; }
+      figure.diagram { overflow: visible; }
+      figure.diagram svg { max-width: 100%; width: auto; }
+    }
+    """
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}

@@ -1,0 +1,205 @@
+import EdgePlanCore
+import Foundation
+
+/// `report.md`: the design review document, in GitHub-flavoured Markdown. Deterministic (no
+/// timestamps), line-oriented so that a small change in the design gives a small diff, with
+/// relative links to the SVG diagrams so they show on a code host.
+public struct MarkdownReport: Sendable {
+    public init() {}
+
+    public func render(_ plan: Plan) -> String {
+        var md = Markdown()
+        header(&md, plan)
+        comparison(&md, plan)
+        for (rank, id) in ranking(plan).enumerated() {
+            if let option = plan.options.first(where: { $0.id == id }) { optionSection(&md, plan, option, rank: rank + 1) }
+        }
+        subnets(&md, plan)
+        capacity(&md, plan)
+        costs(&md, plan)
+        sources(&md, plan)
+        notes(&md, plan)
+        return md.text
+    }
+
+    // MARK: - Sections
+
+    private func header(_ md: inout Markdown, _ plan: Plan) {
+        md.heading(1, "\(plan.design.name): front door plan")
+        let region = plan.design.regionName.map { "\(plan.design.region) (\($0))" } ?? plan.design.region
+        md.paragraph("EKS cluster `\(plan.design.cluster)` in \(region); VPC `\(plan.vpc.cidr)`\(plan.vpc.secondaryCidrs.isEmpty ? "" : " with pods in `\(plan.vpc.secondaryCidrs.map(\.description).joined(separator: "`, `"))`") over \(plan.availabilityZones.count) Availability Zones; \(plan.options.count) frontend option\(plan.options.count == 1 ? "" : "s") compared.")
+        if let r = plan.recommendation {
+            md.paragraph("**Recommendation: `\(r.option)`.** \(r.why)")
+        }
+        let stated = Need.allCases.filter { plan.design.requirements.value(of: $0) }
+        md.paragraph(stated.isEmpty ? "The design states no needs; options are ranked by critical caveats\(priced(plan) ? ", cost" : "") and warnings."
+                     : "Needs stated: \(stated.map { "**\(needName($0))**" }.joined(separator: ", ")).")
+    }
+
+    private func comparison(_ md: inout Markdown, _ plan: Plan) {
+        md.heading(2, "Options compared")
+        var rows: [[String]] = []
+        for (rank, id) in ranking(plan).enumerated() {
+            guard let o = plan.options.first(where: { $0.id == id }) else { continue }
+            let name = plan.recommendation?.option == id ? "**\(id)** (recommended)" : id
+            let needs = o.meets.isEmpty ? "–" : o.meets.map { "\($0.met ? "✓" : "✗") \($0.need.rawValue)" }.joined(separator: "<br>")
+            let caveats = Caveat.Severity.allCases.map { "\(o.caveats($0).count) \($0.rawValue)" }.joined(separator: ", ")
+            let cost = o.monthlyCost.map { money($0.total) } ?? "not priced"
+            let heading = "\(rank + 1). \(id)\(plan.recommendation?.option == id ? " (recommended)" : "")"
+            rows.append(["\(rank + 1)", "[\(name)](#\(MarkdownReport.slug(heading)))", o.topology.pathLine(azCount: plan.availabilityZones.count), needs, caveats, cost])
+        }
+        md.table(["#", "Option", "Path", "Needs met", "Caveats", "Monthly cost"], rows, right: [5])
+    }
+
+    private func optionSection(_ md: inout Markdown, _ plan: Plan, _ o: PlannedOption, rank: Int) {
+        let recommended = plan.recommendation?.option == o.id ? " (recommended)" : ""
+        md.heading(2, "\(rank). \(o.id)\(recommended)")
+        md.paragraph(o.summary + ".")
+        md.image("Diagram of \(o.id)", "diagrams/\(o.id).svg")
+        md.paragraph("**Path:** \(o.topology.pathLine(azCount: plan.availabilityZones.count))")
+        if !o.meets.isEmpty {
+            md.paragraph("**Needs:**")
+            md.list(o.meets.map { "\($0.met ? "✓" : "✗") **\(needName($0.need))**: \($0.why)" })
+        }
+        if let cost = o.monthlyCost {
+            md.paragraph("**Monthly cost: \(money(cost.total))**")
+            var rows = cost.lines.map { l in
+                [l.component, l.item, "\(quantity(l.quantity)) \(l.unit)", l.unitPrice, money(l.amount)]
+            }
+            rows.append(["**Total**", "", "", "", "**\(money(cost.total))**"])
+            md.table(["Component", "Item", "Quantity", "Unit price", "Amount"], rows, right: [2, 4])
+        }
+        if o.caveats.isEmpty {
+            md.paragraph("**Caveats:** none.")
+        } else {
+            md.paragraph("**Caveats:**")
+            md.list(o.caveats.map { c in
+                "**\(c.severity.rawValue)** `\(c.id)`: \(c.title). \(c.detail) *Mitigation:* \(c.mitigation) *Reference:* \(c.reference)."
+            })
+        }
+    }
+
+    private func subnets(_ md: inout Markdown, _ plan: Plan) {
+        md.heading(2, "Subnet plan")
+        md.image("Address space of \(plan.vpc.cidr)", "diagrams/subnets.svg")
+        switch plan.layout.kind {
+        case .roleBlocks:
+            md.paragraph("Each role has one aligned block with \(plan.layout.azSlots) AZ slots, placed largest first: adding an Availability Zone up to \(plan.layout.azSlots) moves no subnet, and each role's subnets summarise to one CIDR (\(plan.layout.roleBlocks.map { "\($0.role.rawValue) `\($0.cidr)`" }.joined(separator: ", "))).")
+        case .compact:
+            md.paragraph("The VPC holds the subnets only packed tightly (largest first, no spare AZ slots): adding an Availability Zone later will move subnets.")
+        }
+        for az in plan.availabilityZones {
+            md.heading(3, az)
+            md.table(["Role", "Subnet", "CIDR", "Usable", "Tags"], plan.subnets(az: az).map { s in
+                [s.role.rawValue, s.name, "`\(s.cidr)`", grouped(s.usableAddresses),
+                 s.tags.filter { $0.key != "Name" }.map { "`\($0.key)=\($0.value)`" }.joined(separator: "<br>")]
+            }, right: [3])
+        }
+        md.heading(3, "Why each size")
+        md.table(["Role", "Size", "Holds per AZ", "Why"], plan.sizing.map { s in
+            ["\(s.role.rawValue)", "/\(s.length)", s.demands.map { "\($0.what): \(grouped($0.addresses))" }.joined(separator: "<br>"), s.reason]
+        })
+    }
+
+    private func capacity(_ md: inout Markdown, _ plan: Plan) {
+        md.heading(2, "Capacity and free space")
+        let c = plan.capacity
+        let total = plan.vpc.cidr.size + plan.vpc.secondaryCidrs.reduce(0) { $0 + $1.size }
+        let free = plan.freeCidrs.reduce(UInt64(0)) { $0 + $1.size }
+        md.list([
+            "**\(grouped(c.nodes)) nodes and \(grouped(c.pods)) pods fit** in the planned subnets (the design asks for up to \(grouped(c.requestedNodes)) nodes × \(c.podsPerNode) pods); with one AZ lost, \(grouped(c.nodesWithOneAZLost)) nodes still fit.",
+            "**\(grouped(free)) of \(grouped(total)) addresses are free** (\(percent(free, of: total))): \(plan.freeCidrs.map { "`\($0)`" }.joined(separator: ", ")).",
+        ])
+    }
+
+    private func costs(_ md: inout Markdown, _ plan: Plan) {
+        md.heading(2, "Cost by traffic")
+        guard plan.costSweep != nil else {
+            md.paragraph("Not priced: \(plan.pricing == nil ? "no price file was available for \(plan.design.region)" : "the sweep was not computed").")
+            return
+        }
+        md.image("Monthly cost of each option against data out", "diagrams/cost.svg")
+        if plan.breakEven.isEmpty {
+            md.paragraph("The cheapest option is the same from 1 GB to 5 PB a month.")
+        } else {
+            md.table(["#", "Data out per month", "Cheaper below", "Cheaper above"], plan.breakEven.enumerated().map { n, b in
+                ["\(n + 1)", "\(grouped(Int(truncating: b.dataOutGB.rounded(0) as NSDecimalNumber))) GB", b.cheaperBelow, b.cheaperAbove]
+            }, right: [1])
+        }
+    }
+
+    private func sources(_ md: inout Markdown, _ plan: Plan) {
+        guard let pricing = plan.pricing else { return }
+        md.heading(2, "Price sources")
+        md.paragraph("Prices from `\(pricing.file)` (\(pricing.regionName)); every price used, with where it comes from:")
+        md.table(["Item", "Source", "Read"], pricing.sources.map { entry in
+            let title = entry.source.url.map { "[\(entry.source.title)](\($0))" } ?? entry.source.title
+            return ["`\(entry.item)`", title, entry.source.read ?? ""]
+        })
+    }
+
+    private func notes(_ md: inout Markdown, _ plan: Plan) {
+        guard !plan.notes.isEmpty else { return }
+        md.heading(2, "Notes")
+        md.list(plan.notes.map { "**\($0.severity.rawValue)** `\($0.path)`: \($0.message)" })
+    }
+
+    // MARK: - Helpers
+
+    private func ranking(_ plan: Plan) -> [String] { plan.recommendation?.ranking ?? plan.options.map(\.id) }
+    private func priced(_ plan: Plan) -> Bool { plan.options.contains { $0.monthlyCost != nil } }
+
+    /// The anchor GitHub gives a heading: lower-case, punctuation other than '-' and '_' dropped,
+    /// spaces to '-'. The HTML report gives its headings the same ids.
+    public static func slug(_ heading: String) -> String {
+        var out = ""
+        for ch in heading.lowercased() {
+            if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" { out.append(ch) } else if ch == " " { out.append("-") }
+        }
+        return out
+    }
+
+    private func needName(_ need: Need) -> String {
+        switch need {
+        case .waf: return "WAF"
+        case .apiKeys: return "API keys"
+        case .caching: return "caching"
+        case .privateOrigin: return "private origin"
+        case .staticIps: return "static IPs"
+        }
+    }
+
+    private func quantity(_ d: Decimal) -> String {
+        let rounded = d.rounded(d < 10 ? 3 : (d < 1000 ? 2 : 0))
+        let text = rounded.plainString
+        if let dot = text.firstIndex(of: "."), let whole = Int(text[..<dot]) { return grouped(whole) + text[dot...] }
+        return Int(text).map(grouped) ?? text
+    }
+}
+
+/// A tiny Markdown writer: blocks separated by one blank line, table cells escaped.
+struct Markdown {
+    private(set) var text = ""
+
+    mutating func heading(_ level: Int, _ title: String) { block(String(repeating: "#", count: level) + " " + title) }
+    mutating func paragraph(_ s: String) { block(s) }
+    mutating func image(_ alt: String, _ path: String) { block("![\(alt)](\(path))") }
+    mutating func list(_ items: [String]) { block(items.map { "- \($0)" }.joined(separator: "\n")) }
+
+    /// A GitHub pipe table; `right` lists the columns to right-align.
+    mutating func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) {
+        var lines = ["| " + header.map(cell).joined(separator: " | ") + " |"]
+        lines.append("| " + header.indices.map { right.contains($0) ? "---:" : "---" }.joined(separator: " | ") + " |")
+        for row in rows { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
+        block(lines.joined(separator: "\n"))
+    }
+
+    private mutating func block(_ s: String) {
+        if !text.isEmpty { text += "\n" }
+        text += s + "\n"
+    }
+
+    private func cell(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

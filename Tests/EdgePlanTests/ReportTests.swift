@@ -1,0 +1,139 @@
+import EdgePlan
+import EdgePlanRender
+import Foundation
+import Testing
+
+@Suite struct ReportTests {
+    static let reference = "examples/seed-environment.yaml"
+
+    static func files(_ design: String = reference) throws -> [String: String] {
+        let plan = try Fixtures.plan(try Fixtures.text(design))
+        return Dictionary(uniqueKeysWithValues: try ReportRenderer().render(plan).map { ($0.path, $0.contents) })
+    }
+
+    /// Golden files for every renderer on the reference design.
+    @Test func everyRendererMatchesItsGolden() throws {
+        for (path, contents) in try Self.files().sorted(by: { $0.key < $1.key }) {
+            try expectGolden(contents, "Tests/EdgePlanTests/Golden/report/\(path)")
+        }
+    }
+
+    @Test func theSameDesignGivesTheSameBytes() throws {
+        #expect(try Self.files() == Self.files())
+    }
+
+    @Test func markdownHasEverySection() throws {
+        let md = try #require(try Self.files()["report.md"])
+        #expect(md.hasPrefix("# seed-env: front door plan\n"))
+        #expect(md.contains("**Recommendation: `alb-privatelink-nlb`.**"))
+        #expect(md.contains("| # | Option | Path | Needs met | Caveats | Monthly cost |"))
+        for id in ["alb-privatelink-nlb", "apigw-vpclink-nlb-rest", "cloudfront-public-nlb"] {
+            #expect(md.contains("![Diagram of \(id)](diagrams/\(id).svg)"))
+        }
+        #expect(md.contains("## 1. alb-privatelink-nlb (recommended)\n"))
+        #expect(md.contains("[**alb-privatelink-nlb** (recommended)](#1-alb-privatelink-nlb-recommended)"))
+        for az in ["eu-west-1a", "eu-west-1b", "eu-west-1c"] { #expect(md.contains("### \(az)\n\n| Role | Subnet | CIDR | Usable | Tags |")) }
+        #expect(md.contains("| public | seed-env-public-a | `10.128.32.0/27` | 27 | `kubernetes.io/cluster/seed-env-eks=shared`<br>`kubernetes.io/role/elb=1` |"))
+        #expect(md.contains("![Address space of 10.128.0.0/16](diagrams/subnets.svg)"))
+        #expect(md.contains("## Capacity and free space"))
+        #expect(md.contains("**critical** `origin-bypass`: The public origin can be reached directly"))
+        #expect(!md.contains("  \n"), "no trailing spaces (hard breaks)")
+    }
+
+    @Test func htmlIsOneSelfContainedPage() throws {
+        let html = try #require(try Self.files()["report.html"])
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.contains("<img"), "every diagram is inlined")
+        #expect(!html.contains("<link"), "CSS is inline")
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 4, "three options and the subnet plan")
+        #expect(html.contains("<table>") && !html.contains("| --- |"), "pipe tables became HTML tables")
+        #expect(html.contains("<h2 id=\"1-alb-privatelink-nlb-recommended\">"))
+        // Every "http" is inside a link in the text, never a resource to fetch.
+        var rest = Substring(html)
+        while let r = rest.range(of: "http") {
+            let before = rest[..<r.lowerBound].suffix(7)
+            #expect(before == "a href=" + "\"" || before.hasSuffix("href=\""), "unexpected URL near \(rest[r.lowerBound...].prefix(60))")
+            rest = rest[r.upperBound...]
+        }
+    }
+
+    @Test func htmlParsesWithLibxml2sHTMLParser() throws {
+        let html = try #require(try Self.files()["report.html"])
+        let errors = try #require(XMLCheck.htmlErrors(html))
+        // libxml2's HTML parser knows HTML 4 only: it reports HTML5 and SVG element names as unknown.
+        let unexpected = errors.filter { !$0.hasPrefix("Tag ") || !$0.hasSuffix(" invalid") }
+        #expect(unexpected.isEmpty, "\(unexpected)")
+        #expect(XMLCheck.htmlErrors("<p>unclosed <b>tag</p></i>") != nil)
+    }
+
+    @Test func everySVGIsWellFormedXML() throws {
+        let files = try Self.files("Tests/EdgePlanTests/Designs/every-option.yaml")
+        let svgs = files.filter { $0.key.hasSuffix(".svg") }
+        #expect(svgs.count == 14)
+        for (path, svg) in svgs {
+            #expect(XMLCheck.isWellFormed(svg), "\(path)")
+            #expect(svg.contains("<title id="), "\(path) has a title")
+            #expect(svg.contains("<desc id="), "\(path) has a description")
+            #expect(svg.contains("viewBox=\"0 0 "), "\(path) sets viewBox")
+        }
+        #expect(!XMLCheck.isWellFormed("<svg><text>a & b</text></svg>"))
+    }
+
+    @Test func labelsAreEscaped() throws {
+        var plan = try Fixtures.plan(try Fixtures.text(Self.reference))
+        plan.options[0].summary = "A <b>bold</b> & \"quoted\" summary"
+        let svg = OptionDiagram().svg(plan, plan.options[0])
+        #expect(XMLCheck.isWellFormed(svg))
+        #expect(svg.contains("A &lt;b&gt;bold&lt;/b&gt; &amp; \"quoted\" summary"))
+    }
+
+    @Test(arguments: try! DiagramGeometryTests.designs())
+    func subnetDiagramHasNoOverlaps(_ design: String) throws {
+        let plan = try Fixtures.plan(try Fixtures.text(design))
+        let canvas = SubnetDiagram().canvas(plan)
+        DiagramGeometryTests.check(canvas, "\(design) subnets")
+        // Every subnet is drawn, and its width is in proportion to its size.
+        #expect(canvas.boxes.count >= plan.subnets.count)
+    }
+
+    @Test func costChartIsLaidOutCleanly() throws {
+        var plan = try Fixtures.plan(try Fixtures.text(Self.reference))
+        let ids = plan.options.map(\.id)
+        let gbs: [Decimal] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 5_242_880]
+        plan.costSweep = CostSweep(points: gbs.map { gb in
+            CostSweep.Point(dataOutGB: gb, totals: ids.enumerated().map { i, id in (id, Decimal(40 * (i + 1)) + gb * Decimal(string: "0.0\(i + 2)")!) })
+        })
+        plan.breakEven = [BreakEven(cheaperBelow: ids[0], cheaperAbove: ids[1], dataOutGB: 2190)]
+        let canvas = CostChart().canvas(plan, sweep: plan.costSweep!)
+        DiagramGeometryTests.check(canvas, "cost")
+        #expect(canvas.textBoxes.contains { $0.text == "1. at 2,190 GB a month, \(ids[1]) becomes cheaper than \(ids[0])" })
+        #expect(canvas.textBoxes.contains { $0.text == "Data out to clients per month (GB, log scale)" })
+        #expect(XMLCheck.isWellFormed(CostChart().svg(plan, sweep: plan.costSweep!)))
+    }
+}
+
+/// The committed reports under `reports/` are what edgeplan generates today, byte for byte.
+@Suite struct CommittedReportsTests {
+    @Test(arguments: try! Fixtures.examples())
+    func reportIsCurrent(_ example: String) throws {
+        let name = String(example.dropLast(".yaml".count))
+        let plan = try Fixtures.plan(try Fixtures.text("examples/\(example)"), file: "examples/\(example)")
+        let generated = try ReportRenderer().render(plan)
+        let folder = Fixtures.root.appendingPathComponent("reports/\(name)")
+        var committed: [String] = []
+        if let walker = FileManager.default.enumerator(atPath: folder.path) {
+            for case let path as String in walker where !path.hasSuffix("/") {
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDir), !isDir.boolValue { committed.append(path) }
+            }
+        }
+        let generatedPaths = generated.map(\.path).filter { !$0.hasPrefix("cloudformation/") && !$0.hasPrefix("kubernetes/") }
+        #expect(Set(committed.filter { !$0.hasPrefix("cloudformation/") && !$0.hasPrefix("kubernetes/") }) == Set(generatedPaths),
+                "reports/\(name) is stale: run scripts/plan-examples")
+        for file in generated {
+            let onDisk = try? String(contentsOf: folder.appendingPathComponent(file.path), encoding: .utf8)
+            #expect(onDisk == file.contents, "reports/\(name)/\(file.path) is stale: run scripts/plan-examples")
+        }
+    }
+}
