@@ -88,7 +88,7 @@ public struct SubnetPlanner: Sendable {
         var plan = Plan(
             design: DesignSummary(name: design.name, region: design.region, regionName: reference.regions[design.region]?.name,
                                   cluster: design.cluster, frontends: design.frontends),
-            vpc: VPCPlan(cidr: vpc, secondaryCidrs: secondary),
+            vpc: VPCPlan(cidr: vpc, secondaryCidrs: secondary, natGateways: design.network.natGateways),
             availabilityZones: azs, subnets: subnets, sizing: sizing, capacity: capacity, layout: layout,
             freeCidrs: free.sorted(), notes: notes)
         plan.options = options
