@@ -43,8 +43,8 @@ enum LoadBalancerParts {
         var suppress: [Suppression] = [
             .checkov("CKV_AWS_91", "Access logs need an S3 bucket whose policy admits the ELB log delivery service; set access_logs.s3.enabled and access_logs.s3.bucket once the account's log bucket exists."),
         ]
-        if !wafAttached {
-            suppress.append(.checkov("CKV2_AWS_28", internetFacing ? "This option carries no web ACL on the ALB (waf: false)." : "Internal ALB: the web ACL sits on the public entry point of this option, not here."))
+        if internetFacing && !wafAttached {
+            suppress.append(.checkov("CKV2_AWS_28", "This option carries no web ACL on the ALB (waf: false)."))
         }
         t.resource(id, "AWS::ElasticLoadBalancingV2::LoadBalancer", [
             "Type": "application",
