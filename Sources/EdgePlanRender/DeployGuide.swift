@@ -49,6 +49,7 @@ struct DeployGuide: Sendable {
           `TargetGroupBinding` registers the ingress-nginx pods in it. No discovery stack, no SSM parameter, no
           second deploy. The four newer options always work this way.
 
+
         """
         for guide in options { out += section(guide) }
         return OutputFile(path: "README.md", contents: out)
@@ -83,7 +84,7 @@ struct DeployGuide: Sendable {
             steps.append("`\(s.stackName)`: \(s.when).\n\n```sh\n\(deploy(s, overrides: overrides(s)))\n```")
         }
         let frontendOverrides = overrides(frontend).map { $0 == "WebAclArn=<WebAclArn>" ? "WebAclArn=<WebAclArn output of \(names.edgeWAFStack(c.id))>" : $0 }
-        steps.append("The frontend stack (\(frontend.when)):\n\n```sh\n\(deploy(frontend, overrides: frontendOverrides))\n```")
+        steps.append("The frontend stack: \(frontend.when).\n\n```sh\n\(deploy(frontend, overrides: frontendOverrides))\n```")
         let usesIngressNginx = g.manifests.contains { $0.hasSuffix("service-ingress-nginx.yaml") }
         if usesIngressNginx {
             steps.append("ingress-nginx from its Helm chart, without the chart's own Service (the manifests bring the Service the option needs):\n\n```sh\nhelm install ingress-nginx ingress-nginx --repo https://kubernetes.github.io/ingress-nginx -n \(DeploymentNames.ingressNamespace) --create-namespace \\\n    --set controller.service.enabled=false\n```")

@@ -86,7 +86,7 @@ struct ALBPrivateLinkNLBStack: FrontendStacks {
         t.output("EndpointIpAddresses", Fn.getAtt("EndpointIps", "IpAddresses"), description: "The endpoint ENIs' private addresses, the ALB's targets", condition: when)
         let sidecar = OutputFile(path: "\(c.folder)/endpoint_ips.py", contents: EndpointIPsFunction.source)
         return [EmittedStack(path: "\(c.folder)/frontend", stackName: c.stackName, template: t, sidecars: [sidecar],
-                             when: c.staggered ? "deploy once before the ingress-nginx Service (creates nothing while the NLB parameter is None), and again once discovery has found the NLB"
+                             when: c.staggered ? "deploy once before the ingress-nginx Service (while the NLB parameter is None it makes only the security groups), and again once discovery has found the NLB"
                                  : "deploy before the Kubernetes manifests; its outputs fill the TargetGroupBinding")]
     }
 }
