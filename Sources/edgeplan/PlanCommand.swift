@@ -27,7 +27,7 @@ struct PlanCommand: ParsableCommand {
             let outcome = Pipeline(reference: reference).run(text, file: design)
             Console.report(outcome.diagnostics)
             guard let plan = outcome.plan else { throw ExitCode(2) }
-            let files = try ReportRenderer().render(plan)
+            let files = try ReportRenderer().render(plan) + DeploymentEmitter().render(plan)
             if let out {
                 try OutputFolder.write(files, to: out)
             }

@@ -89,7 +89,7 @@ public struct SubnetPlanner: Sendable {
             design: DesignSummary(name: design.name, region: design.region, regionName: reference.regions[design.region]?.name,
                                   cluster: design.cluster, frontends: design.frontends, traffic: design.traffic,
                                   requirements: design.requirements),
-            vpc: VPCPlan(cidr: vpc, secondaryCidrs: secondary),
+            vpc: VPCPlan(cidr: vpc, secondaryCidrs: secondary, natGateways: design.network.natGateways),
             availabilityZones: azs, subnets: subnets, sizing: sizing, capacity: capacity, layout: layout,
             freeCidrs: free.sorted(), notes: notes)
         plan.options = options

@@ -66,10 +66,13 @@ public struct DesignSummary: Sendable, Equatable {
 public struct VPCPlan: Sendable, Equatable {
     public var cidr: IPv4Prefix
     public var secondaryCidrs: [IPv4Prefix]
+    /// How private subnets reach the internet, as the design asked (emitters build the NAT gateways from it).
+    public var natGateways: Network.NATGateways
 
-    public init(cidr: IPv4Prefix, secondaryCidrs: [IPv4Prefix]) {
+    public init(cidr: IPv4Prefix, secondaryCidrs: [IPv4Prefix], natGateways: Network.NATGateways = .perAZ) {
         self.cidr = cidr
         self.secondaryCidrs = secondaryCidrs
+        self.natGateways = natGateways
     }
 }
 

@@ -1,0 +1,117 @@
+import EdgePlanCore
+
+/// The API Gateway pieces the two API options share: a REST API that proxies every path through a
+/// VPC link, an HTTP API with `$default` and `ANY /{proxy+}` routes to a private integration, stages
+/// with tracing and (HTTP API) access logs.
+enum APIGatewayParts {
+    static let restStage = "live"
+    static let accessLogFormat = #"{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","path":"$context.path","status":"$context.status","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}"#
+
+    /// A REST API whose root and `{proxy+}` ANY methods are HTTP_PROXY integrations through `vpcLink`
+    /// to `http://<host>/…`. `integrationTarget` is the load balancer ARN a VPC link V2 needs (nil for V1).
+    static func restAPI(
+        _ t: inout CloudFormationTemplate, host: JSONValue, vpcLink: JSONValue, integrationTarget: JSONValue?,
+        condition: String?, apiCondition: String?, waf: Bool
+    ) {
+        t.resource("RestApi", "AWS::ApiGateway::RestApi", [
+            "Name": Fn.sub("${AWS::StackName}"),
+            "Description": "Proxies every request to the cluster through a VPC link",
+            "EndpointConfiguration": ["Types": ["REGIONAL"]],
+        ], condition: apiCondition)
+        t.resource("ProxyResource", "AWS::ApiGateway::Resource", [
+            "RestApiId": Fn.ref("RestApi"), "ParentId": Fn.getAtt("RestApi", "RootResourceId"), "PathPart": "{proxy+}",
+        ], condition: apiCondition)
+        let methodSuppressions: [Suppression] = [
+            .checkov("CKV_AWS_59", "A transparent proxy to the cluster: authentication is the application's, or an authorizer or API keys you add to these methods."),
+        ]
+        for (id, resource, path) in [("RootMethod", Fn.getAtt("RestApi", "RootResourceId"), ""), ("ProxyMethod", Fn.ref("ProxyResource"), "{proxy}")] {
+            var integration: [(String, JSONValue)] = [
+                ("Type", "HTTP_PROXY"),
+                ("IntegrationHttpMethod", "ANY"),
+                ("ConnectionType", "VPC_LINK"),
+                ("ConnectionId", vpcLink),
+            ]
+            if let integrationTarget { integration.append(("IntegrationTarget", integrationTarget)) }
+            integration.append(("Uri", Fn.sub("http://${Host}/\(path)", [("Host", host)])))
+            var method: [(String, JSONValue)] = [
+                ("RestApiId", Fn.ref("RestApi")), ("ResourceId", resource), ("HttpMethod", "ANY"), ("AuthorizationType", "NONE"),
+            ]
+            if !path.isEmpty {
+                method.append(("RequestParameters", ["method.request.path.proxy": true]))
+                integration.append(("RequestParameters", ["integration.request.path.proxy": "method.request.path.proxy"]))
+            }
+            method.append(("Integration", .object(integration)))
+            t.resource(id, "AWS::ApiGateway::Method", .object(method), condition: condition, suppress: methodSuppressions)
+        }
+        t.resource("Deployment", "AWS::ApiGateway::Deployment", [
+            "RestApiId": Fn.ref("RestApi"), "Description": "Proxy methods",
+        ], condition: condition, dependsOn: ["RootMethod", "ProxyMethod"])
+        var stageSuppressions: [Suppression] = [
+            .checkov("CKV_AWS_76", "REST API access logs need the account-wide API Gateway CloudWatch role (AWS::ApiGateway::Account), a per-account setting this stack should not own; once it is set, add AccessLogSetting here."),
+            .checkov("CKV_AWS_120", "The stage cache is billed per hour and only helps cacheable responses; turn on CacheClusterEnabled when the design asks for caching."),
+        ]
+        if !waf { stageSuppressions.append(.checkov("CKV2_AWS_29", "This option carries no web ACL (waf: false).")) }
+        t.resource("Stage", "AWS::ApiGateway::Stage", [
+            "RestApiId": Fn.ref("RestApi"),
+            "DeploymentId": Fn.ref("Deployment"),
+            "StageName": .string(restStage),
+            "TracingEnabled": true,
+            "MethodSettings": [["ResourcePath": "/*", "HttpMethod": "*", "MetricsEnabled": true, "ThrottlingBurstLimit": 500, "ThrottlingRateLimit": 1000]],
+        ], condition: condition, suppress: stageSuppressions)
+        if waf {
+            WebACL.add(to: &t, scope: .regional, metricName: "rest-api", condition: condition)
+            t.resource("WebAclAssociation", "AWS::WAFv2::WebACLAssociation", [
+                "ResourceArn": Fn.sub("arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/${RestApi}/stages/${Stage}"),
+                "WebACLArn": Fn.getAtt("WebAcl", "Arn"),
+            ], condition: condition)
+        }
+        t.output("ApiUrl", Fn.sub("https://${RestApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/\(restStage)/"), description: "The API's invoke URL", condition: condition)
+    }
+
+    /// An HTTP API with `ANY /{proxy+}` and `$default` routes to one HTTP_PROXY integration through a
+    /// VPC link V2 to `listener` (an ALB or NLB listener ARN), and a `$default` stage with access logs.
+    static func httpAPI(_ t: inout CloudFormationTemplate, vpcLink: String, listener: JSONValue, condition: String?) {
+        t.resource("HttpApi", "AWS::ApiGatewayV2::Api", [
+            "Name": Fn.sub("${AWS::StackName}"),
+            "Description": "Proxies every request to the cluster through a VPC link",
+            "ProtocolType": "HTTP",
+        ])
+        t.resource("HttpIntegration", "AWS::ApiGatewayV2::Integration", [
+            "ApiId": Fn.ref("HttpApi"),
+            "IntegrationType": "HTTP_PROXY",
+            "IntegrationMethod": "ANY",
+            "ConnectionType": "VPC_LINK",
+            "ConnectionId": Fn.ref(vpcLink),
+            "IntegrationUri": listener,
+            "PayloadFormatVersion": "1.0",
+        ], condition: condition)
+        for (id, key) in [("ProxyRoute", "ANY /{proxy+}"), ("DefaultRoute", "$default")] {
+            t.resource(id, "AWS::ApiGatewayV2::Route", [
+                "ApiId": Fn.ref("HttpApi"),
+                "RouteKey": .string(key),
+                "Target": Fn.sub("integrations/${HttpIntegration}"),
+            ], condition: condition)
+        }
+        t.resource("HttpApiAccessLogs", "AWS::Logs::LogGroup", ["RetentionInDays": 365], suppress: [
+            .checkov("CKV_AWS_158", "Access logs carry request metadata, no secrets; CloudWatch Logs encrypts them at rest with its own key."),
+        ], deletionPolicy: "Delete")
+        t.resource("HttpStage", "AWS::ApiGatewayV2::Stage", [
+            "ApiId": Fn.ref("HttpApi"),
+            "StageName": "$default",
+            "AutoDeploy": true,
+            "AccessLogSettings": ["DestinationArn": Fn.getAtt("HttpApiAccessLogs", "Arn"), "Format": .string(accessLogFormat)],
+        ])
+        t.output("ApiUrl", Fn.getAtt("HttpApi", "ApiEndpoint"), description: "The API's invoke URL")
+    }
+
+    /// A VPC link V2 with its ENIs in the endpoint subnets, sending only to the VPC on `port`.
+    static func vpcLinkV2(_ t: inout CloudFormationTemplate, port: Int) {
+        LoadBalancerParts.securityGroup(&t, "VpcLinkSecurityGroup", "VPC link ENIs: HTTP out to the load balancer only",
+            ingress: [], egress: [LoadBalancerParts.rule(port, .vpc, "To the load balancer's listener", egress: true)], condition: nil)
+        t.resource("VpcLink", "AWS::ApiGatewayV2::VpcLink", [
+            "Name": Fn.sub("${AWS::StackName}"),
+            "SubnetIds": LoadBalancerParts.subnets(.endpoints),
+            "SecurityGroupIds": [Fn.ref("VpcLinkSecurityGroup")],
+        ])
+    }
+}

@@ -1,0 +1,149 @@
+import EdgePlanCore
+
+/// Security groups, load balancers, target groups and listeners as the frontend stacks use them,
+/// each hardened the same way (TLS 1.2+ policy, HTTP redirected to HTTPS, invalid headers dropped,
+/// every rule described).
+enum LoadBalancerParts {
+    /// Where a security group rule lets traffic in from (or out to).
+    enum Peer {
+        case cidr(JSONValue)
+        case prefixList(JSONValue)
+        case group(JSONValue)
+        static let anywhere = Peer.cidr("0.0.0.0/0")
+        static let vpc = Peer.cidr(Fn.imported("NetworkStack", "VpcCidr"))
+    }
+
+    static func rule(_ port: Int, _ peer: Peer, _ description: String, egress: Bool = false) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("Description", .string(description)), ("IpProtocol", "tcp"), ("FromPort", .int(port)), ("ToPort", .int(port))]
+        switch peer {
+        case .cidr(let v): fields.append(("CidrIp", v))
+        case .prefixList(let v): fields.append((egress ? "DestinationPrefixListId" : "SourcePrefixListId", v))
+        case .group(let v): fields.append((egress ? "DestinationSecurityGroupId" : "SourceSecurityGroupId", v))
+        }
+        return .object(fields)
+    }
+
+    static func securityGroup(
+        _ t: inout CloudFormationTemplate, _ id: String, _ description: String, ingress: [JSONValue], egress: [JSONValue],
+        condition: String?, suppress: [Suppression] = []
+    ) {
+        t.resource(id, "AWS::EC2::SecurityGroup", [
+            "GroupDescription": .string(description),
+            "VpcId": Fn.imported("NetworkStack", "VpcId"),
+            "SecurityGroupIngress": .array(ingress),
+            "SecurityGroupEgress": .array(egress),
+            "Tags": Fn.tags([("Name", Fn.sub("${AWS::StackName}-\(id)"))]),
+        ], condition: condition, suppress: suppress)
+    }
+
+    static func subnets(_ role: SubnetRole) -> JSONValue { Fn.importedList("NetworkStack", role.exportName) }
+
+    /// An Application Load Balancer. `wafAttached` says whether a web ACL association follows.
+    static func alb(_ t: inout CloudFormationTemplate, _ id: String, internetFacing: Bool, securityGroup: String, condition: String?, wafAttached: Bool) {
+        var suppress: [Suppression] = [
+            .checkov("CKV_AWS_91", "Access logs need an S3 bucket whose policy admits the ELB log delivery service; set access_logs.s3.enabled and access_logs.s3.bucket once the account's log bucket exists."),
+        ]
+        if internetFacing && !wafAttached {
+            suppress.append(.checkov("CKV2_AWS_28", "This option carries no web ACL on the ALB (waf: false)."))
+        }
+        t.resource(id, "AWS::ElasticLoadBalancingV2::LoadBalancer", [
+            "Type": "application",
+            "Scheme": internetFacing ? "internet-facing" : "internal",
+            "Subnets": subnets(internetFacing ? .public : .internalELB),
+            "SecurityGroups": [Fn.ref(securityGroup)],
+            "LoadBalancerAttributes": [
+                ["Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"],
+                ["Key": "routing.http.desync_mitigation_mode", "Value": "defensive"],
+            ],
+        ], condition: condition, suppress: suppress)
+    }
+
+    static let tlsPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+
+    static func httpsListener(_ t: inout CloudFormationTemplate, _ id: String, loadBalancer: String, certificate: JSONValue, targetGroup: String, condition: String?) {
+        t.resource(id, "AWS::ElasticLoadBalancingV2::Listener", [
+            "LoadBalancerArn": Fn.ref(loadBalancer),
+            "Protocol": "HTTPS",
+            "Port": 443,
+            "SslPolicy": .string(tlsPolicy),
+            "Certificates": [["CertificateArn": certificate]],
+            "DefaultActions": [["Type": "forward", "TargetGroupArn": Fn.ref(targetGroup)]],
+        ], condition: condition)
+    }
+
+    static func redirectListener(_ t: inout CloudFormationTemplate, _ id: String, loadBalancer: String, condition: String?) {
+        t.resource(id, "AWS::ElasticLoadBalancingV2::Listener", [
+            "LoadBalancerArn": Fn.ref(loadBalancer),
+            "Protocol": "HTTP",
+            "Port": 80,
+            "DefaultActions": [[
+                "Type": "redirect",
+                "RedirectConfig": ["Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"],
+            ]],
+        ], condition: condition)
+    }
+
+    /// The HTTP target group of pod IPs on the example app's port, which a TargetGroupBinding fills.
+    static func appTargetGroup(_ t: inout CloudFormationTemplate, _ id: String = "AppTargetGroup", condition: String? = nil) {
+        t.resource(id, "AWS::ElasticLoadBalancingV2::TargetGroup", [
+            "TargetType": "ip",
+            "Protocol": "HTTP",
+            "Port": .int(DeploymentNames.appPort),
+            "VpcId": Fn.imported("NetworkStack", "VpcId"),
+            "HealthCheckProtocol": "HTTP",
+            "HealthCheckPath": "/",
+            "Matcher": ["HttpCode": "200-399"],
+            "TargetGroupAttributes": [["Key": "deregistration_delay.timeout_seconds", "Value": "30"]],
+        ], condition: condition)
+    }
+
+    /// A Network Load Balancer made by CloudFormation for ingress-nginx (the bound deploy style), with a
+    /// security group from the start (NLBs can only get one at creation), an ip target group that a
+    /// TargetGroupBinding fills with the ingress-nginx pods, and ingress-nginx's health endpoint as health check.
+    static func ingressNLB(
+        _ t: inout CloudFormationTemplate, internetFacing: Bool, port: Int, from peers: [Peer], privateLinkConsumers: Bool
+    ) {
+        securityGroup(&t, "IngressNlbSecurityGroup", "Ingress NLB: port \(port) in, to the ingress-nginx pods out",
+                      ingress: peers.map { rule(port, $0, "Clients of the ingress NLB") },
+                      egress: [rule(port, .vpc, "To the ingress-nginx pods", egress: true),
+                               rule(healthPort, .vpc, "Health checks of the ingress-nginx pods", egress: true)],
+                      condition: nil)
+        let attributes: [JSONValue] = [["Key": "load_balancing.cross_zone.enabled", "Value": "true"]]
+        var nlb: [(String, JSONValue)] = [
+            ("Type", "network"),
+            ("Scheme", internetFacing ? "internet-facing" : "internal"),
+            ("Subnets", subnets(internetFacing ? .public : .internalELB)),
+            ("SecurityGroups", [Fn.ref("IngressNlbSecurityGroup")]),
+            ("LoadBalancerAttributes", .array(attributes)),
+        ]
+        if privateLinkConsumers {
+            // PrivateLink (endpoint service, REST VPC link) traffic is not matched against the inbound rules.
+            nlb.append(("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic", "off"))
+        }
+        t.resource("IngressNlb", "AWS::ElasticLoadBalancingV2::LoadBalancer", .object(nlb), suppress: [
+            .checkov("CKV_AWS_91", "NLB access logs record TLS listeners only; this NLB forwards TCP to ingress-nginx, which logs every request."),
+        ])
+        t.resource("IngressTargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup", [
+            "TargetType": "ip",
+            "Protocol": "TCP",
+            "Port": .int(port),
+            "VpcId": Fn.imported("NetworkStack", "VpcId"),
+            "HealthCheckProtocol": "HTTP",
+            "HealthCheckPort": .string(String(healthPort)),
+            "HealthCheckPath": "/healthz",
+            "TargetGroupAttributes": [["Key": "deregistration_delay.timeout_seconds", "Value": "30"]],
+        ])
+        t.resource("IngressListener", "AWS::ElasticLoadBalancingV2::Listener", [
+            "LoadBalancerArn": Fn.ref("IngressNlb"),
+            "Protocol": "TCP",
+            "Port": .int(port),
+            "DefaultActions": [["Type": "forward", "TargetGroupArn": Fn.ref("IngressTargetGroup")]],
+        ])
+        t.output("IngressTargetGroupArn", Fn.ref("IngressTargetGroup"), description: "Target group the ingress-nginx TargetGroupBinding fills", export: true)
+        t.output("IngressNlbSecurityGroupId", Fn.ref("IngressNlbSecurityGroup"), description: "The NLB's security group, which the TargetGroupBinding admits to the pods", export: true)
+        t.output("IngressNlbDnsName", Fn.getAtt("IngressNlb", "DNSName"), description: "The ingress NLB's DNS name", export: true)
+    }
+
+    /// ingress-nginx's health endpoint (`/healthz` on the controller's status port).
+    static let healthPort = 10254
+}

@@ -1,0 +1,110 @@
+import EdgePlanCore
+
+/// The `network` stack: the VPC, its pod CIDR, the internet gateway, NAT gateways and route tables,
+/// and every planned subnet with the CIDR, AZ and tags of `plan.json`. Exports the subnet IDs per role.
+struct NetworkStack: Sendable {
+    var plan: Plan
+    var names: DeploymentNames
+
+    static func subnetID(_ subnet: PlannedSubnet, azIndex: Int) -> String {
+        "\(subnet.role.logicalName)Subnet\(azLetter(azIndex))"
+    }
+
+    static func azLetter(_ index: Int) -> String {
+        String(UnicodeScalar(UInt8(65 + index % 26))) + (index >= 26 ? String(index / 26) : "")
+    }
+
+    private func azIndex(_ az: String) -> Int { plan.availabilityZones.firstIndex(of: az) ?? 0 }
+
+    func template() -> CloudFormationTemplate {
+        var t = CloudFormationTemplate(description: "edgeplan \(plan.design.name): network (VPC \(plan.vpc.cidr), \(plan.availabilityZones.count) AZs, \(plan.subnets.count) subnets as planned in plan.json)")
+        let name = plan.design.name
+        t.resource("Vpc", "AWS::EC2::VPC", [
+            "CidrBlock": .string(plan.vpc.cidr.description),
+            "EnableDnsHostnames": true,
+            "EnableDnsSupport": true,
+            "Tags": Fn.tags([("Name", .string("\(name)-vpc"))]),
+        ])
+        var secondaryIDs: [String] = []
+        for (i, cidr) in plan.vpc.secondaryCidrs.enumerated() {
+            let id = i == 0 ? "PodCidrBlock" : "PodCidrBlock\(i + 1)"
+            secondaryIDs.append(id)
+            t.resource(id, "AWS::EC2::VPCCidrBlock", ["VpcId": Fn.ref("Vpc"), "CidrBlock": .string(cidr.description)])
+        }
+        t.resource("InternetGateway", "AWS::EC2::InternetGateway", ["Tags": Fn.tags([("Name", .string("\(name)-igw"))])])
+        t.resource("InternetGatewayAttachment", "AWS::EC2::VPCGatewayAttachment", [
+            "VpcId": Fn.ref("Vpc"), "InternetGatewayId": Fn.ref("InternetGateway"),
+        ])
+        t.resource("PublicRouteTable", "AWS::EC2::RouteTable", [
+            "VpcId": Fn.ref("Vpc"), "Tags": Fn.tags([("Name", .string("\(name)-public"))]),
+        ])
+        t.resource("PublicDefaultRoute", "AWS::EC2::Route", [
+            "RouteTableId": Fn.ref("PublicRouteTable"), "DestinationCidrBlock": "0.0.0.0/0", "GatewayId": Fn.ref("InternetGateway"),
+        ], dependsOn: ["InternetGatewayAttachment"])
+
+        // Subnets, exactly as planned.
+        for subnet in plan.subnets {
+            let index = azIndex(subnet.az)
+            let id = Self.subnetID(subnet, azIndex: index)
+            t.resource(id, "AWS::EC2::Subnet", [
+                "VpcId": Fn.ref("Vpc"),
+                "AvailabilityZone": .string(subnet.az),
+                "CidrBlock": .string(subnet.cidr.description),
+                "Tags": Fn.tags(subnet.tags.map { ($0.key, .string($0.value)) }),
+            ], dependsOn: subnet.role == .pods ? secondaryIDs : [], suppress: [
+                .cfnLint("W3010", "The plan chose these Availability Zones (plan.json availabilityZones); each subnet's CIDR is sized and placed for its AZ, so the zone is part of the design, not a portability accident."),
+            ])
+        }
+
+        // NAT gateways: one per AZ, one shared, or none, each in its AZ's public subnet.
+        let publicSubnets = plan.subnets(role: .public)
+        var natIDs: [String] = []
+        if plan.vpc.natGateways != .none {
+            let hosts = plan.vpc.natGateways == .single ? Array(publicSubnets.prefix(1)) : publicSubnets
+            for subnet in hosts {
+                let letter = Self.azLetter(azIndex(subnet.az))
+                t.resource("NatEip\(letter)", "AWS::EC2::EIP", [
+                    "Domain": "vpc", "Tags": Fn.tags([("Name", .string("\(name)-nat-\(letter.lowercased())"))]),
+                ], dependsOn: ["InternetGatewayAttachment"])
+                t.resource("NatGateway\(letter)", "AWS::EC2::NatGateway", [
+                    "AllocationId": Fn.getAtt("NatEip\(letter)", "AllocationId"),
+                    "SubnetId": Fn.ref(Self.subnetID(subnet, azIndex: azIndex(subnet.az))),
+                    "Tags": Fn.tags([("Name", .string("\(name)-nat-\(letter.lowercased())"))]),
+                ])
+                natIDs.append("NatGateway\(letter)")
+            }
+        }
+        for (i, az) in plan.availabilityZones.enumerated() {
+            let letter = Self.azLetter(i)
+            t.resource("PrivateRouteTable\(letter)", "AWS::EC2::RouteTable", [
+                "VpcId": Fn.ref("Vpc"), "Tags": Fn.tags([("Name", .string("\(name)-private-\(letter.lowercased())"))]),
+            ])
+            if !natIDs.isEmpty {
+                let nat = natIDs.count == 1 ? natIDs[0] : natIDs[min(i, natIDs.count - 1)]
+                t.resource("PrivateDefaultRoute\(letter)", "AWS::EC2::Route", [
+                    "RouteTableId": Fn.ref("PrivateRouteTable\(letter)"), "DestinationCidrBlock": "0.0.0.0/0", "NatGatewayId": Fn.ref(nat),
+                ])
+            }
+            _ = az
+        }
+        for subnet in plan.subnets {
+            let index = azIndex(subnet.az)
+            let id = Self.subnetID(subnet, azIndex: index)
+            let table = subnet.role == .public ? "PublicRouteTable" : "PrivateRouteTable\(Self.azLetter(index))"
+            t.resource("\(id)RouteTableAssociation", "AWS::EC2::SubnetRouteTableAssociation", [
+                "SubnetId": Fn.ref(id), "RouteTableId": Fn.ref(table),
+            ])
+        }
+
+        t.output("VpcId", Fn.ref("Vpc"), description: "The VPC", export: true)
+        t.output("VpcCidr", Fn.getAtt("Vpc", "CidrBlock"), description: "The VPC's primary CIDR block", export: true)
+        t.output("AvailabilityZones", .string(plan.availabilityZones.joined(separator: ",")), description: "The planned Availability Zones, comma-separated, in the order of every *SubnetIds export", export: true)
+        for role in SubnetRole.allCases {
+            let subnets = plan.subnets(role: role)
+            guard !subnets.isEmpty else { continue }
+            t.output(role.exportName, Fn.join(",", subnets.map { Fn.ref(Self.subnetID($0, azIndex: azIndex($0.az))) }),
+                     description: "The \(role.rawValue) subnets, comma-separated, in AZ order", export: true)
+        }
+        return t
+    }
+}

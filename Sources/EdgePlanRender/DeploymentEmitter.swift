@@ -1,0 +1,90 @@
+import EdgePlanCore
+
+/// Plan → the CloudFormation templates and Kubernetes manifests that build it, and a README with the
+/// deploy order. Stacks are split the way the 2018 report deploys them (network, cluster, discovery,
+/// one per frontend option) plus the AWS Load Balancer Controller's role where an option needs the
+/// controller, and the us-east-1 web ACL of CloudFront options; they are wired by exports
+/// (`<stack>-<output>`) that later stacks import through their `NetworkStack`/`ClusterStack` parameters.
+public struct DeploymentEmitter: PlanRenderer {
+    public enum TemplateFormat: String, CaseIterable, Sendable {
+        case json, yaml
+    }
+
+    /// Options to emit, by id; empty means every option of the plan.
+    public var optionIDs: [String]
+    public var templateFormat: TemplateFormat
+    /// Overrides each NLB option's `deployStyle` (the three options of the 2018 report).
+    public var deployStyle: Frontend.DeployStyle?
+
+    public init(optionIDs: [String] = [], templateFormat: TemplateFormat = .json, deployStyle: Frontend.DeployStyle? = nil) {
+        self.optionIDs = optionIDs
+        self.templateFormat = templateFormat
+        self.deployStyle = deployStyle
+    }
+
+    public func render(_ plan: Plan) throws -> [OutputFile] {
+        let names = DeploymentNames(design: plan.design.name)
+        let contexts = try selectedOptions(plan).map { FrontendContext(plan: plan, option: $0, names: names) }
+        var stacks: [EmittedStack] = [
+            EmittedStack(path: "cloudformation/network", stackName: names.networkStack, template: NetworkStack(plan: plan, names: names).template(),
+                         when: "first"),
+            EmittedStack(path: "cloudformation/cluster", stackName: names.clusterStack, template: ClusterStack(plan: plan, names: names).template(),
+                         when: "after network"),
+        ]
+        if contexts.contains(where: \.needsLoadBalancerController) {
+            stacks.append(EmittedStack(path: "cloudformation/lb-controller", stackName: names.controllerStack,
+                                       template: LoadBalancerControllerStack(plan: plan, names: names).template(),
+                                       when: "after cluster, before installing the AWS Load Balancer Controller"))
+        }
+        if contexts.contains(where: { FrontendContext.nlbKinds.contains($0.frontend.kind) && $0.staggered }) {
+            stacks.append(EmittedStack(path: "cloudformation/discovery", stackName: names.discoveryStack,
+                                       template: DiscoveryStack(plan: plan, names: names).template(),
+                                       sidecars: [OutputFile(path: "cloudformation/discovery/handler.py", contents: DiscoveryFunction.source)],
+                                       when: "after cluster (staggered style only)"))
+        }
+        var files: [OutputFile] = []
+        var guides: [DeployGuide.OptionGuide] = []
+        for c in contexts {
+            let own = FrontendStackCatalog.builder(for: c.frontend.kind).stacks(c)
+            stacks += own
+            let (manifests, placeholders) = KubernetesManifests(context: c).files()
+            files += manifests
+            guides.append(DeployGuide.OptionGuide(context: c, stacks: own, placeholders: placeholders,
+                                                  manifests: manifests.map(\.path)))
+        }
+        for i in stacks.indices { stacks[i].template.removeUnusedParameters() }
+        for stack in stacks {
+            files.append(OutputFile(path: "\(stack.path).\(templateFormat.rawValue)", contents: serialize(stack.template.json)))
+            files += stack.sidecars
+        }
+        files.append(DeployGuide(plan: plan, names: names, format: templateFormat, shared: stacks.filter { s in
+            !guides.contains { g in g.stacks.contains { $0.path == s.path } }
+        }, options: guides).file())
+        return files
+    }
+
+    func serialize(_ value: JSONValue) -> String {
+        templateFormat == .json ? value.serialized() : value.yamlSerialized()
+    }
+
+    /// The plan's options, or the ones asked for, with the deploy style override applied.
+    func selectedOptions(_ plan: Plan) throws(DiagnosticError) -> [PlannedOption] {
+        var options = plan.options
+        if !optionIDs.isEmpty {
+            let known = options.map(\.id)
+            let unknown = optionIDs.filter { !known.contains($0) }
+            if !unknown.isEmpty {
+                throw DiagnosticError(unknown.map {
+                    .error("--option", "'\($0)' is not an option of this design; its options are \(known.joined(separator: ", "))")
+                })
+            }
+            options = options.filter { optionIDs.contains($0.id) }
+        }
+        if let deployStyle {
+            for i in options.indices where FrontendContext.nlbKinds.contains(options[i].frontend.kind) {
+                options[i].frontend.deployStyle = deployStyle
+            }
+        }
+        return options
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import EdgePlan
+import EdgePlanRender
+
+extension DeploymentEmitter.TemplateFormat: ExpressibleByArgument {}
+extension Frontend.DeployStyle: ExpressibleByArgument {}
+
+struct EmitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "emit",
+        abstract: "Write the CloudFormation templates and Kubernetes manifests of a design's options, with plan.json and a deploy guide.")
+
+    @Argument(help: "The design file (YAML).")
+    var design: String
+
+    @Option(help: "Write into this folder (cloudformation/, kubernetes/, README.md, plan.json), replacing its previous contents.")
+    var out: String
+
+    @Option(name: .customLong("option"), help: "Emit only this option (by id); repeat for more. Default: every option.")
+    var options: [String] = []
+
+    @Option(help: "CloudFormation template format: json or yaml.")
+    var templateFormat: DeploymentEmitter.TemplateFormat = .json
+
+    @Option(help: "Deploy style of the NLB options, overriding the design: staggered (Kubernetes makes the NLB, a discovery function finds it) or bound (CloudFormation makes it, a TargetGroupBinding binds ingress-nginx).")
+    var deployStyle: Frontend.DeployStyle?
+
+    func run() throws {
+        do {
+            let reference = try DataFiles.reference()
+            let text = try DesignInput.read(design)
+            let outcome = Pipeline(reference: reference).run(text, file: design)
+            Console.report(outcome.diagnostics)
+            guard let plan = outcome.plan else { throw ExitCode(2) }
+            let emitter = DeploymentEmitter(optionIDs: options, templateFormat: templateFormat, deployStyle: deployStyle)
+            let files = try PlanJSONRenderer().render(plan) + emitter.render(plan)
+            try OutputFolder.write(files, to: out)
+            Console.out("\(out): \(files.count) files for \(plan.options.filter { options.isEmpty || options.contains($0.id) }.count) options\n")
+        } catch let error as DiagnosticError {
+            Console.report(error.diagnostics)
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `edgeplan emit` and the templates `plan --out` writes, run the way a user runs them.
+@Suite struct EmitCLITests {
+    @Test func emitWritesTemplatesManifestsAndTheGuide() throws {
+        let dir = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("seed")
+        let r = try CLITests.run(["emit", "examples/seed-environment.yaml", "--out", out.path, "--option", "apigw-vpclink-nlb-rest",
+                                  "--template-format", "yaml", "--deploy-style", "bound"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let fm = FileManager.default
+        for path in ["plan.json", "README.md", "cloudformation/network.yaml", "cloudformation/cluster.yaml", "cloudformation/lb-controller.yaml",
+                     "cloudformation/apigw-vpclink-nlb-rest/frontend.yaml",
+                     "kubernetes/apigw-vpclink-nlb-rest/targetgroupbinding-ingress-nginx.yaml", "kubernetes/apigw-vpclink-nlb-rest/kustomization.yaml"] {
+            #expect(fm.fileExists(atPath: out.appendingPathComponent(path).path), "\(path)")
+        }
+        #expect(!fm.fileExists(atPath: out.appendingPathComponent("cloudformation/discovery.yaml").path), "bound needs no discovery")
+        #expect(!fm.fileExists(atPath: out.appendingPathComponent("cloudformation/alb-privatelink-nlb").path), "--option emits one option")
+    }
+
+    @Test func planOutAlsoWritesTheTemplates() throws {
+        let dir = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        #expect(try CLITests.run(["plan", "examples/storefront-alb.yaml", "--out", out.path]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("cloudformation/alb-controller/frontend.json").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("kubernetes/alb-controller/ingress-example-app.yaml").path))
+    }
+
+    @Test func badInputWritesNothing() throws {
+        let dir = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        let option = try CLITests.run(["emit", "examples/seed-environment.yaml", "--out", out.path, "--option", "nope"])
+        #expect(option.status == 2)
+        #expect(option.stderr.hasPrefix("error: --option: 'nope' is not an option of this design; its options are alb-privatelink-nlb, apigw-vpclink-nlb-rest, cloudfront-public-nlb"), "\(option.stderr)")
+        try Data("edgeplan: 1\nname: x\nregion: eu-west-1\ncluster: c\nnetwork:\n  vpcCidr: 10.0.0.0/33\n  azs: 3\n  nodes: {max: 3, podsPerNode: 10}\nfrontends: [{kind: alb-controller}]\n".utf8)
+            .write(to: dir.appendingPathComponent("bad.yaml"))
+        let design = try CLITests.run(["emit", "bad.yaml", "--out", out.path], cwd: dir)
+        #expect(design.status == 2)
+        #expect(design.stderr.contains("bad.yaml:6:12: error: network.vpcCidr:"), "\(design.stderr)")
+        let style = try CLITests.run(["emit", "examples/seed-environment.yaml", "--out", out.path, "--deploy-style", "sideways"])
+        #expect(style.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: out.path), "nothing written")
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Proves the emitted templates and manifests with the tools deploy pipelines use: cfn-lint, checkov,
+# kubernetes-validate, yamllint, and moto (a local mock of AWS). Installs what it needs itself:
+#   .venv-validators/  (sees the system's site-packages, so preinstalled cfn-lint and moto are used;
+#                       pip installs pytest, kubernetes-validate, yamllint, cfn-lint, moto[server] if missing)
+#   .venv-checkov/     (checkov alone: it pins packages that cfn-lint and moto use)
+# Needs the edgeplan binary (EDGEPLAN_BIN, else .build/debug/edgeplan).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+venv=.venv-validators
+[ -x "$venv/bin/python" ] || python3 -m venv --system-site-packages "$venv"
+missing=()
+"$venv/bin/python" -c "import pytest" 2>/dev/null || missing+=(pytest)
+"$venv/bin/python" -c "import kubernetes_validate" 2>/dev/null || missing+=(kubernetes-validate)
+"$venv/bin/python" -c "import yamllint" 2>/dev/null || missing+=(yamllint)
+"$venv/bin/python" -c "import cfnlint" 2>/dev/null || missing+=(cfn-lint)
+"$venv/bin/python" -c "import moto, flask, flask_cors" 2>/dev/null || missing+=("moto[server]")
+"$venv/bin/python" -c "import jsonschema, yaml, boto3" 2>/dev/null || missing+=(jsonschema pyyaml boto3)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "validators: pip install ${missing[*]}"
+  "$venv/bin/pip" install -q "${missing[@]}"
+fi
+if [ ! -x .venv-checkov/bin/checkov ]; then
+  echo "validators: installing checkov in .venv-checkov"
+  python3 -m venv .venv-checkov
+  .venv-checkov/bin/pip install -q checkov
+fi
+
+export PATH="$PWD/$venv/bin:$PATH"
+export EDGEPLAN_BIN="${EDGEPLAN_BIN:-$PWD/.build/debug/edgeplan}"
+export CHECKOV="$PWD/.venv-checkov/bin/checkov"
+exec "$venv/bin/python" -m pytest -p no:cacheprovider -q -rA Tests/validators "$@"
