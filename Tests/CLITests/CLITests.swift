@@ -255,3 +255,68 @@ import Testing
         #expect((object?["pricing"] as? [String: Any])?["file"] as? String == "pricing/aws/us-east-1.json")
     }
 }
+
+@Suite struct PricingImportCLITests {
+    /// A copy of the bundled price files to import into.
+    static func copyOfPrices() throws -> (dir: URL, prices: URL) {
+        let dir = try CLITests.temporaryFolder()
+        let prices = dir.appendingPathComponent("aws")
+        try FileManager.default.copyItem(at: CLITests.root.appendingPathComponent("pricing/aws"), to: prices)
+        return (dir, prices)
+    }
+
+    static func contents(_ folder: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            out[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return out
+    }
+
+    @Test func importPrintsWhatChangedAndTheSeedCanThenBePriced() throws {
+        let (dir, prices) = try Self.copyOfPrices()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let elb = try CLITests.run(["pricing", "import", "Tests/Fixtures/offers/awselb-eu-west-1-test-prices.json", "--pricing", prices.path])
+        #expect(elb.status == 0, "\(elb.stderr)")
+        #expect(elb.stdout.hasPrefix("AWS Price List offer AWSELB 20991231000000 (published 2099-12-31)\n\(prices.path)/eu-west-1.json\n"))
+        let rows = elb.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(rows.contains(["added", "alb.hour", "0.03"]) && rows.contains(["added", "nlb.nlcu-hour", "0.007"]))
+        #expect(rows.contains(["changed", "alb.lcu-hour", "0.008", "→", "0.009"]))
+        #expect(elb.stdout.hasSuffix("1 file written\n"))
+        let vpc = try CLITests.run(["pricing", "import", "Tests/Fixtures/offers/amazonvpc-eu-west-1-test-prices.json", "--pricing", prices.path])
+        #expect(vpc.status == 0 && vpc.stdout.contains("  added      privatelink.endpoint-hour   0.012\n"))
+        #expect(vpc.stdout.contains("skipped: eu-central-1 privatelink.data-processed: SKU TESTGAPINTIERS14"))
+        // With the (made-up) Ireland prices in place, the seed environment is priced end to end.
+        let cost = try CLITests.run(["cost", "examples/seed-environment.yaml", "--pricing", prices.path])
+        #expect(cost.status == 0, "\(cost.stderr)")
+        #expect(cost.stdout.contains("\nalb-privatelink-nlb: $"))
+        #expect(cost.stdout.contains("\(prices.path)/eu-west-1.json#privatelink.endpoint-hour") == false, "the table names items; plan.json has the references")
+        // Nothing but the price files is left in the folder.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: prices.path).sorted() == ["ap-southeast-1.json", "eu-central-1.json", "eu-west-1.json", "us-east-1.json"])
+    }
+
+    @Test func aBadOfferExitsWithTwoAndWritesNothing() throws {
+        let (dir, prices) = try Self.copyOfPrices()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = try Self.contents(prices)
+        for (offer, says) in [
+            ("Tests/Fixtures/offers/truncated.json", "Tests/Fixtures/offers/truncated.json:1:1: error: not valid JSON"),
+            ("Tests/Fixtures/offers/not-an-offer.json", "Tests/Fixtures/offers/not-an-offer.json:1:1: error: products: missing"),
+            ("no-such-offer.json", "no-such-offer.json:1:1: error: no such file"),
+            ("examples/seed-environment.yaml", "examples/seed-environment.yaml:1:1: error: not valid JSON"),
+        ] {
+            let r = try CLITests.run(["pricing", "import", offer, "--pricing", prices.path])
+            #expect(r.status == 2, "\(offer)")
+            #expect(r.stderr.hasPrefix(says), "\(r.stderr)")
+            #expect(r.stdout.isEmpty)
+            #expect(!r.stderr.contains("Fatal"))
+        }
+        #expect(try Self.contents(prices) == before)
+        // A broken price file in the folder is named with its line and column, and nothing is written.
+        try Data("{\n  \"formatVersion\": 1,\n  \"prices\": [0.5]\n}\n".utf8).write(to: prices.appendingPathComponent("eu-west-1.json"))
+        let broken = try Self.contents(prices)
+        let r = try CLITests.run(["pricing", "import", "Tests/Fixtures/offers/awselb-eu-west-1-test-prices.json", "--pricing", prices.path])
+        #expect(r.status == 2 && r.stderr.hasPrefix("\(prices.path)/eu-west-1.json:3:14: error: not a valid price file: a number that is not an integer"), "\(r.stderr)")
+        #expect(try Self.contents(prices) == broken)
+    }
+}
