@@ -118,8 +118,9 @@ public struct PricingSummary: Sendable, Equatable {
 
 /// "$1,234.56": dollars with grouping and two decimals, rounded half away from zero.
 public func money(_ d: Decimal) -> String {
-    let text = amountText(d)
-    return text.hasPrefix("-") ? "-$" + text.dropFirst() : "$" + text
+    let negative = d < 0
+    let text = amountText(negative ? -d : d)
+    return negative ? "-$\(text)" : "$\(text)"
 }
 
 /// "1,234.56": an amount of money with grouping and two decimals, rounded half away from zero.

@@ -112,8 +112,11 @@ extension Decimal {
     /// The decimal in plain notation with '.' (no exponent, no grouping), whatever the locale.
     public var plainString: String {
         var copy = self
-        return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
+        return NSDecimalString(&copy, Decimal.posix)
     }
+
+    /// Made once: building a Locale costs more than formatting the number.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 }
 
 extension Decimal {
