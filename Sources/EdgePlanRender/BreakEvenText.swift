@@ -13,10 +13,5 @@ enum BreakEvenText {
     }
 
     /// "4,567 GB", "0.15 GB", "1,234,000 GB".
-    static func gigabytes(_ d: Decimal) -> String {
-        let text = d.plainString
-        let parts = text.split(separator: ".", maxSplits: 1)
-        let whole = grouped(Int(parts[0]) ?? 0)
-        return parts.count > 1 ? "\(whole).\(parts[1]) GB" : "\(whole) GB"
-    }
+    static func gigabytes(_ d: Decimal) -> String { "\(groupedDecimal(d)) GB" }
 }

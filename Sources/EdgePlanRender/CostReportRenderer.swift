@@ -60,11 +60,5 @@ public struct CostReportRenderer: Sendable {
     }
 
     /// A quantity with grouping and at most four decimals: "1,141.5525".
-    private func number(_ d: Decimal) -> String {
-        let text = d.rounded(4).plainString
-        let negative = text.hasPrefix("-")
-        let parts = (negative ? String(text.dropFirst()) : text).split(separator: ".", maxSplits: 1)
-        let whole = grouped(Int(parts[0]) ?? 0)
-        return (negative ? "-" : "") + (parts.count > 1 ? "\(whole).\(parts[1])" : whole)
-    }
+    private func number(_ d: Decimal) -> String { groupedDecimal(d.rounded(4)) }
 }
