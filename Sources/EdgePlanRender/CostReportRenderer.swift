@@ -29,7 +29,9 @@ public struct CostReportRenderer: Sendable {
         let priced = plan.options.compactMap { o in o.monthlyCost.map { (o.id, $0.total) } }
         if let cheapest = priced.min(by: { $0.1 < $1.1 }) {
             out += "\nCheapest at this traffic: \(cheapest.0) (\(money(cheapest.1)) a month)"
-            if let r = plan.recommendation { out += "; recommended: \(r.option) (needs and critical caveats come before cost)" }
+            if let r = plan.recommendation, r.option != cheapest.0 {
+                out += "; recommended: \(r.option) (stated needs and critical caveats come before cost)"
+            }
             out += "\n"
         }
         out += BreakEvenText.render(plan.breakEven)

@@ -82,7 +82,7 @@ public struct OptionCostModel: Sendable {
             case .interfaceEndpoint:
                 bill.add(c.id, "privatelink.endpoint-hour", azs * hours, basis: "\(azCount) AZs × \(hours.plainString) h")
                 bill.add(c.id, "privatelink.data-processed", traffic.dataOutGB + traffic.dataInGB,
-                         basis: "both directions: \(traffic.dataOutGB.rounded(2).plainString) GB out + \(traffic.dataInGB.rounded(2).plainString) GB in")
+                         basis: "both directions: \(groupedDecimal(traffic.dataOutGB.rounded(2))) GB out + \(groupedDecimal(traffic.dataInGB.rounded(2))) GB in")
             case .internet, .vpcLink, .vpcEndpointService, .ingressNginx, .pods:
                 break
             }
