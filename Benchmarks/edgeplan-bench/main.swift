@@ -46,6 +46,26 @@ _ = measure("parse+plan+plan.json seed-environment.yaml", iterations: quick ? 20
     precondition(!PlanJSONRenderer().json(plan).serialized().isEmpty)
 }
 
+// 1c. Full option costings: every line of an option's monthly cost (with its text), for the 13
+// options of the reference design in us-east-1, one costing per option per iteration.
+let everyOption = try String(contentsOf: root.appendingPathComponent("Tests/EdgePlanTests/Designs/every-option.yaml"), encoding: .utf8)
+let usEast1 = try PriceCatalog(json: Data(contentsOf: root.appendingPathComponent("pricing/aws/us-east-1.json")), file: "pricing/aws/us-east-1.json")
+let pricedPlan = pipeline.run(everyOption, file: "every-option.yaml", prices: { _ in usEast1 }).plan!
+let costTraffic = pricedPlan.pricing!.traffic!
+let model = OptionCostModel()
+let costingRounds = quick ? 2_000 : 20_000
+let costingSeconds = measure("option costings (13 options, us-east-1)", iterations: costingRounds) {
+    for option in pricedPlan.options {
+        precondition((try? model.cost(option.topology, traffic: costTraffic, azCount: 3, prices: usEast1)) != nil)
+    }
+}
+let costings = Double(costingRounds * pricedPlan.options.count)
+print("  (\(Int(costings / costingSeconds)) full option costings per second)")
+// 1d. The whole priced plan: parse, plan, cost 13 options, sweep 42 traffic levels, find the break-even points.
+_ = measure("parse+plan+costs+break-even every-option.yaml", iterations: quick ? 5 : 50) {
+    precondition(pipeline.run(everyOption, file: "every-option.yaml", prices: { _ in usEast1 }).plan?.pricing != nil)
+}
+
 // 2. A burst of 1,000,000 mixed-size allocations (/20 to /30) out of the IPv4 space with the
 // private and reserved ranges taken out as holes; lowest aligned block first.
 let count = quick ? 100_000 : 1_000_000

@@ -3,8 +3,11 @@
 /// The whole flow in one place:
 ///
 ///     design.yaml ──parse──▶ Design ──validate──▶ Design ──plan──▶ Plan ──render/emit──▶ [OutputFile]
+///                                                        ▲
+///                      pricing/aws/<region>.json ────────┘ (a PriceCatalog value, read by the caller)
 ///
-/// Every stage is a value with one method; nothing here touches disk.
+/// Planning runs subnets → options → costs (`CostPlanner`) → recommendation, so the ranking can
+/// weigh each option's monthly cost. Every stage is a value with one method; nothing here touches disk.
 public struct Pipeline: Sendable {
     public var parser = DesignParser()
     public var validator = DesignValidator()
@@ -34,10 +37,15 @@ public struct Pipeline: Sendable {
 
     /// Runs the whole flow. `prices` gives the catalog for a region (nil when there is none).
     public func run(_ text: String, file: String, prices: (String) -> PriceCatalog? = { _ in nil }) -> Outcome {
+        run(text, file: file, pricing: { region in prices(region).map(PlanPricing.catalog) ?? .none })
+    }
+
+    /// Runs the whole flow; `pricing` gives the prices of a region, or why there are none.
+    public func run(_ text: String, file: String, pricing: (String) -> PlanPricing) -> Outcome {
         let (parsed, found) = validate(text, file: file)
         guard let parsed, !found.hasErrors else { return Outcome(plan: nil, diagnostics: found) }
         do {
-            var plan = try planner.plan(parsed.design, prices: prices(parsed.design.region))
+            var plan = try planner.plan(parsed.design, pricing: pricing(parsed.design.region))
             plan.notes = parsed.locate(plan.notes)
             return Outcome(plan: plan, diagnostics: found + plan.notes)
         } catch {

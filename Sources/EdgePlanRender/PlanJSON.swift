@@ -33,6 +33,10 @@ public struct PlanJSONRenderer: PlanRenderer {
             ("recommendation", plan.recommendation.map { r in
                 .object([("option", .string(r.option)), ("why", .string(r.why)), ("ranking", .array(r.ranking.map(JSONValue.string)))])
             } ?? .null),
+            ("breakEven", .array(plan.breakEven.map { b in
+                .object([("cheaperBelow", .string(b.cheaperBelow)), ("cheaperAbove", .string(b.cheaperAbove)), ("dataOutGB", .decimal(b.dataOutGB))])
+            })),
+            ("pricing", plan.pricing.map(pricing) ?? .null),
             ("notes", .array(plan.notes.map(note))),
         ])
     }
@@ -92,17 +96,56 @@ public struct PlanJSONRenderer: PlanRenderer {
         ])
     }
 
+    /// Lines and total as decimal strings; `shared` lines (the EKS control plane) are the same for
+    /// every option and not in `total`.
     private func monthlyCost(_ m: MonthlyCost) -> JSONValue {
         .object([
             ("currency", .string(m.currency)),
-            ("total", .decimal(m.total.rounded(2))),
-            ("lines", .array(m.lines.map { l in
-                .object([
-                    ("component", .string(l.component)), ("item", .string(l.item)), ("quantity", .decimal(l.quantity)),
-                    ("unit", .string(l.unit)), ("unitPrice", .string(l.unitPrice)), ("amount", .decimal(l.amount.rounded(2))),
-                    ("price", .string(l.priceRef)),
-                ])
+            ("total", .money(m.total)),
+            ("lines", .array(m.lines.map(costLine))),
+            ("shared", .array(m.shared.map(costLine))),
+        ])
+    }
+
+    private func costLine(_ l: MonthlyCost.Line) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("component", .string(l.component)), ("item", .string(l.item)), ("quantity", .decimal(l.quantity)),
+            ("unit", .string(l.unit)), ("unitPrice", .string(l.unitPrice)), ("amount", .money(l.amount)),
+            ("price", .string(l.priceRef)),
+        ]
+        if let basis = l.basis { fields.append(("basis", .string(basis))) }
+        return .object(fields)
+    }
+
+    /// The price file the costs come from and the source of every price they used. The traffic
+    /// sweep behind the break-even points is not in plan.json: `edgeplan cost --sweep` prints it.
+    private func pricing(_ p: PricingSummary) -> JSONValue {
+        .object([
+            ("file", .string(p.file)),
+            ("region", .string(p.region)),
+            ("regionName", .string(p.regionName)),
+            ("traffic", p.traffic.map(traffic) ?? .null),
+            ("sources", .array(p.sources.map { s in
+                var fields: [(String, JSONValue)] = [("item", .string(s.item)), ("title", .string(s.source.title))]
+                if let url = s.source.url { fields.append(("url", .string(url))) }
+                if let read = s.source.read { fields.append(("read", .string(read))) }
+                return .object(fields)
             })),
+        ])
+    }
+
+    /// The monthly traffic the costs assume, with the fields that took a default.
+    private func traffic(_ t: TrafficProfile) -> JSONValue {
+        .object([
+            ("requests", .decimal(t.requests.rounded(6))),
+            ("dataOutGB", .decimal(t.dataOutGB.rounded(6))),
+            ("dataInGB", .decimal(t.dataInGB.rounded(6))),
+            ("newConnectionsPerSecond", .decimal(t.newConnectionsPerSecond.rounded(6))),
+            ("activeConnections", .decimal(t.activeConnections.rounded(6))),
+            ("wafRules", .decimal(t.wafRules)),
+            ("albRulesPerRequest", .decimal(t.albRulesPerRequest)),
+            ("hoursPerMonth", .decimal(t.hoursPerMonth)),
+            ("defaulted", .array(t.defaulted.map(JSONValue.string))),
         ])
     }
 

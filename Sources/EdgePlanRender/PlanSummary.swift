@@ -48,7 +48,7 @@ public struct PlanSummaryRenderer: Sendable {
                 out += "   needs: " + o.meets.map { "\($0.need.rawValue) \($0.met ? "yes" : "NO")" }.joined(separator: ", ") + "\n"
                 for m in o.meets where !m.met { out += "     \(m.need.rawValue): \(m.why)\n" }
             }
-            if let cost = o.monthlyCost { out += "   monthly cost: \(cost.currency) \(cost.total.rounded(2).plainString)\n" }
+            if let cost = o.monthlyCost { out += "   monthly cost: \(cost.currency) \(amountText(cost.total))\n" }
             let counts = Caveat.Severity.allCases.map { s in "\(o.caveats(s).count) \(s.rawValue)" }
             out += "   caveats: \(counts.joined(separator: ", "))\n"
             for c in o.caveats where c.severity != .info {
@@ -56,6 +56,19 @@ public struct PlanSummaryRenderer: Sendable {
             }
         }
         if let r = plan.recommendation { out += "\nRecommendation: \(r.option). \(r.why)\n" }
+        out += costs(plan)
+        return out
+    }
+
+    /// Where the costs come from, what they leave out, and where the cheaper option changes.
+    func costs(_ plan: Plan) -> String {
+        guard let pricing = plan.pricing, let first = plan.options.first?.monthlyCost else { return "" }
+        var out = "\nMonthly costs: \(first.currency), from \(pricing.file)"
+        if let shared = first.shared.first {
+            out += "; the EKS control plane (\(first.currency) \(amountText(shared.amount)) a month) is the same for every option and not in the totals"
+        }
+        out += ".\n"
+        out += BreakEvenText.render(plan.breakEven)
         return out
     }
 

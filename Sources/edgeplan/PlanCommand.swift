@@ -20,11 +20,15 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Write plan.json, report.md, report.html and diagrams/ into this folder, replacing its previous contents.")
     var out: String?
 
+    @Option(help: "A folder of price files (<region>.json) to use instead of edgeplan's pricing/aws.")
+    var pricing: String?
+
     func run() throws {
         do {
             let reference = try DataFiles.reference()
             let text = try DesignInput.read(design)
-            let outcome = Pipeline(reference: reference).run(text, file: design)
+            let prices = try PricingFiles(option: pricing)
+            let outcome = Pipeline(reference: reference).run(text, file: design, pricing: prices.pricing(for:))
             Console.report(outcome.diagnostics)
             guard let plan = outcome.plan else { throw ExitCode(2) }
             let files = try ReportRenderer().render(plan) + DeploymentEmitter().render(plan)

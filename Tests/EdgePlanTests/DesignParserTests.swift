@@ -51,6 +51,10 @@ import Testing
         // 3 AZs × (public /27 + internal-elb /28 + endpoints /28 + control-plane /27 + nodes /21) = 3 × 2,144.
         Case(name: "VPC too small", yaml: Fixtures.design(vpc: "10.0.0.0/24"), path: "network.vpcCidr", line: 6, column: 12, says: "too small: the plan needs 6,432 addresses; use a /19 or larger"),
         Case(name: "hoursPerMonth zero", yaml: Fixtures.design(extra: "hoursPerMonth: 0"), path: "hoursPerMonth", line: 11, column: 16, says: "out of range"),
+        Case(name: "traffic NaN", yaml: Fixtures.design(extra: "traffic: {dataOutGB: .nan}"), path: "traffic.dataOutGB", line: 11, column: 22, says: ".nan is not a finite number"),
+        Case(name: "traffic infinite", yaml: Fixtures.design(extra: "traffic: {requests: -.inf}"), path: "traffic.requests", line: 11, column: 21, says: "-.inf is not a finite number"),
+        Case(name: "traffic beyond Decimal's comfort", yaml: Fixtures.design(extra: "traffic: {dataOutGB: 1e30}"), path: "traffic.dataOutGB", line: 11, column: 22, says: "must be at most 1,000,000,000"),
+        Case(name: "traffic negative", yaml: Fixtures.design(extra: "traffic: {activeConnections: -1}"), path: "traffic.activeConnections", line: 11, column: 30, says: "is negative"),
         Case(name: "deep nesting", yaml: "edgeplan: " + String(repeating: "[", count: 10_000), path: "", line: 1, column: 75, says: "nests more than"),
     ]
 

@@ -14,6 +14,28 @@ enum Fixtures {
 
     static var pipeline: Pipeline { Pipeline(reference: reference) }
 
+    /// The checked-in price file of a region, named as the CLI names it (`pricing/aws/<region>.json`).
+    static func pricing(_ region: String) -> PlanPricing {
+        let file = "pricing/aws/\(region).json"
+        guard let data = try? Data(contentsOf: root.appendingPathComponent(file)) else {
+            return .unavailable(.missingRegion(folder: "pricing/aws", region: region))
+        }
+        do { return .catalog(try PriceCatalog(json: data, file: file)) } catch { return .unavailable(error) }
+    }
+
+    static func catalog(_ region: String) throws -> PriceCatalog {
+        try #require(pricing(region).catalog)
+    }
+
+    /// Plans YAML text that must be good, priced from the checked-in price files.
+    static func pricedPlan(_ yaml: String, file: String = "test.yaml") throws -> Plan {
+        let outcome = pipeline.run(yaml, file: file, pricing: pricing)
+        guard let plan = outcome.plan else {
+            throw PlanFailed(diagnostics: outcome.diagnostics.map(\.formatted))
+        }
+        return plan
+    }
+
     static func text(_ relativePath: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent(relativePath), encoding: .utf8)
     }

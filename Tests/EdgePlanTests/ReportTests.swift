@@ -113,7 +113,7 @@ import Testing
     @Test(arguments: try! Fixtures.examples())
     func reportIsCurrent(_ example: String) throws {
         let name = String(example.dropLast(".yaml".count))
-        let plan = try Fixtures.plan(try Fixtures.text("examples/\(example)"), file: "examples/\(example)")
+        let plan = try Fixtures.pricedPlan(try Fixtures.text("examples/\(example)"), file: "examples/\(example)")
         let generated = try ReportRenderer().render(plan) + DeploymentEmitter().render(plan)
         let folder = Fixtures.root.appendingPathComponent("reports/\(name)")
         var committed: [String] = []

@@ -193,11 +193,14 @@ public struct DesignParser: Sendable {
         let p = "traffic"
         guard let f = r.fields(node, path: p, known: ["requests", "dataOutGB", "dataInGB", "newConnectionsPerSecond", "activeConnections", "wafRules"]) else { return nil }
         var t = Traffic()
-        t.requests = f["requests"].flatMap { r.decimal($0, path: "\(p).requests", what: "requests per month") }
-        t.dataOutGB = f["dataOutGB"].flatMap { r.decimal($0, path: "\(p).dataOutGB", what: "GB sent to clients per month") }
-        t.dataInGB = f["dataInGB"].flatMap { r.decimal($0, path: "\(p).dataInGB", what: "GB received from clients per month") }
-        t.newConnectionsPerSecond = f["newConnectionsPerSecond"].flatMap { r.decimal($0, path: "\(p).newConnectionsPerSecond", what: "new connections per second") }
-        t.activeConnections = f["activeConnections"].flatMap { r.decimal($0, path: "\(p).activeConnections", what: "concurrent connections") }
+        // Upper bounds far above any real front door (a trillion requests, an exabyte a month) keep
+        // every cost within Decimal's exact range.
+        let limit = Traffic.limits
+        t.requests = f["requests"].flatMap { r.decimal($0, path: "\(p).requests", what: "requests per month", max: limit.requests) }
+        t.dataOutGB = f["dataOutGB"].flatMap { r.decimal($0, path: "\(p).dataOutGB", what: "GB sent to clients per month", max: limit.dataGB) }
+        t.dataInGB = f["dataInGB"].flatMap { r.decimal($0, path: "\(p).dataInGB", what: "GB received from clients per month", max: limit.dataGB) }
+        t.newConnectionsPerSecond = f["newConnectionsPerSecond"].flatMap { r.decimal($0, path: "\(p).newConnectionsPerSecond", what: "new connections per second", max: limit.connections) }
+        t.activeConnections = f["activeConnections"].flatMap { r.decimal($0, path: "\(p).activeConnections", what: "concurrent connections", max: limit.connections) }
         t.wafRules = f["wafRules"].flatMap { r.int($0, path: "\(p).wafRules", range: 0...10_000, what: "WAF rules") }
         return t
     }

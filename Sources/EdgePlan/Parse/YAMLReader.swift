@@ -81,10 +81,22 @@ struct YAMLReader {
         return value
     }
 
+    /// Digits with an optional sign, point and exponent: YAML's `.nan` and `.inf` are floats too,
+    /// but not numbers anything can be priced with.
+    static func isDecimalText(_ text: String) -> Bool {
+        text.range(of: #"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"#, options: .regularExpression) != nil
+    }
+
     /// A non-negative decimal number, exact (read from the text, never through a Double).
     mutating func decimal(_ node: Node, path: String, what: String, max: Decimal? = nil) -> Decimal? {
+        if case .scalar(let scalar) = node, scalar.style == .plain, resolvedTag(node) == .float,
+           !YAMLReader.isDecimalText(scalar.string.replacingOccurrences(of: "_", with: "")) {
+            error(path, "\(scalar.string) is not a finite number: \(what) must be a plain decimal such as 2000 or 0.5", at: node)
+            return nil
+        }
         guard case .scalar(let scalar) = node, scalar.style == .plain,
               resolvedTag(node) == .int || resolvedTag(node) == .float,
+              YAMLReader.isDecimalText(scalar.string.replacingOccurrences(of: "_", with: "")),
               let value = Decimal(string: scalar.string.replacingOccurrences(of: "_", with: ""),
                                   locale: Locale(identifier: "en_US_POSIX")),
               !value.isNaN
@@ -97,7 +109,7 @@ struct YAMLReader {
             return nil
         }
         if let max, value > max {
-            error(path, "\(scalar.string) is too large: \(what) must be at most \(max)", at: node)
+            error(path, "\(scalar.string) is too large: \(what) must be at most \(groupedDecimal(max))", at: node)
             return nil
         }
         return value

@@ -6,6 +6,7 @@ public struct SubnetPlanner: Sendable {
     public var reference: AWSReference
     public var policy: PlanningPolicy
     public var optionPlanner = OptionPlanner()
+    public var costPlanner = CostPlanner()
     public var recommender = Recommender()
 
     public init(reference: AWSReference, policy: PlanningPolicy = .standard) {
@@ -16,8 +17,13 @@ public struct SubnetPlanner: Sendable {
     /// Plans the subnets and the frontend options; `prices` (the design's region) lets caveats and
     /// costs use money, and may be nil.
     public func plan(_ design: Design, prices: PriceCatalog? = nil) throws(DiagnosticError) -> Plan {
+        try plan(design, pricing: prices.map(PlanPricing.catalog) ?? .none)
+    }
+
+    /// Plans the subnets, the frontend options and, when `pricing` has a catalog, their costs.
+    public func plan(_ design: Design, pricing: PlanPricing) throws(DiagnosticError) -> Plan {
         do {
-            return try makePlan(design, prices: prices)
+            return try makePlan(design, pricing: pricing)
         } catch let error as DiagnosticError {
             throw error
         } catch {
@@ -25,7 +31,8 @@ public struct SubnetPlanner: Sendable {
         }
     }
 
-    private func makePlan(_ design: Design, prices: PriceCatalog?) throws -> Plan {
+    private func makePlan(_ design: Design, pricing: PlanPricing) throws -> Plan {
+        let prices = pricing.catalog
         guard case .fixed(let vpc) = design.network.vpcCidr else {
             throw DiagnosticError([.error("network.vpcCidr", "'allocate' needs a CIDR ledger: run with --ledger FILE, or give a CIDR such as 10.128.0.0/16")])
         }
@@ -93,7 +100,8 @@ public struct SubnetPlanner: Sendable {
             availabilityZones: azs, subnets: subnets, sizing: sizing, capacity: capacity, layout: layout,
             freeCidrs: free.sorted(), notes: notes)
         plan.options = options
-        plan.recommendation = recommender.recommend(options)
+        try costPlanner.price(&plan, design: design, pricing: pricing)
+        plan.recommendation = recommender.recommend(plan.options)
         return plan
     }
 

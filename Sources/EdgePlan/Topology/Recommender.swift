@@ -39,28 +39,29 @@ public struct Recommender: Sendable {
         let critical = best.caveats(.critical).count
         first += critical == 0 ? " with no critical caveat." : " but carries \(critical) critical caveat\(critical == 1 ? "" : "s")."
         guard ranked.count > 1 else { return first }
-        let runnerUp = ranked[1]
-        return "\(first) \(comparison(best, runnerUp))"
+        return "\(first) \(whyNotNext(best, ranked[1]))"
     }
 
-    /// Why the best option ranks above the next one, in one sentence.
-    private func comparison(_ best: PlannedOption, _ runnerUp: PlannedOption) -> String {
-        let bestCost = best.monthlyCost?.total
-        let nextCost = runnerUp.monthlyCost?.total
-        let second: String
-        if runnerUp.unmetNeeds.count > best.unmetNeeds.count {
-            second = "The next, \(runnerUp.id), falls short on \(runnerUp.unmetNeeds.map(\.need.rawValue).joined(separator: ", "))."
-        } else if runnerUp.caveats(.critical).count > best.caveats(.critical).count {
-            let c = runnerUp.caveats(.critical).map(\.id)
-            second = "The next, \(runnerUp.id), has the critical caveat \(c.joined(separator: ", "))."
-        } else if let cb = bestCost, let cr = nextCost, cr > cb {
-            second = "It costs \(money(cb)) a month, \(money(cr - cb)) less than the next, \(runnerUp.id)."
-        } else if runnerUp.caveats(.warning).count > best.caveats(.warning).count {
-            let extra = Set(runnerUp.caveats(.warning).map(\.id)).subtracting(best.caveats(.warning).map(\.id)).sorted()
-            second = "The next, \(runnerUp.id), matches it but adds the warning\(extra.count == 1 ? "" : "s") \(extra.joined(separator: ", "))."
-        } else {
-            second = "\(runnerUp.id) ties with it; edgeplan keeps the design's order."
+    /// The second sentence: what sets the runner-up behind. (A function of its own, returning from
+    /// each branch: Swift 6.3's release optimizer crashed on the same code with a `var` assigned in
+    /// every branch, in CopyPropagation.)
+    private func whyNotNext(_ best: PlannedOption, _ runnerUp: PlannedOption) -> String {
+        let kb = key(best)
+        let kr = key(runnerUp)
+        if kr.unmet > kb.unmet {
+            return "The next, \(runnerUp.id), falls short on \(runnerUp.unmetNeeds.map(\.need.rawValue).joined(separator: ", "))."
         }
-        return second
+        if kr.critical > kb.critical {
+            let c = runnerUp.caveats(.critical).map(\.id)
+            return "The next, \(runnerUp.id), has the critical caveat \(c.joined(separator: ", "))."
+        }
+        if let cb = kb.cost, let cr = kr.cost, cr > cb {
+            return "It costs \(money(cb)) a month, \(money(cr - cb)) less than the next, \(runnerUp.id)."
+        }
+        if kr.warnings > kb.warnings {
+            let extra = Set(runnerUp.caveats(.warning).map(\.id)).subtracting(best.caveats(.warning).map(\.id)).sorted()
+            return "The next, \(runnerUp.id), matches it but adds the warning\(extra.count == 1 ? "" : "s") \(extra.joined(separator: ", "))."
+        }
+        return "\(runnerUp.id) ties with it; edgeplan keeps the design's order."
     }
 }

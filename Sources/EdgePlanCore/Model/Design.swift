@@ -150,6 +150,9 @@ public struct Frontend: Sendable, Equatable {
 
 /// Monthly usage; fields left out get documented defaults from the cost model.
 public struct Traffic: Sendable, Equatable {
+    /// The most a design may state: far above any real front door, well inside Decimal's range.
+    public static let limits = (requests: Decimal(1_000_000_000_000), dataGB: Decimal(1_000_000_000), connections: Decimal(1_000_000_000))
+
     public var requests: Decimal?
     public var dataOutGB: Decimal?
     public var dataInGB: Decimal?

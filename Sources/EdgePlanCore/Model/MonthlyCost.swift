@@ -12,8 +12,10 @@ public struct MonthlyCost: Sendable, Equatable {
         public var amount: Decimal
         /// The price-file entry it used (`pricing/aws/<region>.json#<item>`).
         public var priceRef: String
+        /// How the quantity was reached, when it is not plain (capacity units, metering steps).
+        public var basis: String?
 
-        public init(component: String, item: String, quantity: Decimal, unit: String, unitPrice: String, amount: Decimal, priceRef: String) {
+        public init(component: String, item: String, quantity: Decimal, unit: String, unitPrice: String, amount: Decimal, priceRef: String, basis: String? = nil) {
             self.component = component
             self.item = item
             self.quantity = quantity
@@ -21,17 +23,34 @@ public struct MonthlyCost: Sendable, Equatable {
             self.unitPrice = unitPrice
             self.amount = amount
             self.priceRef = priceRef
+            self.basis = basis
         }
     }
 
     public var currency: String
     public var lines: [Line]
     public var total: Decimal
+    /// Lines that are the same for every option (the EKS control plane): shown for context and
+    /// left out of `total`, so that options compare like with like.
+    public var shared: [Line]
 
-    public init(currency: String = "USD", lines: [Line]) {
+    public init(currency: String = "USD", lines: [Line], shared: [Line] = []) {
         self.currency = currency
         self.lines = lines
+        self.shared = shared
         self.total = lines.reduce(Decimal(0)) { $0 + $1.amount }
+    }
+
+    /// The cost as a bill shows it: every line's amount rounded to the cent (half away from zero)
+    /// and its quantity to six decimal places; the total is the sum of the rounded lines.
+    public func roundedToCents() -> MonthlyCost {
+        func round(_ l: Line) -> Line {
+            var l = l
+            l.amount = l.amount.rounded(2)
+            l.quantity = l.quantity.rounded(6)
+            return l
+        }
+        return MonthlyCost(currency: currency, lines: lines.map(round), shared: shared.map(round))
     }
 }
 
@@ -80,27 +99,40 @@ public struct PricingSummary: Sendable, Equatable {
     public var regionName: String
     /// Item id → where its price comes from, for the items the costs used.
     public var sources: [(item: String, source: Source)]
+    /// The traffic the costs were computed for, defaults filled in.
+    public var traffic: TrafficProfile?
 
-    public init(file: String, region: String, regionName: String, sources: [(item: String, source: Source)]) {
+    public init(file: String, region: String, regionName: String, sources: [(item: String, source: Source)], traffic: TrafficProfile? = nil) {
         self.file = file
         self.region = region
         self.regionName = regionName
         self.sources = sources
+        self.traffic = traffic
     }
 
     public static func == (a: PricingSummary, b: PricingSummary) -> Bool {
-        a.file == b.file && a.region == b.region && a.sources.map(\.item) == b.sources.map(\.item)
-            && a.sources.map(\.source) == b.sources.map(\.source)
+        a.file == b.file && a.region == b.region && a.regionName == b.regionName && a.sources.map(\.item) == b.sources.map(\.item)
+            && a.sources.map(\.source) == b.sources.map(\.source) && a.traffic == b.traffic
     }
 }
 
 /// "$1,234.56": dollars with grouping and two decimals, rounded half away from zero.
 public func money(_ d: Decimal) -> String {
-    let text = d.rounded(2).plainString
-    let negative = text.hasPrefix("-")
-    let digits = negative ? String(text.dropFirst()) : text
-    let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-    let whole = grouped(Int(parts[0]) ?? 0)
-    let cents = parts.count > 1 ? String(parts[1]).padding(toLength: 2, withPad: "0", startingAt: 0) : "00"
-    return "\(negative ? "-" : "")$\(whole).\(cents)"
+    let negative = d < 0
+    let text = amountText(negative ? -d : d)
+    return negative ? "-$\(text)" : "$\(text)"
+}
+
+/// "1,234.56": an amount of money with grouping and two decimals, rounded half away from zero.
+public func amountText(_ d: Decimal) -> String {
+    groupedDecimal(d.rounded(2)).withTwoDecimals
+}
+
+extension String {
+    /// "12" → "12.00", "12.5" → "12.50".
+    fileprivate var withTwoDecimals: String {
+        guard let dot = firstIndex(of: ".") else { return self + ".00" }
+        let decimals = distance(from: dot, to: endIndex) - 1
+        return decimals >= 2 ? self : self + String(repeating: "0", count: 2 - decimals)
+    }
 }

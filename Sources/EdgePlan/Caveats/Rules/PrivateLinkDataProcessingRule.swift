@@ -11,7 +11,9 @@ struct PrivateLinkDataProcessingRule: CaveatRule {
 
     func evaluate(_ f: OptionFacts) -> Caveat? {
         guard f.topology.has(.interfaceEndpoint) else { return nil }
-        let traffic = (f.design.traffic.dataOutGB ?? 0) + (f.design.traffic.dataInGB ?? 0)
+        // The same traffic, defaults included, and the same both-directions count as the cost model.
+        let profile = TrafficProfile(f.design.traffic, hoursPerMonth: f.design.hoursPerMonth)
+        let traffic = profile.dataOutGB + profile.dataInGB
         guard let prices = f.prices,
               let hourly = try? prices.price("privatelink.endpoint-hour"),
               let perGB = try? prices.price("privatelink.data-processed")
@@ -26,7 +28,7 @@ struct PrivateLinkDataProcessingRule: CaveatRule {
         NSDecimalRound(&rounded, &level, 0, .up)
         let over = traffic >= rounded
         return caveat(over ? .warning : .info,
-            detail: "The endpoint costs \(money(hourlyPerMonth)) a month in hours (\(f.azCount) AZs × \(f.design.hoursPerMonth.plainString) h × $\(hourly.usd.plainString)) plus $\(perGB.usd.plainString) per GB processed in both directions; above \(grouped(Int(truncating: rounded as NSNumber))) GB a month the per-GB charge is the larger part. This design moves \(traffic.plainString) GB a month\(over ? ", past that level" : "").",
+            detail: "The endpoint costs \(money(hourlyPerMonth)) a month in hours (\(f.azCount) AZs × \(f.design.hoursPerMonth.plainString) h × $\(hourly.usd.plainString)) plus $\(perGB.usd.plainString) per GB processed in both directions; above \(grouped(Int(truncating: rounded as NSNumber))) GB a month the per-GB charge is the larger part. This design moves \(traffic.rounded(2).plainString) GB a month through it (out + in)\(over ? ", past that level" : "").",
             mitigation: "At high traffic prefer a path without an endpoint (alb-controller, nlb-to-alb or cloudfront-vpc-origin); edgeplan's cost comparison shows where each becomes cheaper.")
     }
 }

@@ -1,0 +1,77 @@
+import EdgePlanCore
+import Foundation
+
+/// The cost stage, between the options and the recommendation: prices every option of a plan for
+/// the design's traffic, sweeps the traffic for the break-even points, and records where each price
+/// came from. Either every option is priced or none is: a ranking must compare like with like.
+public struct CostPlanner: Sendable {
+    public var model = OptionCostModel()
+    public var breakEven = BreakEvenFinder()
+    /// When true, a missing price or price file stops the plan with an error (`edgeplan cost`);
+    /// when false it is a note and the plan goes on without costs (`edgeplan plan`).
+    public var pricesRequired = false
+
+    public init(pricesRequired: Bool = false) { self.pricesRequired = pricesRequired }
+
+    public func price(_ plan: inout Plan, design: Design, pricing: PlanPricing) throws(DiagnosticError) {
+        let prices: PriceCatalog
+        switch pricing {
+        case .none:
+            return
+        case .unavailable(let error):
+            try report([error.description], to: &plan)
+            return
+        case .catalog(let catalog):
+            prices = catalog
+        }
+        guard !plan.options.isEmpty else { return }
+        let traffic = TrafficProfile(design.traffic, hoursPerMonth: design.hoursPerMonth)
+        let azCount = plan.availabilityZones.count
+
+        var costs: [MonthlyCost] = []
+        var problems: [(error: PriceError, options: [String])] = []
+        for option in plan.options {
+            do {
+                costs.append(try model.cost(option.topology, traffic: traffic, azCount: azCount, prices: prices))
+            } catch {
+                for e in error.problems {
+                    if let k = problems.firstIndex(where: { $0.error == e }) { problems[k].options.append(option.id) } else { problems.append((e, [option.id])) }
+                }
+            }
+        }
+        guard problems.isEmpty else {
+            try report(problems.map { Self.message($0.error, neededBy: $0.options) }, to: &plan)
+            return
+        }
+        for k in plan.options.indices { plan.options[k].monthlyCost = costs[k].roundedToCents() }
+
+        let ids = plan.options.map(\.id)
+        let topologies = plan.options.map(\.topology)
+        let total = { (i: Int, x: Decimal) -> Decimal in
+            (try? model.total(topologies[i], traffic: traffic.scaled(toDataOutGB: x), azCount: azCount, prices: prices)) ?? 0
+        }
+        let exact = BreakEvenFinder.sweepPoints.map { x in ids.indices.map { total($0, x) } }
+        plan.costSweep = breakEven.sweep(options: ids, exact: exact)
+        plan.breakEven = breakEven.breakEvens(options: ids, exact: exact, total: total)
+
+        let used = Set(costs.flatMap { $0.lines + $0.shared }.map(\.item)).sorted()
+        plan.pricing = PricingSummary(
+            file: prices.file, region: prices.region, regionName: prices.regionName,
+            sources: used.compactMap { item in prices.prices[item].map { (item: item, source: $0.source) } },
+            traffic: traffic)
+    }
+
+    static func message(_ error: PriceError, neededBy options: [String]) -> String {
+        let who = "needed by \(options.joined(separator: ", "))"
+        guard case .missingItem(let file, let item) = error else { return "\(error.description) (\(who))" }
+        return "\(file) has no price for '\(item)', \(who); add it with its source or with 'edgeplan pricing import' (edgeplan never guesses a price)"
+    }
+
+    /// A pricing problem: an error when prices are required, otherwise a note on a plan without costs.
+    private func report(_ messages: [String], to plan: inout Plan) throws(DiagnosticError) {
+        if pricesRequired {
+            throw DiagnosticError(messages.map { .error("region", $0) })
+        }
+        plan.notes += messages.map { Diagnostic(.note, "region", "costs not computed: \($0)") }
+    }
+}

@@ -1,0 +1,159 @@
+import EdgePlanCore
+import Foundation
+
+/// Prices one option's graph for a month of traffic: a line per billed item, each naming the
+/// price-file entry it used. Pure: the catalog and the traffic come in as values.
+///
+/// What is billed, by component (see the README, "How costs are computed"):
+/// - WAF web ACL: the ACL, its rules, and every request.
+/// - CloudFront: data out to viewers (tiered), HTTPS requests, data to the origin (`dataInGB`);
+///   origin fetches from AWS origins are free, and a VPC origin has no charge: both are shown at $0.
+/// - API Gateway: requests (tiered; HTTP APIs meter each request in 512 KB steps of the average
+///   request + response size). A VPC link has no line: AWS bills the load balancer behind it.
+/// - ALB / NLB: hours, and capacity units (LCU / NLCU, each by its own definition) for every hour;
+///   internet-facing ones also hold one public IPv4 address per AZ (an ALB may hold more as it
+///   scales; edgeplan counts the minimum).
+/// - Interface endpoint: one endpoint-hour per AZ, and every GB processed in both directions.
+/// - Data out to the internet where it leaves AWS: at CloudFront rates behind CloudFront, at EC2
+///   (regional) rates when an ALB, NLB or API Gateway faces the internet; data in is free.
+/// - The EKS control plane is a `shared` line: the same for every option, shown but not in the total.
+/// Not billed: NAT gateways (not part of the front door), traffic between AZs, free tiers
+/// (they are per account and shared with everything else in it).
+public struct OptionCostModel: Sendable {
+    public init() {}
+
+    /// Everything that stopped an option from being priced, each problem once, so that all the
+    /// missing prices can be named together.
+    public struct Failure: Error, Sendable, Equatable {
+        public var problems: [PriceError]
+    }
+
+    /// The option's monthly cost, unrounded. `detail: false` skips the text of each line (unit
+    /// prices, bases), for sweeps that need only totals.
+    public func cost(
+        _ topology: Topology, traffic: TrafficProfile, azCount: Int, prices: PriceCatalog, detail: Bool = true
+    ) throws(Failure) -> MonthlyCost {
+        var bill = Bill(prices: prices, detail: detail)
+        let hours = traffic.hoursPerMonth
+        let azs = Decimal(azCount)
+        let million: Decimal = 1_000_000
+        let path = topology.mainPath
+        let edge = path.first?.kind == .internet && path.count > 1 ? path[1] : nil
+
+        for c in topology.components {
+            switch c.kind {
+            case .wafWebACL:
+                bill.add(c.id, "waf.web-acl-month", 1)
+                bill.add(c.id, "waf.rule-month", traffic.wafRules)
+                bill.add(c.id, "waf.requests", traffic.requests / million)
+            case .cloudFront:
+                let geo = CloudFrontGeography(region: prices.region)
+                bill.add(c.id, geo.dataOutItem, traffic.dataOutGB)
+                bill.add(c.id, geo.httpsRequestsItem, traffic.requests / 10_000)
+                bill.add(c.id, geo.dataToOriginItem, traffic.dataInGB, basis: "requests forwarded to the origin (data in)")
+                bill.add(c.id, "cloudfront.origin-fetch", traffic.dataOutGB, basis: "responses from the AWS origin to CloudFront")
+            case .cloudFrontVPCOrigin:
+                bill.add(c.id, "cloudfront.vpc-origin", 1)
+            case .apiGatewayREST:
+                bill.add(c.id, "apigw.rest.requests", traffic.requests / million)
+            case .apiGatewayHTTP:
+                let item = "apigw.http.requests"
+                guard let step = bill.divisor(item, "meteringIncrementKB") else { break }
+                let size = traffic.averageKBPerRequest
+                let steps = traffic.requests > 0 ? max(1, (size / step).roundedUp) : 0
+                bill.add(c.id, item, traffic.requests * steps / million,
+                         basis: "\(steps.plainString) metered request(s) per request: average \(size.rounded(1).plainString) KB request + response, metered in \(step.plainString) KB steps")
+            case .alb:
+                bill.add(c.id, "alb.hour", hours)
+                do {
+                    let lcu = try ALBCapacityUnits(traffic, prices: prices)
+                    bill.add(c.id, ALBCapacityUnits.item, lcu.lcu * hours,
+                             basis: "\(lcu.lcu.rounded(4).plainString) LCU × \(hours.plainString) h, billed on \(lcu.billedOn)")
+                } catch { bill.note(error) }
+                if c.scheme == .internetFacing { bill.publicIPv4(c.id, azs: azs, hours: hours) }
+            case .nlb:
+                bill.add(c.id, "nlb.hour", hours)
+                do {
+                    let nlcu = try NLBCapacityUnits(traffic, prices: prices)
+                    bill.add(c.id, NLBCapacityUnits.item, nlcu.nlcu * hours,
+                             basis: "\(nlcu.nlcu.rounded(4).plainString) NLCU × \(hours.plainString) h, billed on \(nlcu.billedOn)")
+                } catch { bill.note(error) }
+                if c.scheme == .internetFacing { bill.publicIPv4(c.id, azs: azs, hours: hours) }
+            case .interfaceEndpoint:
+                bill.add(c.id, "privatelink.endpoint-hour", azs * hours, basis: "\(azCount) AZs × \(hours.plainString) h")
+                bill.add(c.id, "privatelink.data-processed", traffic.dataOutGB + traffic.dataInGB,
+                         basis: "both directions: \(groupedDecimal(traffic.dataOutGB.rounded(2))) GB out + \(groupedDecimal(traffic.dataInGB.rounded(2))) GB in")
+            case .internet, .vpcLink, .vpcEndpointService, .ingressNginx, .pods:
+                break
+            }
+            if let edge, c.id == edge.id, c.kind != .cloudFront {
+                bill.add(c.id, "dataTransfer.internet-out", traffic.dataOutGB, basis: "responses leave AWS here")
+                bill.add(c.id, "dataTransfer.in", traffic.dataInGB)
+            }
+        }
+        let body = bill.lines
+        bill.lines = []
+        if detail { bill.add("eks", "eks.cluster-hour", hours, basis: "the same for every option; not in the total") }
+        guard bill.problems.isEmpty else { throw Failure(problems: bill.problems) }
+        return MonthlyCost(currency: prices.currency, lines: body, shared: bill.lines)
+    }
+
+    /// The unrounded total only (no text), for sweeps and break-even searches.
+    public func total(_ topology: Topology, traffic: TrafficProfile, azCount: Int, prices: PriceCatalog) throws(Failure) -> Decimal {
+        try cost(topology, traffic: traffic, azCount: azCount, prices: prices, detail: false).total
+    }
+}
+
+/// The lines of one bill as they are priced, and every problem met.
+private struct Bill {
+    let prices: PriceCatalog
+    let detail: Bool
+    var lines: [MonthlyCost.Line] = []
+    var problems: [PriceError] = []
+
+    mutating func note(_ error: PriceError) {
+        if !problems.contains(error) { problems.append(error) }
+    }
+
+    mutating func divisor(_ item: String, _ name: String) -> Decimal? {
+        do { return try prices.divisor(item, name) } catch {
+            note(error)
+            return nil
+        }
+    }
+
+    mutating func add(_ component: String, _ item: String, _ quantity: Decimal, basis: @autoclosure () -> String? = nil) {
+        let price: PriceCatalog.Price
+        do { price = try prices.price(item) } catch {
+            note(error)
+            return
+        }
+        let parts = TieredPricing.parts(quantity, tiers: price.tiers)
+        let amount = parts.reduce(Decimal(0)) { $0 + $1.quantity * $1.usd }
+        var unitPrice = ""
+        if detail {
+            if parts.count > 1 {
+                unitPrice = parts.map { "\($0.usd.plainString) × \($0.quantity.rounded(6).plainString)" }.joined(separator: " + ")
+            } else {
+                unitPrice = (parts.first?.usd ?? price.usd).plainString
+            }
+        }
+        lines.append(MonthlyCost.Line(
+            component: component, item: item, quantity: quantity, unit: price.unit, unitPrice: unitPrice, amount: amount,
+            priceRef: "\(prices.file)#\(item)", basis: detail ? basis() : nil))
+    }
+
+    mutating func publicIPv4(_ component: String, azs: Decimal, hours: Decimal) {
+        add(component, "ec2.public-ipv4-hour", azs * hours, basis: "one public IPv4 address per AZ × \(azs.plainString) AZs × \(hours.plainString) h")
+    }
+}
+
+extension Decimal {
+    /// Rounded up to a whole number.
+    var roundedUp: Decimal {
+        var value = self
+        var result = Decimal()
+        NSDecimalRound(&result, &value, 0, .up)
+        return result
+    }
+}

@@ -1,0 +1,37 @@
+import EdgePlanCore
+import Foundation
+
+/// Graduated ("marginal") pricing over cumulative tiers, the way AWS bills data transfer, PrivateLink
+/// processing, CloudFront and API Gateway requests: each part of a quantity is charged at the price
+/// of the tier it falls in, so crossing a boundary never re-prices what lies below it. A quantity
+/// exactly at a tier's `upTo` lies wholly in that tier.
+public enum TieredPricing {
+    /// One tier's share of a quantity.
+    public struct Part: Sendable, Equatable {
+        public var quantity: Decimal
+        public var usd: Decimal
+
+        public init(quantity: Decimal, usd: Decimal) {
+            self.quantity = quantity
+            self.usd = usd
+        }
+    }
+
+    /// How `quantity` splits over `tiers` (only the tiers it reaches; nothing for zero or less).
+    public static func parts(_ quantity: Decimal, tiers: [PriceCatalog.Tier]) -> [Part] {
+        var parts: [Part] = []
+        var below = Decimal(0)
+        for tier in tiers where quantity > below {
+            let top = tier.upTo.map { min($0, quantity) } ?? quantity
+            parts.append(Part(quantity: top - below, usd: tier.usd))
+            guard let upTo = tier.upTo else { break }
+            below = upTo
+        }
+        return parts
+    }
+
+    /// The charge for `quantity` over `tiers`, unrounded.
+    public static func amount(_ quantity: Decimal, tiers: [PriceCatalog.Tier]) -> Decimal {
+        parts(quantity, tiers: tiers).reduce(Decimal(0)) { $0 + $1.quantity * $1.usd }
+    }
+}

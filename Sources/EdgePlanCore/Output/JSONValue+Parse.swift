@@ -1,0 +1,187 @@
+import Foundation
+
+extension JSONValue {
+    /// Why a text is not the JSON `JSONValue` can hold, and where (1-based line and column).
+    public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
+        public var line: Int
+        public var column: Int
+        public var message: String
+
+        public init(line: Int, column: Int, message: String) {
+            self.line = line
+            self.column = column
+            self.message = message
+        }
+
+        public var description: String { "\(line):\(column): \(message)" }
+    }
+
+    /// Parses JSON text keeping the order of object keys, so a file read and written again is
+    /// unchanged. Numbers must be integers (edgeplan's data files write decimals as strings).
+    public static func parse(_ text: String) throws(ParseError) -> JSONValue {
+        var parser = Parser(bytes: Array(text.utf8))
+        parser.skipSpace()
+        let value = try parser.value(depth: 0)
+        parser.skipSpace()
+        guard parser.at == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        return value
+    }
+
+    /// The items of an array (none for other values).
+    public var arrayItems: [JSONValue] {
+        if case .array(let items) = self { return items }
+        return []
+    }
+
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        var at = 0
+
+        func error(_ message: String) -> ParseError {
+            var line = 1, column = 1
+            for b in bytes[..<min(at, bytes.count)] {
+                if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            }
+            return ParseError(line: line, column: column, message: message)
+        }
+
+        mutating func skipSpace() {
+            while at < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[at]) { at += 1 }
+        }
+
+        mutating func expect(_ literal: String, _ value: JSONValue) throws(ParseError) -> JSONValue {
+            let l = Array(literal.utf8)
+            guard at + l.count <= bytes.count, Array(bytes[at..<at + l.count]) == l else { throw error("expected \(literal)") }
+            at += l.count
+            return value
+        }
+
+        mutating func value(depth: Int) throws(ParseError) -> JSONValue {
+            guard depth < 64 else { throw error("nested too deeply") }
+            guard at < bytes.count else { throw error("unexpected end of the file") }
+            switch bytes[at] {
+            case UInt8(ascii: "{"):
+                at += 1
+                var fields: [(String, JSONValue)] = []
+                skipSpace()
+                if at < bytes.count, bytes[at] == UInt8(ascii: "}") { at += 1; return .object(fields) }
+                while true {
+                    skipSpace()
+                    guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
+                    let keyStart = at
+                    let key = try string()
+                    if fields.contains(where: { $0.0 == key }) {
+                        at = keyStart
+                        throw error("duplicate key '\(key)'")
+                    }
+                    skipSpace()
+                    guard at < bytes.count, bytes[at] == UInt8(ascii: ":") else { throw error("expected ':' after '\(key)'") }
+                    at += 1
+                    skipSpace()
+                    fields.append((key, try value(depth: depth + 1)))
+                    skipSpace()
+                    guard at < bytes.count else { throw error("unexpected end of the file in an object") }
+                    if bytes[at] == UInt8(ascii: ",") { at += 1; continue }
+                    if bytes[at] == UInt8(ascii: "}") { at += 1; return .object(fields) }
+                    throw error("expected ',' or '}'")
+                }
+            case UInt8(ascii: "["):
+                at += 1
+                var items: [JSONValue] = []
+                skipSpace()
+                if at < bytes.count, bytes[at] == UInt8(ascii: "]") { at += 1; return .array(items) }
+                while true {
+                    skipSpace()
+                    items.append(try value(depth: depth + 1))
+                    skipSpace()
+                    guard at < bytes.count else { throw error("unexpected end of the file in an array") }
+                    if bytes[at] == UInt8(ascii: ",") { at += 1; continue }
+                    if bytes[at] == UInt8(ascii: "]") { at += 1; return .array(items) }
+                    throw error("expected ',' or ']'")
+                }
+            case UInt8(ascii: "\""):
+                return .string(try string())
+            case UInt8(ascii: "t"): return try expect("true", .bool(true))
+            case UInt8(ascii: "f"): return try expect("false", .bool(false))
+            case UInt8(ascii: "n"): return try expect("null", .null)
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let start = at
+                if bytes[at] == UInt8(ascii: "-") { at += 1 }
+                while at < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at]) { at += 1 }
+                if at < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[at]) {
+                    at = start
+                    throw error("a number that is not an integer: write decimals as strings")
+                }
+                guard let n = Int(String(decoding: bytes[start..<at], as: UTF8.self)) else {
+                    at = start
+                    throw error("not a number that fits")
+                }
+                return .int(n)
+            default:
+                throw error("unexpected character")
+            }
+        }
+
+        mutating func string() throws(ParseError) -> String {
+            at += 1  // opening quote
+            var out: [UInt8] = []
+            while at < bytes.count {
+                let b = bytes[at]
+                if b == UInt8(ascii: "\"") {
+                    at += 1
+                    guard let s = String(validating: out, as: UTF8.self) else { throw error("a string that is not UTF-8") }
+                    return s
+                }
+                if b < 0x20 { throw error("a control character in a string") }
+                if b == UInt8(ascii: "\\") {
+                    at += 1
+                    guard at < bytes.count else { break }
+                    switch bytes[at] {
+                    case UInt8(ascii: "\""): out.append(0x22)
+                    case UInt8(ascii: "\\"): out.append(0x5C)
+                    case UInt8(ascii: "/"): out.append(0x2F)
+                    case UInt8(ascii: "b"): out.append(0x08)
+                    case UInt8(ascii: "f"): out.append(0x0C)
+                    case UInt8(ascii: "n"): out.append(0x0A)
+                    case UInt8(ascii: "r"): out.append(0x0D)
+                    case UInt8(ascii: "t"): out.append(0x09)
+                    case UInt8(ascii: "u"):
+                        var code = try hex4()
+                        if (0xD800...0xDBFF).contains(code) {
+                            guard at + 2 < bytes.count, bytes[at + 1] == UInt8(ascii: "\\"), bytes[at + 2] == UInt8(ascii: "u") else {
+                                throw error("a lone surrogate in a \\u escape")
+                            }
+                            at += 2
+                            let low = try hex4()
+                            guard (0xDC00...0xDFFF).contains(low) else { throw error("a lone surrogate in a \\u escape") }
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let scalar = Unicode.Scalar(code) else { throw error("an invalid \\u escape") }
+                        out += Array(String(Character(scalar)).utf8)
+                    default:
+                        throw error("an unknown escape in a string")
+                    }
+                    at += 1
+                    continue
+                }
+                out.append(b)
+                at += 1
+            }
+            throw error("a string that never ends")
+        }
+
+        /// Reads the four hex digits after `\u`, leaving `at` on the last one.
+        mutating func hex4() throws(ParseError) -> UInt32 {
+            guard at + 4 < bytes.count, let code = UInt32(String(decoding: bytes[at + 1...at + 4], as: UTF8.self), radix: 16) else {
+                throw error("a \\u escape needs four hex digits")
+            }
+            at += 4
+            return code
+        }
+    }
+}

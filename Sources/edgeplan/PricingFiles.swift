@@ -1,0 +1,52 @@
+import EdgePlan
+import Foundation
+
+/// Finds and reads the price files: `--pricing DIR` when given, else the bundled
+/// `<data root>/pricing/aws`. Files are named in messages the way the user can find them:
+/// `pricing/aws/eu-west-1.json` for the bundled folder, `DIR/eu-west-1.json` otherwise.
+struct PricingFiles {
+    /// The folder on disk, and how messages name it.
+    var folder: URL
+    var label: String
+
+    init(option: String?) throws(DiagnosticError) {
+        if let option {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: option, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw DiagnosticError([.error("--pricing", "'\(option)' is not a folder of price files (<region>.json)")])
+            }
+            folder = URL(fileURLWithPath: option)
+            label = option.hasSuffix("/") ? String(option.dropLast()) : option
+        } else {
+            folder = try DataFiles.root().appendingPathComponent("pricing/aws")
+            label = "pricing/aws"
+        }
+    }
+
+    /// The catalog of `region`, or why there is none.
+    func pricing(for region: String) -> PlanPricing {
+        let file = "\(label)/\(region).json"
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(region).json").path) else {
+            return .unavailable(.missingRegion(folder: label, region: region))
+        }
+        do {
+            let catalog = try PriceCatalog(json: data, file: file)
+            guard catalog.region == region else {
+                return .unavailable(.malformed(file: file, detail: "it is for region '\(catalog.region)', not '\(region)'"))
+            }
+            return .catalog(catalog)
+        } catch {
+            return .unavailable(error)
+        }
+    }
+
+    /// Every `<region>.json` in the folder, by file name.
+    func all() -> [String: Data] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var files: [String: Data] = [:]
+        for name in names where name.hasSuffix(".json") {
+            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) { files[name] = data }
+        }
+        return files
+    }
+}

@@ -1,0 +1,75 @@
+import EdgePlan
+import Foundation
+import Testing
+
+/// Break-even points on a price list made for the test, where the crossing can be worked out by hand.
+@Suite struct BreakEvenTests {
+    static let source = Source(title: "test prices")
+
+    static func flat(_ item: String, _ usd: Decimal, unit: String = "x", dimensions: [String: Decimal] = [:]) -> PriceCatalog.Price {
+        .init(item: item, description: "", unit: unit, tiers: [.init(upTo: nil, usd: usd)], dimensions: dimensions, source: source)
+    }
+
+    /// An ALB costs $0.10 an hour (and nothing else), an HTTP API $1 per million requests, data out
+    /// $0.09/GB for both. With requests at 20,000 per GB, the API costs 0.02 × GB; the ALB 730 × 0.10 =
+    /// $73. They cross at 73 / 0.02 = 3,650 GB: the API is cheaper below, the ALB above.
+    static let prices = PriceCatalog(region: "us-east-1", regionName: "test", file: "test/us-east-1.json", prices: [
+        flat("alb.hour", Decimal(string: "0.10")!),
+        flat("alb.lcu-hour", 0, dimensions: ["newConnectionsPerSecond": 25, "activeConnectionsPerMinute": 3000, "processedGBPerHourEC2Targets": 1, "ruleEvaluationsPerSecond": 1000, "freeRulesPerRequest": 10]),
+        flat("ec2.public-ipv4-hour", 0), flat("nlb.hour", 0),
+        flat("nlb.nlcu-hour", 0, dimensions: ["newConnectionsPerSecond": 800, "activeConnections": 100_000, "processedGBPerHour": 1]),
+        flat("apigw.http.requests", 1, dimensions: ["meteringIncrementKB": 512]),
+        flat("dataTransfer.internet-out", Decimal(string: "0.09")!), flat("dataTransfer.in", 0), flat("eks.cluster-hour", Decimal(string: "0.10")!),
+    ])
+
+    static func plan(_ frontends: String, traffic: String = "traffic: {dataOutGB: 1000}") throws -> Plan {
+        let yaml = Fixtures.design(frontends: frontends, extra: traffic).replacingOccurrences(of: "region: eu-west-1", with: "region: us-east-1")
+        let outcome = Fixtures.pipeline.run(yaml, file: "t.yaml", prices: { _ in prices })
+        return try #require(outcome.plan, "\(outcome.diagnostics.map(\.formatted))")
+    }
+
+    @Test func theCrossingIsFoundBetweenSweepPointsAndRounded() throws {
+        let plan = try Self.plan("[{kind: alb-controller}, {kind: apigw-vpclink-nlb, api: http}]")
+        #expect(plan.breakEven == [BreakEven(cheaperBelow: "apigw-vpclink-nlb-http", cheaperAbove: "alb-controller", dataOutGB: 3650)])
+        // At the design's 1,000 GB the API is cheaper: $20 + $90 against $73 + $90.
+        #expect(plan.options.map { $0.monthlyCost?.total } == [163, 110])
+    }
+
+    @Test func bisectionIsPrecise() {
+        let finder = BreakEvenFinder()
+        // A line through zero at 3,650 + 1/3: found to within the relative precision.
+        let root = Decimal(3650) + Decimal(1) / Decimal(3)
+        let x = finder.crossing(lo: 3300, hi: 4700, loSign: -1) { $0 - root }
+        #expect(abs(x - root) <= root * finder.relativePrecision)
+        #expect(finder.round(x) == Decimal(string: "3650")!)
+        #expect(finder.round(Decimal(string: "0.123456")!) == Decimal(string: "0.1235")!)
+        #expect(finder.round(Decimal(1_234_567)) == Decimal(1_235_000))
+    }
+
+    @Test func optionsThatNeverChangePlacesHaveNoBreakEven() throws {
+        // The same option twice ties everywhere; an option that is always dearer never crosses.
+        let plan = try Self.plan("[{kind: alb-controller}, {kind: alb-controller, id: twin}, {kind: nlb-to-alb}]")
+        #expect(plan.breakEven.isEmpty)
+    }
+
+    @Test func theSweepRunsFrom1GBTo5PBOnALogScale() throws {
+        let points = BreakEvenFinder.sweepPoints
+        #expect(points.first == 1 && points.last == 5_242_880)
+        #expect(points.count == 42)
+        #expect(Array(points.prefix(7)) == [1, Decimal(string: "1.5")!, Decimal(string: "2.2")!, Decimal(string: "3.3")!, Decimal(string: "4.7")!, Decimal(string: "6.8")!, 10])
+        for (a, b) in zip(points, points.dropFirst()) { #expect(a < b) }
+        let plan = try Self.plan("[{kind: alb-controller}, {kind: apigw-vpclink-nlb, api: http}]")
+        let sweep = try #require(plan.costSweep)
+        #expect(sweep.points.map(\.dataOutGB) == points)
+        // At 1 GB: ALB $73 + $0.09; API 20,000 requests × $1/M = $0.02 + $0.09.
+        #expect(sweep.points[0].totals.map(\.option) == ["alb-controller", "apigw-vpclink-nlb-http"])
+        #expect(sweep.points[0].totals.map(\.total) == [Decimal(string: "73.09")!, Decimal(string: "0.11")!])
+    }
+
+    @Test func costsComeBeforeWarningsInTheRanking() throws {
+        // Both meet no stated need and have no critical caveat: the cheaper one wins.
+        let plan = try Self.plan("[{kind: alb-controller}, {kind: apigw-vpclink-nlb, api: http}]")
+        #expect(plan.recommendation?.ranking == ["apigw-vpclink-nlb-http", "alb-controller"])
+        #expect(plan.recommendation?.why.contains("It costs $110.00 a month, $53.00 less than the next, alb-controller.") == true)
+    }
+}

@@ -1,0 +1,71 @@
+import EdgePlan
+import Foundation
+import Testing
+
+/// Missing prices and price files: a located, named error for `edgeplan cost`, a note for `plan`.
+@Suite struct CostPlannerTests {
+    static func run(_ yaml: String, pricing: PlanPricing, required: Bool) -> Pipeline.Outcome {
+        var pipeline = Fixtures.pipeline
+        pipeline.planner.costPlanner.pricesRequired = required
+        return pipeline.run(yaml, file: "d.yaml", pricing: { _ in pricing })
+    }
+
+    @Test func aMissingRegionFileIsALocatedNamedError() throws {
+        let yaml = Fixtures.design(frontends: "[{kind: alb-controller}]").replacingOccurrences(of: "eu-west-1", with: "sa-east-1")
+        let missing = PlanPricing.unavailable(.missingRegion(folder: "pricing/aws", region: "sa-east-1"))
+        let outcome = Self.run(yaml, pricing: missing, required: true)
+        #expect(outcome.plan == nil)
+        #expect(outcome.diagnostics.map(\.formatted) == [
+            "d.yaml:3:9: error: region: no price file for sa-east-1: pricing/aws/sa-east-1.json does not exist; add it with sourced prices",
+        ])
+        // `plan` goes on without costs and says why.
+        let plan = try #require(Self.run(yaml, pricing: missing, required: false).plan)
+        #expect(plan.options.allSatisfy { $0.monthlyCost == nil } && plan.pricing == nil && plan.breakEven.isEmpty)
+        #expect(plan.notes.map(\.formatted).contains("d.yaml:3:9: note: region: costs not computed: no price file for sa-east-1: pricing/aws/sa-east-1.json does not exist; add it with sourced prices"))
+    }
+
+    @Test func aMissingItemIsNamedWithTheFileAndWhoNeedsIt() throws {
+        let outcome = Self.run(Fixtures.design(frontends: "[{kind: alb-controller}, {kind: nlb-to-alb}]"), pricing: Fixtures.pricing("eu-west-1"), required: true)
+        let errors = outcome.diagnostics.filter { $0.severity == .error }.map(\.message)
+        #expect(errors.first == "pricing/aws/eu-west-1.json has no price for 'alb.hour', needed by alb-controller, nlb-to-alb; add it with its source or with 'edgeplan pricing import' (edgeplan never guesses a price)")
+        #expect(errors.count == 3, "alb.hour, nlb.hour, nlb.nlcu-hour: \(errors)")
+        // Either every option is priced or none: a partial ranking would not compare like with like.
+        let plan = try #require(Self.run(Fixtures.design(frontends: "[{kind: cloudfront-vpc-origin}, {kind: apigw-vpclink-nlb, api: rest}]"), pricing: Fixtures.pricing("eu-west-1"), required: false).plan)
+        #expect(plan.options.allSatisfy { $0.monthlyCost == nil })
+    }
+
+    @Test func thePriceCatalogNamesTheFileAndTheItem() throws {
+        let catalog = try Fixtures.catalog("eu-west-1")
+        #expect(throws: PriceError.missingItem(file: "pricing/aws/eu-west-1.json", item: "nlb.hour")) { try catalog.price("nlb.hour") }
+        #expect(PriceError.missingItem(file: "pricing/aws/eu-west-1.json", item: "nlb.hour").description
+            == "pricing/aws/eu-west-1.json has no price for 'nlb.hour'; add it with its source (edgeplan never guesses a price)")
+    }
+
+    @Test func cloudFrontOutsideNorthAmericaAndEuropeAsksForItsOwnPrices() throws {
+        #expect(CloudFrontGeography(region: "us-east-1").httpsRequestsItem == "cloudfront.https-requests")
+        #expect(CloudFrontGeography(region: "eu-west-1").httpsRequestsItem == "cloudfront.https-requests.europe")
+        #expect(CloudFrontGeography(region: "eu-west-1").dataOutItem == "cloudfront.data-out")
+        #expect(CloudFrontGeography(region: "ap-southeast-1").dataOutItem == "cloudfront.data-out.asia-pacific")
+        let yaml = Fixtures.design(frontends: "[{kind: cloudfront-vpc-origin}]").replacingOccurrences(of: "eu-west-1", with: "ap-southeast-1")
+        let errors = Self.run(yaml, pricing: Fixtures.pricing("ap-southeast-1"), required: true).diagnostics.map(\.message)
+        #expect(errors.contains { $0.hasPrefix("pricing/aws/ap-southeast-1.json has no price for 'cloudfront.data-out.asia-pacific'") })
+    }
+
+    @Test func pricingSummaryListsTheSourceOfEveryPriceUsed() throws {
+        let plan = try Fixtures.pricedPlan(OptionCostTests.design("[{kind: alb-controller}]"))
+        let pricing = try #require(plan.pricing)
+        #expect(pricing.file == "pricing/aws/us-east-1.json" && pricing.region == "us-east-1")
+        #expect(pricing.sources.map(\.item) == ["alb.hour", "alb.lcu-hour", "dataTransfer.in", "dataTransfer.internet-out", "ec2.public-ipv4-hour",
+                                                 "eks.cluster-hour", "waf.requests", "waf.rule-month", "waf.web-acl-month"])
+        #expect(pricing.sources.allSatisfy { $0.source.read != nil && !$0.source.title.isEmpty })
+        #expect(pricing.traffic?.requests == 50_000_000)
+    }
+
+    @Test func costingIsDeterministic() throws {
+        let yaml = try Fixtures.text("Tests/EdgePlanTests/Designs/every-option.yaml")
+        let a = try Fixtures.pricedPlan(yaml)
+        let b = try Fixtures.pricedPlan(yaml)
+        #expect(a == b)
+        #expect(a.options.allSatisfy { $0.monthlyCost != nil })
+    }
+}
