@@ -82,3 +82,13 @@ public struct Ledger: Sendable, Equatable {
         name.utf8.count <= 63 && isKebab(name)
     }
 }
+
+extension Ledger {
+    /// Removes every allocation of `env` (one in a sound ledger) and returns what was removed.
+    /// Works on a ledger with problems too: releasing is how some of them are fixed.
+    public mutating func removeAllocations(env: String) -> [Allocation] {
+        let removed = allocations.filter { $0.env == env }
+        if !removed.isEmpty { allocations.removeAll { $0.env == env } }
+        return removed
+    }
+}

@@ -37,6 +37,7 @@ public struct LedgerAllocator: Sendable {
         case invalidLength(Int)
         case sizeMismatch(env: String, existing: IPv4Prefix, asked: Size)
         case full(length: Int, largestFree: IPv4Prefix?, freeAddresses: UInt64, pools: [IPv4Prefix])
+        case notFree(IPv4Prefix)
 
         public var message: String {
             switch self {
@@ -51,6 +52,8 @@ public struct LedgerAllocator: Sendable {
                 case .atLeast(let l): wanted = "a /\(l) or larger"
                 }
                 return "\(env) already has \(existing) (a /\(existing.length)), not \(wanted); an environment keeps its block: release it first (`edgeplan cidr release --env \(env)`) to get one of another size"
+            case .notFree(let cidr):
+                return "\(cidr) is not free: it overlaps an allocation or a taken range, or lies outside the pools (`edgeplan cidr list` shows them)"
             case .full(let length, let largest, let free, let pools):
                 let poolText = pools.map(\.description).joined(separator: ", ")
                 guard let largest else {
@@ -96,6 +99,21 @@ public struct LedgerAllocator: Sendable {
             return .failure(.full(length: size.length, largestFree: largest, freeAddresses: space.freeAddressCount, pools: space.roots))
         }
         let allocation = Ledger.Allocation(env: env, cidr: block, purpose: purpose, note: note)
+        index[env] = ledger.allocations.count
+        ledger.allocations.append(allocation)
+        return .success(Outcome(allocation: allocation, isNew: true))
+    }
+
+    /// Records `cidr`, a block `env` already uses (a VPC made before the ledger), as its
+    /// allocation; the block must be wholly free. Recording the same block again changes nothing.
+    public mutating func claim(env: String, cidr: IPv4Prefix, purpose: String = Ledger.Allocation.defaultPurpose, note: String? = nil) -> Result<Outcome, Failure> {
+        guard Ledger.isValidEnvName(env) else { return .failure(.invalidEnv(env)) }
+        if let existing = allocation(env: env) {
+            guard existing.cidr == cidr else { return .failure(.sizeMismatch(env: env, existing: existing.cidr, asked: .exactly(Int(cidr.length)))) }
+            return .success(Outcome(allocation: existing, isNew: false))
+        }
+        guard space.take(cidr) else { return .failure(.notFree(cidr)) }
+        let allocation = Ledger.Allocation(env: env, cidr: cidr, purpose: purpose, note: note)
         index[env] = ledger.allocations.count
         ledger.allocations.append(allocation)
         return .success(Outcome(allocation: allocation, isNew: true))

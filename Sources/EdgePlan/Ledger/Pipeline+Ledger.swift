@@ -8,6 +8,12 @@ extension Pipeline {
         public var env: String?
         /// The ledger block the design was planned in, when it said `vpcCidr: allocate`.
         public var allocation: LedgerAllocator.Outcome?
+
+        public init(outcome: Outcome, env: String?, allocation: LedgerAllocator.Outcome? = nil) {
+            self.outcome = outcome
+            self.env = env
+            self.allocation = allocation
+        }
     }
 
     /// The whole flow for a design that may say `vpcCidr: allocate`:
@@ -64,8 +70,10 @@ extension Pipeline {
     /// Warnings for a fixed VPC block that shares addresses with another environment's block or a
     /// taken range in the ledger: the overlap that would break peering or a transit gateway later.
     static func ledgerConflicts(_ vpc: IPv4Prefix, env: String, _ allocator: LedgerAllocator) -> [Diagnostic] {
-        // Cheap test first: a block that is wholly free in the pools overlaps nothing recorded.
-        if allocator.isFree(vpc) { return [] }
+        // A block wholly free in the pools overlaps nothing recorded, but the ledger could hand it out.
+        if allocator.isFree(vpc) {
+            return [.warning("network.vpcCidr", "\(vpc) lies in the ledger's pools but is not recorded there, so the ledger could hand it to another environment: record it with `edgeplan cidr allocate --env \(env) --cidr \(vpc)`, or use `vpcCidr: allocate`")]
+        }
         var found: [Diagnostic] = []
         for a in allocator.ledger.allocations where a.env != env && a.cidr.overlaps(vpc) {
             found.append(.warning("network.vpcCidr", "\(vpc) overlaps \(a.cidr), the ledger's block for env \(a.env): the two VPCs could never be peered or share a transit gateway; use `vpcCidr: allocate`"))
