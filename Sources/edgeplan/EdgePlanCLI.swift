@@ -7,7 +7,7 @@ struct EdgePlanCLI: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edgeplan",
         abstract: "Plan the HTTP front door of an EKS cluster on AWS: subnets, frontend options, costs and caveats.",
-        subcommands: [PlanCommand.self, ValidateCommand.self])
+        subcommands: [PlanCommand.self, ValidateCommand.self, CidrCommand.self])
 
     /// Usage errors exit with 2 like every other bad input; help and version exit with 0.
     static func main() {
