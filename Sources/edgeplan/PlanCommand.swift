@@ -12,7 +12,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     @Argument(help: "The design file (YAML).")
-    var design: String
+    var design: String?
 
     @Option(help: "What to print: text (a readable summary) or json (the plan).")
     var format: Format = .text
@@ -20,11 +20,23 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Write plan.json (and the reports) into this folder, replacing its previous contents.")
     var out: String?
 
+    @Option(help: "Plan every design (*.yaml) in this folder and print one summary table; writes no reports.")
+    var fleet: String?
+
+    @Option(help: "The CIDR ledger that designs saying `vpcCidr: allocate` get their VPC block from.")
+    var ledger: String?
+
+    func validate() throws {
+        if let problem = PlanLedger.validate(design: design, fleet: fleet, out: out, json: format == .json) { throw ValidationError(problem) }
+    }
+
     func run() throws {
         do {
+            if let fleet { throw ExitCode(try FleetPlan.run(folder: fleet, ledger: ledger)) }
+            guard let design else { return }
             let reference = try DataFiles.reference()
             let text = try DesignInput.read(design)
-            let outcome = Pipeline(reference: reference).run(text, file: design)
+            let outcome = try PlanLedger.outcome(text, file: design, ledger: ledger, reference: reference)
             Console.report(outcome.diagnostics)
             guard let plan = outcome.plan else { throw ExitCode(2) }
             let files = try PlanJSONRenderer().render(plan)
