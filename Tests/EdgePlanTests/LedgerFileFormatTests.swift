@@ -92,6 +92,22 @@ import Testing
         }
     }
 
+    /// The line reader for edgeplan's own form and the YAML reader agree, locations included
+    /// (a trailing space after the end marker sends the same text down the YAML path).
+    @Test func theFastPathReadsExactlyWhatTheYAMLPathReads() async throws {
+        await propertyCheck(count: 40, input: Gen.int(in: 16...28).array(of: 0...40), Gen.int(in: 0...5)) { lengths, extra in
+            var allocator = LedgerAllocator(Ledger(
+                pools: [Ledger.Pool(cidr: IPv4Prefix("10.0.0.0/8")!, note: "pool \"a\"\n"), Ledger.Pool(cidr: IPv4Prefix("172.16.0.0/12")!)],
+                taken: (0..<extra).map { Ledger.TakenRange(cidr: IPv4Prefix(network: 0x0AFF_0000 | UInt32($0) << 8, length: 24)!, source: "vpc-\($0)", note: $0 % 2 == 0 ? nil : "Name=é \u{1}") }))
+            for (i, length) in lengths.enumerated() { _ = allocator.allocate(env: "env-\(i)", size: .exactly(length), note: i % 3 == 0 ? "n\(i)" : nil) }
+            let text = LedgerSerializer().serialize(allocator.ledger)
+            let fast = try? LedgerParser().parse(text, file: "l.yaml")
+            let yaml = try? LedgerParser().parse(text + " ", file: "l.yaml")
+            #expect(fast != nil && fast == yaml)
+            #expect(fast?.ledger == allocator.ledger.sorted)
+        }
+    }
+
     @Test func emptySectionsAndHandWrittenFlowStyleRead() throws {
         let text = "edgeplan-ledger: 1\npools: [{cidr: 10.0.0.0/8}]\ntaken:\nallocations: [{cidr: 10.0.0.0/16, env: a}]\n# end of ledger\n"
         let parsed = try LedgerParser().parse(text, file: "l.yaml")

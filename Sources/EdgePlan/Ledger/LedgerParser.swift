@@ -74,6 +74,7 @@ public struct LedgerParser: Sendable {
         guard text.contains(where: { !$0.isWhitespace }) else {
             throw DiagnosticError([.error("", "the ledger is empty: create one with `edgeplan cidr init --ledger \(file) --pool 10.0.0.0/8`", at: top)])
         }
+        if let parsed = parseCanonical(text, file: file) { return parsed }
         if let deep = DesignParser.tooDeep(text, file: file) {
             throw DiagnosticError([.error("", "the file nests far deeper than a ledger does (pools, taken and allocations are lists of flat entries)", at: deep.location)])
         }
