@@ -49,6 +49,13 @@ let package = Package(
             path: "Benchmarks/edgeplan-bench",
             swiftSettings: strictSettings
         ),
+        // The ledger benchmark: allocation, overlap checking and a fleet plan, beside a netaddr baseline.
+        .executableTarget(
+            name: "ledger-bench",
+            dependencies: ["EdgePlan"],
+            path: "Benchmarks/ledger-bench",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "EdgePlanCoreTests",
             dependencies: ["EdgePlanCore", .product(name: "PropertyBased", package: "swift-property-based")],
@@ -56,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EdgePlanTests",
-            dependencies: ["EdgePlan", "EdgePlanRender"],
+            dependencies: ["EdgePlan", "EdgePlanRender", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Golden", "Designs"],
             swiftSettings: strictSettings
         ),

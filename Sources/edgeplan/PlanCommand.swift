@@ -12,7 +12,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     @Argument(help: "The design file (YAML).")
-    var design: String
+    var design: String?
 
     @Option(help: "What to print: text (a readable summary), json (the plan) or markdown (the report).")
     var format: Format = .text
@@ -23,12 +23,24 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "A folder of price files (<region>.json) to use instead of edgeplan's pricing/aws.")
     var pricing: String?
 
+    @Option(help: "Plan every design (*.yaml) in this folder and print one summary table; writes no reports.")
+    var fleet: String?
+
+    @Option(help: "The CIDR ledger that designs saying `vpcCidr: allocate` get their VPC block from.")
+    var ledger: String?
+
+    func validate() throws {
+        if let problem = PlanLedger.validate(design: design, fleet: fleet, out: out, json: format == .json) { throw ValidationError(problem) }
+    }
+
     func run() throws {
         do {
+            if let fleet { throw ExitCode(try FleetPlan.run(folder: fleet, ledger: ledger)) }
+            guard let design else { return }
             let reference = try DataFiles.reference()
             let text = try DesignInput.read(design)
             let prices = try PricingFiles(option: pricing)
-            let outcome = Pipeline(reference: reference).run(text, file: design, pricing: prices.pricing(for:))
+            let outcome = try PlanLedger.outcome(text, file: design, ledger: ledger, reference: reference, pricing: prices.pricing(for:))
             Console.report(outcome.diagnostics)
             guard let plan = outcome.plan else { throw ExitCode(2) }
             let files = try ReportRenderer().render(plan) + DeploymentEmitter().render(plan)

@@ -1,0 +1,55 @@
+import ArgumentParser
+import EdgePlan
+import Foundation
+
+struct CidrImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Mark as taken every CIDR in the JSON output of `aws ec2 describe-vpcs` or `describe-subnets`.",
+        discussion: """
+            Takes each VPC's primary block and its secondary blocks in state 'associated', and each \
+            subnet's block. Ranges already recorded, or inside an environment's own block, are skipped. \
+            Exits 1 (after recording them) when an imported range overlaps an environment's block.
+            """)
+
+    @OptionGroup var options: LedgerOption
+
+    @Argument(help: "Files holding `aws ec2 describe-vpcs` or `aws ec2 describe-subnets` output (JSON).")
+    var files: [String]
+
+    func run() throws {
+        try CidrCommand.reporting {
+            var ranges: [Ledger.TakenRange] = []
+            for file in files {
+                let result = try AWSImport().read(try CidrImportCommand.bytes(file), file: file)
+                Console.report(result.skipped)
+                ranges += result.ranges
+            }
+            let report = try LedgerFile.update(options.ledger) { parsed -> (LedgerAllocator.ImportReport, Ledger?) in
+                var allocator = LedgerAllocator(parsed.ledger)
+                let report = allocator.importTaken(ranges)
+                return (report, report.added.isEmpty ? nil : allocator.ledger)
+            }
+            for range in report.added {
+                Console.out("taken \(range.cidr)  \(range.source)\(range.note.map { "  \($0)" } ?? "")\n")
+            }
+            Console.out("imported \(report.added.count) of \(ranges.count) range\(ranges.count == 1 ? "" : "s") into \(options.ledger); \(report.skipped.count) already recorded\n")
+            if !report.conflicts.isEmpty {
+                Console.report(report.conflicts)
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    static func bytes(_ path: String) throws(DiagnosticError) -> Data {
+        let top = SourceLocation(file: path, line: 1, column: 1)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw DiagnosticError([.error("", "no such file: save the output of `aws ec2 describe-vpcs > FILE` and give that file", at: top)])
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiagnosticError([.error("", "cannot be read (check its permissions)", at: top)])
+        }
+        return data
+    }
+}

@@ -1,0 +1,157 @@
+import EdgePlan
+import Foundation
+#if canImport(Glibc)
+import Glibc
+private let posixWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let posixWrite = Darwin.write
+#endif
+
+/// The ledger on disk; the only code that reads, locks and writes it.
+///
+/// Every change is read-modify-write under an exclusive `flock` on a lock file beside the ledger
+/// (`.cidr-ledger.yaml.lock`, never deleted, so every process locks the same inode): the ledger
+/// is re-read after the lock is taken, the new text goes to a temporary file in the same folder,
+/// is flushed to disk, and replaces the ledger by `rename`, which readers see whole or not at all.
+/// Two `allocate` runs at once (two CI jobs) are thus serialised and can never hand out one block twice.
+enum LedgerFile {
+    /// How long to wait for another edgeplan to finish with the ledger.
+    static var lockTimeout: Double {
+        ProcessInfo.processInfo.environment["EDGEPLAN_LOCK_TIMEOUT"].flatMap(Double.init) ?? 120
+    }
+
+    static func lockPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).lock").path
+    }
+
+    /// Reads and parses the ledger; a malformed one is refused with located errors.
+    static func read(_ path: String) throws(DiagnosticError) -> ParsedLedger {
+        let top = SourceLocation(file: path, line: 1, column: 1)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DiagnosticError([.error("", "no such ledger: create one with `edgeplan cidr init --ledger \(path) --pool 10.0.0.0/8`", at: top)])
+        }
+        guard !isDirectory.boolValue else { throw DiagnosticError([.error("", "is a folder, not a ledger file", at: top)]) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiagnosticError([.error("", "cannot be read (check its permissions)", at: top)])
+        }
+        guard let text = String(data: data, encoding: .utf8), !text.unicodeScalars.contains(where: { $0.value == 0 }) else {
+            throw DiagnosticError([.error("", "the ledger is not UTF-8 text: restore it from version control", at: top)])
+        }
+        return try LedgerParser().parse(text, file: path)
+    }
+
+    /// Refuses a ledger with problems: nothing is allocated from a ledger that overlaps itself.
+    static func requireNoProblems(_ parsed: ParsedLedger) throws(DiagnosticError) {
+        let problems = LedgerChecker().check(parsed)
+        guard !problems.isEmpty else { return }
+        throw DiagnosticError(problems + [Diagnostic(.note, "", "\(parsed.file) has \(problems.count) problem\(problems.count == 1 ? "" : "s") (above); edgeplan allocates nothing until they are fixed")])
+    }
+
+    /// Locks the ledger, re-reads it, and writes what `body` returns (nil: leave the file as it is).
+    static func update<T>(_ path: String, _ body: (ParsedLedger) throws -> (result: T, write: Ledger?)) throws -> T {
+        try withLock(path) {
+            let parsed = try read(path)
+            let (result, changed) = try body(parsed)
+            if let changed { try write(changed, to: path) }
+            return result
+        }
+    }
+
+    /// Writes a new ledger; refuses to replace an existing file.
+    static func create(_ ledger: Ledger, at path: String) throws {
+        try withLock(path) {
+            if FileManager.default.fileExists(atPath: path) {
+                throw DiagnosticError([.error("--ledger", "\(path) already exists; edgeplan never overwrites a ledger: edit it with `edgeplan cidr`, or remove it first")])
+            }
+            let temporary = try writeTemporary(LedgerSerializer().serialize(ledger), beside: path, mode: 0o644)
+            defer { unlink(temporary) }
+            // link() fails if the name exists: even a process that ignores the lock is not overwritten.
+            guard link(temporary, path) == 0 else {
+                let reason = errno == EEXIST ? "already exists; edgeplan never overwrites a ledger" : "cannot be created: \(String(cString: strerror(errno)))"
+                throw DiagnosticError([.error("--ledger", "\(path) \(reason)")])
+            }
+            syncFolder(of: path)
+        }
+    }
+
+    /// Replaces the ledger with `ledger`, all at once.
+    static func write(_ ledger: Ledger, to path: String) throws(DiagnosticError) {
+        var mode: mode_t = 0o644
+        var info = stat()
+        if stat(path, &info) == 0 { mode = info.st_mode & 0o777 }
+        let temporary = try writeTemporary(LedgerSerializer().serialize(ledger), beside: path, mode: mode)
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw DiagnosticError([.error("", "cannot be replaced: \(reason); it is unchanged", at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        syncFolder(of: path)
+    }
+
+    // MARK: - Internals
+
+    static func withLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        let lock = lockPath(for: path)
+        let fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw DiagnosticError([.error("--ledger", "cannot open the lock file \(lock): \(String(cString: strerror(errno))); does the ledger's folder exist and can it be written?")])
+        }
+        defer { close(fd) }
+        let deadline = Date().addingTimeInterval(lockTimeout)
+        var pause: useconds_t = 1_000
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                throw DiagnosticError([.error("--ledger", "cannot lock \(lock): \(String(cString: strerror(errno)))")])
+            }
+            guard Date() < deadline else {
+                throw DiagnosticError([.error("--ledger", "another edgeplan has held the lock on \(path) for \(Int(lockTimeout)) s (\(lock)); try again when it is done (EDGEPLAN_LOCK_TIMEOUT sets the wait in seconds)")])
+            }
+            usleep(pause)
+            pause = min(pause * 2, 50_000)
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    /// Writes `text` to a new temporary file in the ledger's folder and flushes it to disk.
+    private static func writeTemporary(_ text: String, beside path: String, mode: mode_t) throws(DiagnosticError) -> String {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new-\(getpid())").path
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else {
+            throw DiagnosticError([.error("", "cannot write beside the ledger (\(temporary)): \(String(cString: strerror(errno))); it is unchanged", at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        let bytes = Array(text.utf8)
+        var written = 0
+        var failure: String?
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { posixWrite(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+                break
+            }
+            written += n
+        }
+        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        close(fd)
+        if let failure {
+            unlink(temporary)
+            throw DiagnosticError([.error("", "cannot write the new ledger: \(failure); it is unchanged", at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        return temporary
+    }
+
+    /// Flushes the folder entry so the rename survives a crash.
+    private static func syncFolder(of path: String) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+}
