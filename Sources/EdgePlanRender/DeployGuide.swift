@@ -76,6 +76,9 @@ struct DeployGuide: Sendable {
             steps.append("The AWS Load Balancer Controller, with its role from EKS Pod Identity:\n\n```sh\n\(deploy(lbc, overrides: []))\nhelm repo add eks https://aws.github.io/eks-charts\nhelm install aws-load-balancer-controller eks/aws-load-balancer-controller -n \(LoadBalancerControllerStack.namespace) \\\n    --set clusterName=\(plan.design.cluster) --set region=\(plan.design.region) \\\n    --set vpcId=$(aws cloudformation list-exports --region \(plan.design.region) --query \"Exports[?Name=='\(names.networkStack)-VpcId'].Value\" --output text) \\\n    --set serviceAccount.name=\(LoadBalancerControllerStack.serviceAccount)\n```")
         }
         let staggered = FrontendContext.nlbKinds.contains(c.frontend.kind) && c.staggered
+        if staggered && !c.needsLoadBalancerController {
+            steps.append("If the AWS Load Balancer Controller (v2.5 or later) already runs in this cluster, upgrade it with `--set enableServiceMutatorWebhook=false` before the ingress-nginx Service is created: otherwise it claims the Service, ignores the in-tree annotations below and makes its own NLB (caveat `lbc-service-webhook`).")
+        }
         if staggered, let discovery = shared.first(where: { $0.path == "cloudformation/discovery" }) {
             steps.append("Discovery (its Python is also in `cloudformation/discovery/handler.py`):\n\n```sh\n\(deploy(discovery, overrides: overrides(discovery)))\n```")
         }

@@ -79,9 +79,3 @@ public struct PlanSummaryRenderer: Sendable {
         }
     }
 }
-
-func percent(_ part: UInt64, of whole: UInt64) -> String {
-    guard whole > 0 else { return "0%" }
-    let tenths = (part * 1000 + whole / 2) / whole
-    return "\(tenths / 10).\(tenths % 10)%"
-}

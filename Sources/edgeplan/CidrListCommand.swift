@@ -26,11 +26,7 @@ struct CidrListCommand: ParsableCommand {
         let free = allocator.freeAddressCount
         let allocated = ledger.allocations.reduce(UInt64(0)) { $0 + $1.cidr.size }
         let taken = total >= free + allocated ? total - free - allocated : 0
-        func share(_ n: UInt64) -> String {
-            guard total > 0 else { return "0%" }
-            let tenths = (n * 1000 + total / 2) / total
-            return "\(tenths / 10).\(tenths % 10)%"
-        }
+        func share(_ n: UInt64) -> String { percent(n, of: total) }
         var out = "Pools: \(ledger.pools.map(\.cidr.description).joined(separator: ", ")) (\(grouped(total)) addresses)\n"
         out += "Allocated: \(grouped(ledger.allocations.count)) environment\(ledger.allocations.count == 1 ? "" : "s"), \(grouped(allocated)) addresses (\(share(allocated))); "
         out += "taken elsewhere: \(grouped(taken)) (\(share(taken))); free: \(grouped(free)) (\(share(free)))"

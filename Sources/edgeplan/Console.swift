@@ -16,13 +16,3 @@ enum Console {
         err(diagnostics.map(\.formatted).joined(separator: "\n") + "\n")
     }
 }
-
-/// A failure that has already been reported: exit with `code`.
-struct Failure: Error {
-    var code: Int32
-}
-
-extension Failure {
-    /// Bad input (a design, a flag value, a data file): exit code 2.
-    static let badInput = Failure(code: 2)
-}

@@ -43,9 +43,8 @@ struct PlanCommand: ParsableCommand {
             let outcome = try PlanLedger.outcome(text, file: design, ledger: ledger, reference: reference, pricing: prices.pricing(for:))
             Console.report(outcome.diagnostics)
             guard let plan = outcome.plan else { throw ExitCode(2) }
-            let files = try ReportRenderer().render(plan) + DeploymentEmitter().render(plan)
             if let out {
-                try OutputFolder.write(files, to: out)
+                try OutputFolder.write(try ReportRenderer().render(plan) + DeploymentEmitter().render(plan), to: out)
             }
             switch format {
             case .text: Console.out(PlanSummaryRenderer().render(plan))

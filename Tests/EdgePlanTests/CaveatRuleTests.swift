@@ -34,6 +34,8 @@ import Testing
         Case(rule: "alb-ingress-group-sharing", fires: "{kind: alb-controller}", severity: .warning, silent: "{kind: cloudfront-vpc-origin}"),
         Case(rule: "apigw-default-endpoint", fires: "{kind: apigw-vpclink-nlb}", severity: .info, silent: "{kind: nlb-to-alb}"),
         Case(rule: "elastic-ips-fixed-at-creation", fires: "{kind: nlb-to-alb}", severity: .info, silent: "{kind: cloudfront-public-nlb}"),
+        Case(rule: "lbc-service-webhook", fires: "{kind: cloudfront-public-nlb, deployStyle: staggered}", severity: .warning,
+             silent: "{kind: cloudfront-public-nlb, deployStyle: bound}"),
         Case(rule: "cloudfront-origin-timeout", fires: "{kind: cloudfront-vpc-origin}", severity: .info, silent: "{kind: alb-controller}"),
     ]
 

@@ -94,3 +94,43 @@ import Testing
         #expect(plan.availabilityZones == ["ca-central-1a", "ca-central-1b", "ca-central-1d"])
     }
 }
+
+@Suite struct ReviewFixTests {
+    @Test func diagnosticsComeInFileOrderEveryTime() throws {
+        let yaml = Fixtures.design().replacingOccurrences(of: "  azs: 3", with: "  azs: 3\n  subnetSizes: {nodes: x, public: y, endpoints: z, pods: w, internal-elb: v}")
+        let first = Fixtures.errors(yaml).map(\.formatted)
+        #expect(first.count >= 5)
+        let columns = Fixtures.errors(yaml).compactMap { $0.location?.column }
+        #expect(columns == columns.sorted(), "file order: \(first)")
+        for _ in 0..<5 { #expect(Fixtures.errors(yaml).map(\.formatted) == first) }
+    }
+
+    @Test func theNameStartsWithALetterBecauseStackNamesMust() {
+        let errors = Fixtures.errors(Fixtures.design().replacingOccurrences(of: "name: test-env", with: "name: 1st-env"))
+        #expect(errors.first?.path == "name")
+        #expect(errors.first?.message.contains("starting with a letter") == true)
+    }
+
+    @Test func optionIdsAreShortEnoughForStackAndWebACLNames() {
+        let long = String(repeating: "a", count: 110)
+        let errors = Fixtures.errors(Fixtures.design(frontends: "[{kind: alb-controller, id: \(long)}]"))
+        let error = errors.first { $0.path == "frontends[0].id" }
+        // test-env-<110 a>-waf-web-acl is 9 + 110 + 12 = 131 characters; AWS allows 128.
+        #expect(error?.message.contains("would be 131 characters and AWS allows 128; use an id of at most 107 characters") == true)
+        #expect(Fixtures.errors(Fixtures.design(frontends: "[{kind: alb-controller, id: \(String(repeating: "a", count: 107))}]")).isEmpty)
+    }
+
+    @Test func hoursPerMonthIsAtLeastOne() {
+        #expect(Fixtures.errors(Fixtures.design(extra: "hoursPerMonth: 0.5")).first?.path == "hoursPerMonth")
+        #expect(Fixtures.errors(Fixtures.design(extra: "hoursPerMonth: 1")).isEmpty)
+    }
+
+    @Test func theLayoutWarningNeverSuggestsABlockAWSRefuses() throws {
+        // 290 nodes × 111 addresses over 2 remaining AZs need /18 node subnets: 4 slots of them
+        // would need a /15, which no VPC may be.
+        let outcome = Fixtures.pipeline.run(Fixtures.design(vpc: "10.0.0.0/16", nodes: 290), file: "t.yaml")
+        let warning = try #require(outcome.diagnostics.first { $0.path == "network.vpcCidr" && $0.severity == .warning })
+        #expect(!warning.message.contains("/15"))
+        #expect(warning.message.contains("no VPC block AWS allows (the largest is a /16)"))
+    }
+}

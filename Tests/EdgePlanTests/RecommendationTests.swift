@@ -29,7 +29,7 @@ import Testing
         // Same needs met, no criticals, no prices: the NLB made by CloudFormation avoids the discovery warning.
         let r = try Self.recommend("[{kind: alb-privatelink-nlb}, {kind: alb-privatelink-nlb, id: bound, deployStyle: bound}]", "{waf: true}")
         #expect(r.option == "bound")
-        #expect(r.why.contains("adds the warning kubernetes-created-load-balancer"))
+        #expect(r.why.hasSuffix("adds the warnings kubernetes-created-load-balancer, lbc-service-webhook."))
     }
 
     @Test func unmetNeedsOutrankCriticalCaveats() throws {

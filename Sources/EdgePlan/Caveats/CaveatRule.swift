@@ -53,7 +53,7 @@ public struct CaveatEngine: Sendable {
         OriginBypassRule(), NLBSecurityGroupRule(), EndpointENITargetsRule(), KubernetesCreatedLoadBalancerRule(),
         PrivateLinkDataProcessingRule(), APIGatewayLimitsRule(), WAFAttachmentRule(), ClassicLoadBalancerRule(),
         PrefixListWeightRule(), NLBCrossZoneRule(), ClientIPRule(), VPCLinkV1Rule(), IngressGroupRule(),
-        DefaultEndpointRule(), ElasticIPRule(), CloudFrontOriginTimeoutRule(),
+        DefaultEndpointRule(), ElasticIPRule(), CloudFrontOriginTimeoutRule(), ServiceMutatorWebhookRule(),
     ]
 
     public func caveats(for facts: OptionFacts) -> [Caveat] {

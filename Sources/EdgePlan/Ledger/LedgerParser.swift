@@ -197,29 +197,12 @@ public struct LedgerParser: Sendable {
     // MARK: - Values
 
     /// The fields of a mapping; every unknown field is an error, since a rewrite would drop it.
-    private func fields(_ node: Node, path: String, known: [String], what: String, _ r: inout YAMLReader) -> [String: Node]? {
-        guard case .mapping(let mapping) = node else {
-            r.error(path, "expected \(what) (a mapping of \(known.joined(separator: ", "))), got \(r.describe(node))", at: node)
-            return nil
-        }
-        var result: [String: Node] = [:]
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key else {
-                r.error(path, "field names must be plain text, got \(r.describe(key))", at: key)
-                continue
-            }
-            let name = scalar.string
-            guard known.contains(name) else {
-                let hint = Spelling.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
-                r.error(join(path, name), "unknown field: \(what) has only \(known.joined(separator: ", "))\(hint) (edgeplan rewrites the ledger and would drop it; put remarks in `note`)", at: key)
-                continue
-            }
-            result[name] = value
-        }
-        return result
+    private func fields(_ node: Node, path: String, known: [String], what: String, _ r: inout YAMLReader) -> Fields? {
+        r.fields(node, path: path, known: known,
+                 unknown: .reject(because: "edgeplan rewrites the ledger and would drop it; put remarks in `note`"), what: what)
     }
 
-    private func required(_ fields: [String: Node], _ name: String, path: String, in parent: Node, example: String, _ r: inout YAMLReader) -> Node? {
+    private func required(_ fields: Fields, _ name: String, path: String, in parent: Node, example: String, _ r: inout YAMLReader) -> Node? {
         r.required(fields, name, path: path, in: parent, example: example)
     }
 

@@ -150,7 +150,7 @@ public struct DesignParser: Sendable {
         guard let f = r.fields(node, path: p, known: SubnetRole.allCases.map(\.rawValue)) else { return nil }
         var sizes: [SubnetRole: Int] = [:]
         var ok = true
-        for (key, value) in f {
+        for (key, value) in f.entries {
             guard let role = SubnetRole(rawValue: key) else { continue }
             let path = "\(p).\(key)"
             // Accept `/24` or `24`.

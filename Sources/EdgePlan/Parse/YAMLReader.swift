@@ -26,13 +26,23 @@ struct YAMLReader {
 
     mutating func record(_ path: String, _ node: Node) { locations[path] = location(node) }
 
-    /// The fields of a mapping by key, in file order; warns about keys not in `known`.
-    mutating func fields(_ node: Node, path: String, known: [String]) -> [String: Node]? {
+    /// What to do with a field name that is not in `known`.
+    enum UnknownField {
+        /// Warn and ignore it (design files: more fields are fine).
+        case warn
+        /// Refuse it, saying why (files edgeplan rewrites would lose it).
+        case reject(because: String)
+    }
+
+    /// The fields of a mapping in file order. `what` names the mapping in the message for a
+    /// value that is not a mapping.
+    mutating func fields(_ node: Node, path: String, known: [String], unknown: UnknownField = .warn, what: String? = nil) -> Fields? {
         guard case .mapping(let mapping) = node else {
-            error(path, "expected a mapping of fields, got \(describe(node))", at: node)
+            let expected = what.map { "\($0) (a mapping of \(known.joined(separator: ", ")))" } ?? "a mapping of fields"
+            error(path, "expected \(expected), got \(describe(node))", at: node)
             return nil
         }
-        var result: [String: Node] = [:]
+        var result = Fields()
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 error(path, "field names must be plain text, got \(describe(key))", at: key)
@@ -43,15 +53,21 @@ struct YAMLReader {
             locations[fieldPath] = location(value)
             if !known.contains(name) {
                 let hint = Spelling.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
-                warning(fieldPath, "unknown field, ignored\(hint)", at: key)
+                switch unknown {
+                case .warn:
+                    warning(fieldPath, "unknown field, ignored\(hint)", at: key)
+                case .reject(let reason):
+                    error(fieldPath, "unknown field: \(what ?? "this mapping") has only \(known.joined(separator: ", "))\(hint) (\(reason))", at: key)
+                    continue
+                }
             }
-            result[name] = value
+            result.entries.append((name, value))
         }
         return result
     }
 
     /// A required field: a located error naming the field if it is absent.
-    mutating func required(_ fields: [String: Node], _ name: String, path: String, in parent: Node, example: String) -> Node? {
+    mutating func required(_ fields: Fields, _ name: String, path: String, in parent: Node, example: String) -> Node? {
         if let node = fields[name] { return node }
         let fieldPath = join(path, name)
         error(fieldPath, "missing required field '\(name)' (for example `\(name): \(example)`)", at: parent)
@@ -175,6 +191,13 @@ struct YAMLReader {
         if range.upperBound == Int.max { return "from \(range.lowerBound) up" }
         return "from \(range.lowerBound) to \(range.upperBound)"
     }
+}
+
+/// A mapping's fields in file order (YAML refuses duplicate keys, so names are unique).
+struct Fields {
+    var entries: [(name: String, node: Node)] = []
+
+    subscript(name: String) -> Node? { entries.first { $0.name == name }?.node }
 }
 
 func join(_ path: String, _ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }

@@ -22,6 +22,11 @@ struct SubnetLayout {
         var free: [IPv4Prefix]
     }
 
+    /// log2 of the AZ slots a role block keeps: the AZ count rounded up to a power of two.
+    static func slotBits(azCount: Int) -> Int {
+        azCount <= 1 ? 0 : Int.bitWidth - (azCount - 1).leadingZeroBitCount
+    }
+
     /// Addresses the subnets take when packed with no empty slots.
     static func packedSize(lengths: [(role: SubnetRole, length: Int)], azCount: Int) -> UInt64 {
         lengths.reduce(0) { $0 + IPv4Prefix.size(ofLength: $1.length) * UInt64(azCount) }
@@ -29,8 +34,8 @@ struct SubnetLayout {
 
     /// Nil when the subnets do not fit even packed.
     static func place(in block: IPv4Prefix, lengths: [(role: SubnetRole, length: Int)], azCount: Int) -> Result? {
-        let slots = azCount <= 1 ? 1 : 1 << (Int.bitWidth - (azCount - 1).leadingZeroBitCount)
-        let slotBits = slots.trailingZeroBitCount
+        let slotBits = Self.slotBits(azCount: azCount)
+        let slots = 1 << slotBits
         let ordered = lengths.sorted { $0.length != $1.length ? $0.length < $1.length : $0.role < $1.role }
 
         // Role blocks.

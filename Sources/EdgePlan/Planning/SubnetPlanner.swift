@@ -59,8 +59,11 @@ public struct SubnetPlanner: Sendable {
             throw DiagnosticError([tooSmall("network.vpcCidr", vpc, needed: SubnetLayout.packedSize(lengths: vpcRoles, azCount: azs.count))])
         }
         if main.kind == .compact {
-            let roomy = IPv4Prefix.length(holding: SubnetLayout.packedSize(lengths: vpcRoles.map { ($0.role, $0.length - slotBits(azs.count)) }, azCount: 1)) ?? 0
-            notes.append(.warning("network.vpcCidr", "\(vpc) holds the subnets only packed tightly, with no empty slot kept for another AZ; a /\(roomy) would keep one, so adding an AZ later would move no subnet"))
+            let roomy = IPv4Prefix.length(holding: SubnetLayout.packedSize(lengths: vpcRoles.map { ($0.role, $0.length - SubnetLayout.slotBits(azCount: azs.count)) }, azCount: 1)) ?? 0
+            let advice = roomy >= reference.limits.vpcCidrShortestPrefix
+                ? "a /\(roomy) would keep one, so adding an AZ later would move no subnet"
+                : "no VPC block AWS allows (the largest is a /\(reference.limits.vpcCidrShortestPrefix)) can keep one with these subnet sizes"
+            notes.append(.warning("network.vpcCidr", "\(vpc) holds the subnets only packed tightly, with no empty slot kept for another AZ; \(advice)"))
         }
         var placements = main.placements
         var free = main.free
@@ -163,10 +166,6 @@ public struct SubnetPlanner: Sendable {
             return .error(path, "\(block) is too small: the plan needs \(grouped(needed)) addresses, more than the largest VPC block (a /\(shortest)) holds: use fewer nodes or pods per node, or a podCidr")
         }
         return .error(path, "\(block) is too small: the plan needs \(grouped(needed)) addresses; use a /\(length) or larger")
-    }
-
-    private func slotBits(_ azCount: Int) -> Int {
-        azCount <= 1 ? 0 : Int.bitWidth - (azCount - 1).leadingZeroBitCount
     }
 
     // MARK: - Names, tags, capacity

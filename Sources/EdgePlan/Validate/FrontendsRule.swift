@@ -1,6 +1,7 @@
 import EdgePlanCore
 
-/// `frontends`: at least one option; ids unique and kebab-case; options only where they mean
+/// `frontends`: at least one option; ids unique, kebab-case and short enough for the stack and
+/// web ACL names built from them; options only where they mean
 /// something (`api` on API Gateway with an NLB, `originProtection` on CloudFront with a public
 /// NLB, `origin` on CloudFront VPC origins, `deployStyle` on the NLB options of the 2018 report).
 struct FrontendsRule: DesignRule {
@@ -16,6 +17,12 @@ struct FrontendsRule: DesignRule {
             let p = "frontends[\(i)]"
             if !isKebab(f.id) {
                 found.append(.error("\(p).id", "'\(f.id)' must be lower-case letters, digits and '-'"))
+            }
+            // The option's stacks are <name>-<id> and <name>-<id>-waf, and its web ACL <stack>-web-acl.
+            let webACL = "\(design.name)-\(f.id)-waf-web-acl"
+            let most = min(reference.limits.webACLNameMaxLength, reference.limits.stackNameMaxLength)
+            if webACL.count > most {
+                found.append(.error("\(p).id", "'\(f.id)' makes the names built from it too long: the web ACL \(design.name)-\(f.id)-waf-web-acl would be \(webACL.count) characters and AWS allows \(most); use an id of at most \(most - webACL.count + f.id.count) characters"))
             }
             if let first = seen[f.id] {
                 found.append(.error("\(p).id", "'\(f.id)' is already the id of frontends[\(first)]: give each option its own id (e.g. id: \(f.id)-2)"))

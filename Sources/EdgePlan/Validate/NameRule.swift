@@ -1,20 +1,22 @@
 import EdgePlanCore
 
-/// `name` becomes part of subnet, stack and load balancer names: lower-case letters, digits and
-/// '-', starting and ending with a letter or digit, short enough that `<name>-alb` style names
-/// stay within the Elastic Load Balancing name limit.
+/// `name` becomes part of every stack name (`<name>-network`, `<name>-lb-controller`, …), subnet
+/// names and SSM parameter paths: lower-case letters, digits and '-', starting with a letter (as
+/// CloudFormation stack names must) and short enough that the longest stack name stays within
+/// CloudFormation's limit.
 struct NameRule: DesignRule {
     let id = "design-name"
+    /// The longest suffix edgeplan adds to the design name to name a stack.
+    static let longestStackSuffix = "-lb-controller"
 
     func check(_ design: Design, reference: AWSReference) -> [Diagnostic] {
         let name = design.name
-        guard isKebab(name) else {
-            return [.error("name", "'\(name)' must be lower-case letters, digits and '-', starting and ending with a letter or digit (e.g. shop-prod)")]
+        guard isKebab(name), name.first?.isLetter == true else {
+            return [.error("name", "'\(name)' must be lower-case letters, digits and '-', starting with a letter and ending with a letter or digit (e.g. shop-prod): it starts every CloudFormation stack name")]
         }
-        let lbMax = reference.limits.elbNameMaxLength
-        let longestSuffix = "-nlb-tg".count + 1
-        if name.count > lbMax - longestSuffix {
-            return [.error("name", "'\(name)' is \(name.count) characters; use at most \(lbMax - longestSuffix) so that load balancer and target group names built from it stay within \(lbMax)")]
+        let most = reference.limits.stackNameMaxLength - NameRule.longestStackSuffix.count
+        if name.count > most {
+            return [.error("name", "'\(name)' is \(name.count) characters; use at most \(most) so that stack names such as \(name)\(NameRule.longestStackSuffix) stay within CloudFormation's \(reference.limits.stackNameMaxLength)")]
         }
         return []
     }

@@ -24,3 +24,10 @@ public func groupedDecimal(_ d: Decimal) -> String {
     }
     return (negative ? "-" : "") + whole + (parts.count > 1 ? ".\(parts[1])" : "")
 }
+
+/// 6432 of 65536 → "9.8%" (one decimal, rounded half up).
+public func percent(_ part: UInt64, of whole: UInt64) -> String {
+    guard whole > 0 else { return "0%" }
+    let tenths = (part * 1000 + whole / 2) / whole
+    return "\(tenths / 10).\(tenths % 10)%"
+}

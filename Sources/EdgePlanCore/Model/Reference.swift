@@ -101,6 +101,8 @@ public struct AWSLimits: Sendable, Equatable {
     public var cloudFrontPrefixListName: String
     public var securityGroupInboundRules: Int
     public var cloudFrontOriginTimeoutSeconds: Int
+    public var stackNameMaxLength: Int
+    public var webACLNameMaxLength: Int
 
     /// The ids read, so a test can check the data file has each one.
     public static let ids = [
@@ -113,6 +115,7 @@ public struct AWSLimits: Sendable, Equatable {
         "apigw.rest.vpc-links-per-region", "apigw.http.vpc-links-per-region", "apigw.vpc-link.inactive-days",
         "cloudfront.origin-facing-prefix-list.weight", "cloudfront.origin-facing-prefix-list.name",
         "ec2.security-group.inbound-rules.default-quota", "cloudfront.origin-response-timeout-seconds",
+        "cloudformation.stack-name.max-length", "waf.web-acl-name.max-length",
     ]
 
     public init(entries: [String: Limit]) throws(ReferenceError) {
@@ -150,6 +153,8 @@ public struct AWSLimits: Sendable, Equatable {
         cloudFrontPrefixListName = try t("cloudfront.origin-facing-prefix-list.name")
         securityGroupInboundRules = try n("ec2.security-group.inbound-rules.default-quota")
         cloudFrontOriginTimeoutSeconds = try n("cloudfront.origin-response-timeout-seconds")
+        stackNameMaxLength = try n("cloudformation.stack-name.max-length")
+        webACLNameMaxLength = try n("waf.web-acl-name.max-length")
     }
 }
 

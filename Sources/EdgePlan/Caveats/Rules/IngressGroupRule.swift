@@ -11,6 +11,6 @@ struct IngressGroupRule: CaveatRule {
         guard f.frontend.kind == .albController else { return nil }
         return caveat(.warning,
             detail: "One ALB is shared by every Ingress with the same alb.ingress.kubernetes.io/group.name; any user who can create or edit an Ingress can join the group and add or override its rules, or point its WAF annotation elsewhere. The ALB and its listeners are also outside CloudFormation.",
-            mitigation: "Restrict who may create Ingresses of the ALB IngressClass with RBAC or an admission policy, and keep the WAF ARN in the IngressClassParams rather than in each Ingress.")
+            mitigation: "Restrict who may create or edit Ingresses of the ALB IngressClass with RBAC or an admission policy, and keep group.name and the WAF annotation on one Ingress the platform team owns (as in the emitted manifest).")
     }
 }
