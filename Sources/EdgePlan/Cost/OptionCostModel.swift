@@ -147,13 +147,3 @@ private struct Bill {
         add(component, "ec2.public-ipv4-hour", azs * hours, basis: "one public IPv4 address per AZ × \(azs.plainString) AZs × \(hours.plainString) h")
     }
 }
-
-extension Decimal {
-    /// Rounded up to a whole number.
-    var roundedUp: Decimal {
-        var value = self
-        var result = Decimal()
-        NSDecimalRound(&result, &value, 0, .up)
-        return result
-    }
-}
