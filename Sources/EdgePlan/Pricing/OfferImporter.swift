@@ -113,15 +113,13 @@ public struct OfferImporter: Sendable {
 
     /// The term's price dimensions as edgeplan tiers, or why they cannot be.
     private func tiers(_ term: PriceOffer.Term, rule: OfferItemMap.Rule) -> Swift.Result<[PriceCatalog.Tier], ImportProblem> {
-        func decimal(_ s: String?) -> Decimal? {
-            guard let s, !s.isEmpty, s.allSatisfy({ $0.isNumber || $0 == "." }) else { return nil }
-            return Decimal(string: s, locale: Locale(identifier: "en_US_POSIX"))
-        }
+        func decimal(_ s: String?) -> Decimal? { s.flatMap(Decimal.init(plainText:)) }
         var rows: [(begin: Decimal, end: Decimal?, usd: Decimal)] = []
         for key in term.priceDimensions.keys.sorted() {
             let d = term.priceDimensions[key]!
             guard d.unit == rule.offerUnit else { return .failure(ImportProblem("is priced per '\(d.unit)', not per '\(rule.offerUnit)'")) }
-            guard let usd = decimal(d.pricePerUnit["USD"]) else { return .failure(ImportProblem("has no USD price")) }
+            guard let text = d.pricePerUnit["USD"] else { return .failure(ImportProblem("has no USD price")) }
+            guard let usd = decimal(text) else { return .failure(ImportProblem("has a USD price that is not a plain decimal ('\(text)')")) }
             guard let begin = decimal(d.beginRange ?? "0") else { return .failure(ImportProblem("has a beginRange that is not a number")) }
             let end: Decimal?
             if d.endRange == nil || d.endRange == "Inf" { end = nil } else {
@@ -250,7 +248,7 @@ public struct OfferImporter: Sendable {
     static func tiers(of entry: JSONValue, file: String) throws(DiagnosticError) -> [PriceCatalog.Tier] {
         let item = entry["item"]?.stringValue ?? "?"
         func number(_ v: JSONValue?) throws(DiagnosticError) -> Decimal {
-            guard let s = v?.stringValue, let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")), !d.isNaN else {
+            guard let s = v?.stringValue, let d = Decimal(plainText: s) else {
                 throw DiagnosticError([.error("prices", "'\(item)' has a price that is not a decimal string", at: SourceLocation(file: file, line: 1, column: 1))])
             }
             return d

@@ -122,8 +122,7 @@ extension PriceCatalog {
             throw .malformed(file: file, detail: "format version \(decoded.formatVersion); this edgeplan reads version 1")
         }
         func number(_ text: String, _ item: String) throws(PriceError) -> Decimal {
-            guard let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !d.isNaN, d >= 0,
-                  text.allSatisfy({ $0.isNumber || $0 == "." })
+            guard let d = Decimal(plainText: text)
             else { throw .malformed(file: file, detail: "'\(item)': '\(text)' is not a decimal price") }
             return d
         }
