@@ -8,7 +8,8 @@ public struct CostPlanner: Sendable {
     public var model = OptionCostModel()
     public var breakEven = BreakEvenFinder()
     /// When true, a missing price or price file stops the plan with an error (`edgeplan cost`);
-    /// when false it is a note and the plan goes on without costs (`edgeplan plan`).
+    /// when false it is a note and the plan goes on without costs (`edgeplan plan`). A price file
+    /// that is not valid is an error either way, located in the file.
     public var pricesRequired = false
 
     public init(pricesRequired: Bool = false) { self.pricesRequired = pricesRequired }
@@ -19,6 +20,8 @@ public struct CostPlanner: Sendable {
         case .none:
             return
         case .unavailable(let error):
+            // A price file that cannot be read is wrong, not missing: an error wherever it is used.
+            if let problems = error.malformedFile { throw DiagnosticError(problems) }
             try report([error.description], to: &plan)
             return
         case .catalog(let catalog):
@@ -39,6 +42,8 @@ public struct CostPlanner: Sendable {
                 }
             }
         }
+        let malformed = problems.flatMap { $0.error.malformedFile ?? [] }
+        guard malformed.isEmpty else { throw DiagnosticError(malformed) }
         guard problems.isEmpty else {
             try report(problems.map { Self.message($0.error, neededBy: $0.options) }, to: &plan)
             return

@@ -151,6 +151,18 @@ import Testing
         #expect(try JSONValue.parse(text).serialized() == text)
     }
 
+    /// Where each value starts, by the path diagnostics use; a missing field falls back to its object.
+    @Test func parsedValuesKnowWhereTheyStart() throws {
+        let doc = try JSONValue.parseLocated("{\n  \"é\": \"ü\", \"a\": [1,\n    {\"b\": \"x\"}]\n}")
+        #expect(doc.value["a"]?.arrayItems.count == 2)
+        #expect(doc.position(of: "") == (1, 1))
+        #expect(doc.position(of: "é") == (2, 8))
+        #expect(doc.position(of: "a") == (2, 18), "columns count characters, not bytes")
+        #expect(doc.position(of: "a[1].b") == (3, 11))
+        #expect(doc.position(of: "a[1].missing") == (3, 5))
+        #expect(doc.position(of: "nowhere") == (1, 1))
+    }
+
     @Test func badJSONIsLocated() throws {
         #expect(throws: JSONValue.ParseError(line: 2, column: 8, message: "a number that is not an integer: write decimals as strings")) {
             try JSONValue.parse("{\n  \"a\": 0.5\n}")
