@@ -33,6 +33,7 @@ public struct CostPlanner: Sendable {
 
         var costs: [MonthlyCost] = []
         var problems: [(error: PriceError, options: [String])] = []
+        var analysis: (sweep: CostSweep, breakEvens: [BreakEven])?
         for option in plan.options {
             do {
                 costs.append(try model.cost(option.topology, traffic: traffic, azCount: azCount, prices: prices))
@@ -42,28 +43,44 @@ public struct CostPlanner: Sendable {
                 }
             }
         }
+        if problems.isEmpty {
+            let ids = plan.options.map(\.id)
+            let topologies = plan.options.map(\.topology)
+            do throws(SweepFailure) {
+                analysis = try breakEven.analyse(options: ids) { (i, x) throws(SweepFailure) -> Decimal in
+                    do throws(OptionCostModel.Failure) {
+                        return try model.total(topologies[i], traffic: traffic.scaled(toDataOutGB: x), azCount: azCount, prices: prices)
+                    } catch {
+                        throw SweepFailure(option: ids[i], failure: error)
+                    }
+                }
+            } catch {
+                // Unpriceable at some traffic is unpriceable: named like any other problem, never $0.
+                for e in error.failure.problems { problems.append((e, [error.option])) }
+            }
+        }
         let malformed = problems.flatMap { $0.error.malformedFile ?? [] }
         guard malformed.isEmpty else { throw DiagnosticError(malformed) }
         guard problems.isEmpty else {
             try report(problems.map { Self.message($0.error, neededBy: $0.options) }, to: &plan)
             return
         }
+        guard let analysis else { return }
         for k in plan.options.indices { plan.options[k].monthlyCost = costs[k].roundedToCents() }
-
-        let ids = plan.options.map(\.id)
-        let topologies = plan.options.map(\.topology)
-        let total = { (i: Int, x: Decimal) -> Decimal in
-            (try? model.total(topologies[i], traffic: traffic.scaled(toDataOutGB: x), azCount: azCount, prices: prices)) ?? 0
-        }
-        let exact = BreakEvenFinder.sweepPoints.map { x in ids.indices.map { total($0, x) } }
-        plan.costSweep = breakEven.sweep(options: ids, exact: exact)
-        plan.breakEven = breakEven.breakEvens(options: ids, exact: exact, total: total)
+        plan.costSweep = analysis.sweep
+        plan.breakEven = analysis.breakEvens
 
         let used = Set(costs.flatMap { $0.lines + $0.shared }.map(\.item)).sorted()
         plan.pricing = PricingSummary(
             file: prices.file, region: prices.region, regionName: prices.regionName,
             sources: used.compactMap { item in prices.prices[item].map { (item: item, source: $0.source) } },
             traffic: traffic)
+    }
+
+    /// An option that could not be priced at one traffic level of the sweep.
+    private struct SweepFailure: Error {
+        var option: String
+        var failure: OptionCostModel.Failure
     }
 
     static func message(_ error: PriceError, neededBy options: [String]) -> String {
