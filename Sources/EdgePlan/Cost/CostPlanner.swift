@@ -18,10 +18,12 @@ public struct CostPlanner: Sendable {
         let prices: PriceCatalog
         switch pricing {
         case .none:
+            plan.unpriced = .noPrices
             return
         case .unavailable(let error):
             // A price file that cannot be read is wrong, not missing: an error wherever it is used.
             if let problems = error.malformedFile { throw DiagnosticError(problems) }
+            plan.unpriced = Self.unpriced([(error, [])])
             try report([error.description], to: &plan)
             return
         case .catalog(let catalog):
@@ -62,6 +64,7 @@ public struct CostPlanner: Sendable {
         let malformed = problems.flatMap { $0.error.malformedFile ?? [] }
         guard malformed.isEmpty else { throw DiagnosticError(malformed) }
         guard problems.isEmpty else {
+            plan.unpriced = Self.unpriced(problems)
             try report(problems.map { Self.message($0.error, neededBy: $0.options) }, to: &plan)
             return
         }
@@ -81,6 +84,27 @@ public struct CostPlanner: Sendable {
     private struct SweepFailure: Error {
         var option: String
         var failure: OptionCostModel.Failure
+    }
+
+    /// What the plan says about missing prices (malformed files never get here: they are errors).
+    static func unpriced(_ problems: [(error: PriceError, options: [String])]) -> UnpricedReason {
+        var file = ""
+        var missing: [UnpricedReason.MissingPrice] = []
+        for (error, options) in problems {
+            switch error {
+            case .missingRegion(let folder, let region):
+                return .noPriceFile(file: "\(folder)/\(region).json")
+            case .missingItem(let f, let item):
+                file = f
+                missing.append(.init(item: item, neededBy: options))
+            case .missingDimension(let f, let item, let dimension):
+                file = f
+                missing.append(.init(item: item, dimension: dimension, neededBy: options))
+            case .malformed:
+                break
+            }
+        }
+        return .missingPrices(file: file, missing)
     }
 
     static func message(_ error: PriceError, neededBy options: [String]) -> String {
