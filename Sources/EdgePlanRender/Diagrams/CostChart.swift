@@ -94,7 +94,7 @@ public struct CostChart: Sendable {
             y += 20
         }
         for (n, b) in plan.breakEven.enumerated() {
-            canvas.text("\(n + 1). at \(grouped(Int(double(b.dataOutGB)))) GB a month, \(b.cheaperAbove) becomes cheaper than \(b.cheaperBelow)",
+            canvas.text("\(n + 1). at \(BreakEvenText.gigabytes(b.dataOutGB)) a month, \(b.cheaperAbove) becomes cheaper than \(b.cheaperBelow)",
                         at: Point(m, y), size: 12.5)
             y += 20
         }

@@ -123,7 +123,7 @@ public struct MarkdownReport: Sendable {
             md.paragraph("The cheapest option is the same from 1 GB to 5 PB a month.")
         } else {
             md.table(["#", "Data out per month", "Cheaper below", "Cheaper above"], plan.breakEven.enumerated().map { n, b in
-                ["\(n + 1)", "\(grouped(Int(truncating: b.dataOutGB.rounded(0) as NSDecimalNumber))) GB", b.cheaperBelow, b.cheaperAbove]
+                ["\(n + 1)", BreakEvenText.gigabytes(b.dataOutGB), b.cheaperBelow, b.cheaperAbove]
             }, right: [1])
         }
     }
@@ -186,11 +186,9 @@ public struct MarkdownReport: Sendable {
         }
     }
 
+    /// A quantity to as many decimals as its size deserves, grouped: "1.096", "42.5", "1,141".
     private func quantity(_ d: Decimal) -> String {
-        let rounded = d.rounded(d < 10 ? 3 : (d < 1000 ? 2 : 0))
-        let text = rounded.plainString
-        if let dot = text.firstIndex(of: "."), let whole = Int(text[..<dot]) { return grouped(whole) + text[dot...] }
-        return Int(text).map(grouped) ?? text
+        groupedDecimal(d.rounded(d < 10 ? 3 : (d < 1000 ? 2 : 0)))
     }
 }
 
