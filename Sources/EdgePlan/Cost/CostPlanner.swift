@@ -30,7 +30,7 @@ public struct CostPlanner: Sendable {
             prices = catalog
         }
         guard !plan.options.isEmpty else { return }
-        let traffic = TrafficProfile(design.traffic, hoursPerMonth: design.hoursPerMonth)
+        let traffic = design.trafficProfile
         let azCount = plan.availabilityZones.count
 
         var costs: [MonthlyCost] = []

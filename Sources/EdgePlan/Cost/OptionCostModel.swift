@@ -129,7 +129,7 @@ private struct Bill {
             return
         }
         let parts = TieredPricing.parts(quantity, tiers: price.tiers)
-        let amount = parts.reduce(Decimal(0)) { $0 + $1.quantity * $1.usd }
+        let amount = TieredPricing.amount(of: parts)
         var unitPrice = ""
         if detail {
             if parts.count > 1 {
