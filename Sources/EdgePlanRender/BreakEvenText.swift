@@ -12,6 +12,7 @@ enum BreakEvenText {
         return out
     }
 
-    /// "4,567 GB", "0.15 GB", "1,234,000 GB".
+    /// "4,567 GB", "478.2 GB", "0.15 GB", "1,234,000 GB": the break-even as found (four significant
+    /// digits), the same in the text output, the Markdown report and the cost chart.
     static func gigabytes(_ d: Decimal) -> String { "\(groupedDecimal(d)) GB" }
 }

@@ -18,12 +18,7 @@ struct CostCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let reference = try DataFiles.reference()
-            let prices = try PricingFiles(option: pricing)
-            let text = try DesignInput.read(design)
-            var pipeline = Pipeline(reference: reference)
-            pipeline.planner.costPlanner.pricesRequired = true
-            let outcome = pipeline.run(text, file: design, pricing: prices.pricing(for:))
+            let outcome = try DesignPlanning.outcome(design: design, pricing: pricing, pricesRequired: true)
             Console.report(outcome.diagnostics)
             guard let plan = outcome.plan else { throw ExitCode(2) }
             if sweep {

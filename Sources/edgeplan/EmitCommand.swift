@@ -16,6 +16,9 @@ struct EmitCommand: ParsableCommand {
     @Option(help: "Write into this folder (cloudformation/, kubernetes/, README.md, plan.json), replacing its previous contents.")
     var out: String
 
+    @Option(help: "A folder of price files (<region>.json) to use instead of edgeplan's pricing/aws.")
+    var pricing: String?
+
     @Option(name: .customLong("option"), help: "Emit only this option (by id); repeat for more. Default: every option.")
     var options: [String] = []
 
@@ -27,9 +30,7 @@ struct EmitCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let reference = try DataFiles.reference()
-            let text = try DesignInput.read(design)
-            let outcome = Pipeline(reference: reference).run(text, file: design)
+            let outcome = try DesignPlanning.outcome(design: design, pricing: pricing)
             Console.report(outcome.diagnostics)
             guard let plan = outcome.plan else { throw ExitCode(2) }
             let emitter = DeploymentEmitter(optionIDs: options, templateFormat: templateFormat, deployStyle: deployStyle)

@@ -37,10 +37,7 @@ struct PlanCommand: ParsableCommand {
         do {
             if let fleet { throw ExitCode(try FleetPlan.run(folder: fleet, ledger: ledger)) }
             guard let design else { return }
-            let reference = try DataFiles.reference()
-            let text = try DesignInput.read(design)
-            let prices = try PricingFiles(option: pricing)
-            let outcome = try PlanLedger.outcome(text, file: design, ledger: ledger, reference: reference, pricing: prices.pricing(for:))
+            let outcome = try DesignPlanning.outcome(design: design, pricing: pricing, ledger: ledger)
             Console.report(outcome.diagnostics)
             guard let plan = outcome.plan else { throw ExitCode(2) }
             if let out {

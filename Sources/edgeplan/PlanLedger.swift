@@ -4,9 +4,8 @@ import EdgePlan
 /// the ledger (the one its name already has, or a new one) under the ledger's lock, and the
 /// ledger is written only when the plan succeeds.
 enum PlanLedger {
-    static func outcome(_ text: String, file: String, ledger: String?, reference: AWSReference,
+    static func outcome(_ text: String, file: String, ledger: String?, pipeline: Pipeline,
                         pricing: (String) -> PlanPricing) throws -> Pipeline.Outcome {
-        let pipeline = Pipeline(reference: reference)
         guard let ledger else { return pipeline.run(text, file: file, pricing: pricing) }
         let result = try LedgerFile.update(ledger) { parsed -> (Pipeline.LedgerOutcome, Ledger?) in
             try LedgerFile.requireNoProblems(parsed)

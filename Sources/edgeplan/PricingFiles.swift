@@ -23,18 +23,19 @@ struct PricingFiles {
         }
     }
 
-    /// The catalog of `region`, or why there is none.
+    /// The catalog of `region`, or why there is none: no file, or a file that is not a valid price
+    /// file (its problems located in it, `pricing/aws/eu-west-1.json:12:15`).
     func pricing(for region: String) -> PlanPricing {
         let file = "\(label)/\(region).json"
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(region).json").path) else {
+        let path = folder.appendingPathComponent("\(region).json").path
+        guard FileManager.default.fileExists(atPath: path) else {
             return .unavailable(.missingRegion(folder: label, region: region))
         }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .unavailable(.malformed([.error("", "cannot be read (check its permissions)", at: SourceLocation(file: file, line: 1, column: 1))]))
+        }
         do {
-            let catalog = try PriceCatalog(json: data, file: file)
-            guard catalog.region == region else {
-                return .unavailable(.malformed(file: file, detail: "it is for region '\(catalog.region)', not '\(region)'"))
-            }
-            return .catalog(catalog)
+            return .catalog(try PriceCatalog(json: data, file: file, region: region))
         } catch {
             return .unavailable(error)
         }

@@ -234,10 +234,35 @@ import Testing
         #expect(other.status == 2 && other.stderr.contains("\(empty.path)/us-east-1.json does not exist"))
         let notFolder = try CLITests.run(["cost", "examples/seed-environment.yaml", "--pricing", "no-such-folder"])
         #expect(notFolder.status == 2 && notFolder.stderr == "error: --pricing: 'no-such-folder' is not a folder of price files (<region>.json)\n")
-        // A malformed price file is named, never a crash.
+        // A price file cut short is located in it, never a crash or a decoder's dump.
         try Data("{\"formatVersion\": 1".utf8).write(to: empty.appendingPathComponent("us-east-1.json"))
         let bad = try CLITests.run(["cost", try Self.write(Self.design, in: dir), "--pricing", empty.path])
-        #expect(bad.status == 2 && bad.stderr.contains("us-east-1.json is not a valid price file"))
+        #expect(bad.status == 2 && bad.stdout.isEmpty)
+        #expect(bad.stderr == "\(empty.path)/us-east-1.json:1:20: error: not a valid price file: unexpected end of the file in an object\n")
+    }
+
+    /// A price file that is wrong stops `plan` as it stops `cost`: exit 2, the error at its line and
+    /// column in the price file, and nothing written. Only a missing file or item is a note for `plan`.
+    @Test func aMalformedPriceFileStopsPlanWithALocatedError() throws {
+        let dir = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let prices = dir.appendingPathComponent("prices")
+        try FileManager.default.createDirectory(at: prices, withIntermediateDirectories: true)
+        let text = try String(contentsOf: CLITests.root.appendingPathComponent("pricing/aws/us-east-1.json"), encoding: .utf8)
+        let bent = text.replacingOccurrences(of: #""usd": "0.006","#, with: #""usd": "0.006.1","#)
+        #expect(bent != text)
+        try Data(bent.utf8).write(to: prices.appendingPathComponent("us-east-1.json"))
+        let design = try Self.write(Self.design, in: dir)
+        let out = dir.appendingPathComponent("out")
+        let line = bent.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("0.006.1") }! + 1
+        let located = "\(prices.path)/us-east-1.json:\(line):14: error: prices[23].usd: '0.006.1' is not a plain decimal"
+        for command in ["plan", "cost"] {
+            let r = try CLITests.run([command, design, "--pricing", prices.path] + (command == "plan" ? ["--out", out.path] : []))
+            #expect(r.status == 2, "\(command): \(r.stderr)")
+            #expect(r.stdout.isEmpty && r.stderr.hasPrefix(located) && r.stderr.split(separator: "\n").count == 1, "\(command): \(r.stderr)")
+            #expect(!r.stderr.contains("region:"), "not at the design's region line")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path), "nothing written")
     }
 
     @Test func planUsesThePricesToo() throws {

@@ -29,13 +29,34 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("kubernetes/alb-controller/ingress-example-app.yaml").path))
     }
 
+    /// `emit` prices a design the way `plan` does: the same plan.json, costs included.
+    @Test func emitAndPlanWriteTheSamePricedPlan() throws {
+        let dir = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let planned = dir.appendingPathComponent("plan"), emitted = dir.appendingPathComponent("emit")
+        #expect(try CLITests.run(["plan", "examples/partner-api.yaml", "--out", planned.path]).status == 0)
+        #expect(try CLITests.run(["emit", "examples/partner-api.yaml", "--out", emitted.path]).status == 0)
+        let a = try String(contentsOf: planned.appendingPathComponent("plan.json"), encoding: .utf8)
+        let b = try String(contentsOf: emitted.appendingPathComponent("plan.json"), encoding: .utf8)
+        #expect(a == b)
+        #expect(b.contains("\"monthlyCost\": {") && b.contains("\"file\": \"pricing/aws/us-east-1.json\""))
+        // --pricing means the same for both.
+        let prices = dir.appendingPathComponent("prices")
+        try FileManager.default.createDirectory(at: prices, withIntermediateDirectories: true)
+        try Data("{\"formatVersion\": 1".utf8).write(to: prices.appendingPathComponent("us-east-1.json"))
+        let bad = try CLITests.run(["emit", "examples/partner-api.yaml", "--out", dir.appendingPathComponent("bad").path, "--pricing", prices.path])
+        #expect(bad.status == 2 && bad.stderr == "\(prices.path)/us-east-1.json:1:20: error: not a valid price file: unexpected end of the file in an object\n", "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad").path), "nothing written")
+    }
+
     @Test func badInputWritesNothing() throws {
         let dir = try CLITests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out")
         let option = try CLITests.run(["emit", "examples/seed-environment.yaml", "--out", out.path, "--option", "nope"])
         #expect(option.status == 2)
-        #expect(option.stderr.hasPrefix("error: --option: 'nope' is not an option of this design; its options are alb-privatelink-nlb, apigw-vpclink-nlb-rest, cloudfront-public-nlb"), "\(option.stderr)")
+        // After the notes `plan` prints too (eu-west-1 lacks prices), the error.
+        #expect(option.stderr.contains("\nerror: --option: 'nope' is not an option of this design; its options are alb-privatelink-nlb, apigw-vpclink-nlb-rest, cloudfront-public-nlb"), "\(option.stderr)")
         try Data("edgeplan: 1\nname: x\nregion: eu-west-1\ncluster: c\nnetwork:\n  vpcCidr: 10.0.0.0/33\n  azs: 3\n  nodes: {max: 3, podsPerNode: 10}\nfrontends: [{kind: alb-controller}]\n".utf8)
             .write(to: dir.appendingPathComponent("bad.yaml"))
         let design = try CLITests.run(["emit", "bad.yaml", "--out", out.path], cwd: dir)

@@ -84,4 +84,14 @@ import Testing
         #expect(below.detail.contains("above 2,190 GB a month"))
         #expect(try caveat(2190)?.severity == .warning)
     }
+
+    /// The caveat and the cost model count the same traffic through the endpoint, defaults included.
+    @Test func privateLinkCaveatAndCostsShareTheTraffic() throws {
+        let plan = try Fixtures.pricedPlan(OptionCostTests.design("[{kind: alb-privatelink-nlb}]", traffic: "traffic: {requests: 7000000}"))
+        let option = try #require(plan.options.first)
+        let line = try #require(option.monthlyCost?.lines.first { $0.item == "privatelink.data-processed" })
+        #expect(line.quantity == Decimal(string: "367.5")!, "350 GB out (20,000 requests a GB) + 5% in")
+        let caveat = try #require(option.caveats.first { $0.id == "privatelink-data-processing" })
+        #expect(caveat.detail.contains("This design moves 367.5 GB a month through it (out + in)."), "\(caveat.detail)")
+    }
 }

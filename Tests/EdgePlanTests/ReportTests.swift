@@ -33,6 +33,64 @@ import Testing
         #expect(!md.contains("  \n"), "no trailing spaces (hard breaks)")
     }
 
+    /// The eu-west-1 file exists and lacks four prices: the report names them and who needs them,
+    /// rather than claiming there is no price file.
+    @Test func anUnpricedReportSaysWhatIsMissingAndWhoNeedsIt() throws {
+        let seed = try Fixtures.pricedPlan(try Fixtures.text(Self.reference), file: Self.reference)
+        #expect(seed.unpriced == .missingPrices(file: "pricing/aws/eu-west-1.json", [
+            .init(item: "alb.hour", neededBy: ["alb-privatelink-nlb"]),
+            .init(item: "privatelink.endpoint-hour", neededBy: ["alb-privatelink-nlb"]),
+            .init(item: "nlb.hour", neededBy: ["alb-privatelink-nlb", "apigw-vpclink-nlb-rest", "cloudfront-public-nlb"]),
+            .init(item: "nlb.nlcu-hour", neededBy: ["alb-privatelink-nlb", "apigw-vpclink-nlb-rest", "cloudfront-public-nlb"]),
+        ]))
+        let md = MarkdownReport().render(seed)
+        #expect(!md.contains("no price file"))
+        #expect(md.contains("""
+            ## Cost by traffic
+
+            Not priced: `pricing/aws/eu-west-1.json` lacks prices these options need, and edgeplan never guesses a price. \
+            Either every option is priced or none is; add each price with its source, or with `edgeplan pricing import`, to compare the options by cost.
+
+            | Missing from the price file | Needed by |
+            | --- | --- |
+            | `alb.hour` | alb-privatelink-nlb |
+            | `privatelink.endpoint-hour` | alb-privatelink-nlb |
+            | `nlb.hour` | alb-privatelink-nlb, apigw-vpclink-nlb-rest, cloudfront-public-nlb |
+            | `nlb.nlcu-hour` | alb-privatelink-nlb, apigw-vpclink-nlb-rest, cloudfront-public-nlb |
+
+            """))
+        // A region with no file at all, and a plan made without prices, each say so.
+        let brazil = try Fixtures.pricedPlan(Fixtures.design(frontends: "[{kind: alb-controller}]").replacingOccurrences(of: "eu-west-1", with: "sa-east-1"))
+        #expect(brazil.unpriced == .noPriceFile(file: "pricing/aws/sa-east-1.json"))
+        #expect(MarkdownReport().render(brazil).contains("Not priced: there is no price file for sa-east-1 (`pricing/aws/sa-east-1.json`)."))
+        #expect(MarkdownReport().render(try Fixtures.plan(try Fixtures.text(Self.reference))).contains("Not priced: the plan was made without prices."))
+    }
+
+    /// A break-even point reads the same in `edgeplan cost`, the Markdown report and the cost chart:
+    /// as found, to four significant digits, never cut to whole GB.
+    @Test func breakEvenGigabytesReadTheSameEverywhere() throws {
+        var plan = try Fixtures.pricedPlan(try Fixtures.text("examples/partner-api.yaml"), file: "examples/partner-api.yaml")
+        let ids = plan.options.map(\.id)
+        plan.breakEven = [
+            BreakEven(cheaperBelow: ids[0], cheaperAbove: ids[1], dataOutGB: Decimal(string: "478.2")!),
+            BreakEven(cheaperBelow: ids[1], cheaperAbove: ids[0], dataOutGB: Decimal(string: "1235000")!),
+        ]
+        #expect(CostReportRenderer().render(plan).contains("  at 478.2 GB: \(ids[0]) is cheaper below, \(ids[1]) above\n"))
+        let md = MarkdownReport().render(plan)
+        #expect(md.contains("| 1 | 478.2 GB | \(ids[0]) | \(ids[1]) |") && md.contains("| 2 | 1,235,000 GB | \(ids[1]) | \(ids[0]) |"), "\(md)")
+        let chart = CostChart().canvas(plan, sweep: try #require(plan.costSweep))
+        #expect(chart.textBoxes.contains { $0.text == "1. at 478.2 GB a month, \(ids[1]) becomes cheaper than \(ids[0])" })
+    }
+
+    /// Quantities too large for an Int are grouped like any other.
+    @Test func reportQuantitiesAreGroupedAtAnySize() throws {
+        var plan = try Fixtures.pricedPlan(try Fixtures.text("examples/partner-api.yaml"), file: "examples/partner-api.yaml")
+        var cost = try #require(plan.options[0].monthlyCost)
+        cost.lines[0].quantity = Decimal(string: "12345678901234567890123")!
+        plan.options[0].monthlyCost = cost
+        #expect(MarkdownReport().render(plan).contains("| 12,345,678,901,234,567,890,123 \(cost.lines[0].unit) |"))
+    }
+
     @Test func htmlIsOneSelfContainedPage() throws {
         let html = try #require(try Self.files()["report.html"])
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))

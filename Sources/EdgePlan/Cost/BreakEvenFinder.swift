@@ -28,6 +28,21 @@ public struct BreakEvenFinder: Sendable {
 
     public init() {}
 
+    /// The sweep and the crossings in one pass: `total(i, x)` prices option `i` at `x` GB out. A
+    /// failure to price any option at any point is thrown as it is, never counted as $0 (a zero
+    /// would make one option look free there, and fake a break-even).
+    public func analyse<E: Error>(
+        options: [String], total: (Int, Decimal) throws(E) -> Decimal
+    ) throws(E) -> (sweep: CostSweep, breakEvens: [BreakEven]) {
+        var exact: [[Decimal]] = []
+        for x in Self.sweepPoints {
+            var row: [Decimal] = []
+            for i in options.indices { row.append(try total(i, x)) }
+            exact.append(row)
+        }
+        return (sweep(options: options, exact: exact), try breakEvens(options: options, exact: exact, total: total))
+    }
+
     /// Every option's total at every sweep point, rounded to the cent, in option order.
     public func sweep(options: [String], exact: [[Decimal]]) -> CostSweep {
         CostSweep(points: zip(Self.sweepPoints, exact).map { x, totals in
@@ -37,7 +52,7 @@ public struct BreakEvenFinder: Sendable {
 
     /// The crossings for every pair of options, ordered by traffic. `exact[p][i]` is option `i`'s
     /// unrounded total at sweep point `p`; `total(i, x)` prices option `i` at `x` GB out.
-    public func breakEvens(options: [String], exact: [[Decimal]], total: (Int, Decimal) -> Decimal) -> [BreakEven] {
+    public func breakEvens<E: Error>(options: [String], exact: [[Decimal]], total: (Int, Decimal) throws(E) -> Decimal) throws(E) -> [BreakEven] {
         let points = Self.sweepPoints
         var found: [BreakEven] = []
         for i in options.indices {
@@ -47,7 +62,9 @@ public struct BreakEvenFinder: Sendable {
                     let sign = Self.sign(exact[p][i] - exact[p][j])
                     guard sign != 0 else { continue }
                     if let previous = last, previous.sign != sign {
-                        let x = crossing(lo: points[previous.point], hi: points[p], loSign: previous.sign) { total(i, $0) - total(j, $0) }
+                        let x = try crossing(lo: points[previous.point], hi: points[p], loSign: previous.sign) { (x) throws(E) in
+                            try total(i, x) - total(j, x)
+                        }
                         // Below the crossing the sign is previous.sign: negative means option i is cheaper.
                         let (below, above) = previous.sign < 0 ? (options[i], options[j]) : (options[j], options[i])
                         found.append(BreakEven(cheaperBelow: below, cheaperAbove: above, dataOutGB: round(x)))
@@ -60,11 +77,11 @@ public struct BreakEvenFinder: Sendable {
     }
 
     /// Bisects [lo, hi], where `difference` has sign `loSign` at `lo` and the other sign at `hi`.
-    public func crossing(lo: Decimal, hi: Decimal, loSign: Int, difference: (Decimal) -> Decimal) -> Decimal {
+    public func crossing<E: Error>(lo: Decimal, hi: Decimal, loSign: Int, difference: (Decimal) throws(E) -> Decimal) throws(E) -> Decimal {
         var (lo, hi) = (lo, hi)
         for _ in 0..<200 where hi - lo > lo * relativePrecision {
             let mid = (lo + hi) / 2
-            let s = Self.sign(difference(mid))
+            let s = Self.sign(try difference(mid))
             if s == 0 { return mid }
             if s == loSign { lo = mid } else { hi = mid }
         }

@@ -8,7 +8,8 @@ public struct CostPlanner: Sendable {
     public var model = OptionCostModel()
     public var breakEven = BreakEvenFinder()
     /// When true, a missing price or price file stops the plan with an error (`edgeplan cost`);
-    /// when false it is a note and the plan goes on without costs (`edgeplan plan`).
+    /// when false it is a note and the plan goes on without costs (`edgeplan plan`). A price file
+    /// that is not valid is an error either way, located in the file.
     public var pricesRequired = false
 
     public init(pricesRequired: Bool = false) { self.pricesRequired = pricesRequired }
@@ -17,19 +18,24 @@ public struct CostPlanner: Sendable {
         let prices: PriceCatalog
         switch pricing {
         case .none:
+            plan.unpriced = .noPrices
             return
         case .unavailable(let error):
+            // A price file that cannot be read is wrong, not missing: an error wherever it is used.
+            if let problems = error.malformedFile { throw DiagnosticError(problems) }
+            plan.unpriced = Self.unpriced([(error, [])])
             try report([error.description], to: &plan)
             return
         case .catalog(let catalog):
             prices = catalog
         }
         guard !plan.options.isEmpty else { return }
-        let traffic = TrafficProfile(design.traffic, hoursPerMonth: design.hoursPerMonth)
+        let traffic = design.trafficProfile
         let azCount = plan.availabilityZones.count
 
         var costs: [MonthlyCost] = []
         var problems: [(error: PriceError, options: [String])] = []
+        var analysis: (sweep: CostSweep, breakEvens: [BreakEven])?
         for option in plan.options {
             do {
                 costs.append(try model.cost(option.topology, traffic: traffic, azCount: azCount, prices: prices))
@@ -39,26 +45,66 @@ public struct CostPlanner: Sendable {
                 }
             }
         }
+        if problems.isEmpty {
+            let ids = plan.options.map(\.id)
+            let topologies = plan.options.map(\.topology)
+            do throws(SweepFailure) {
+                analysis = try breakEven.analyse(options: ids) { (i, x) throws(SweepFailure) -> Decimal in
+                    do throws(OptionCostModel.Failure) {
+                        return try model.total(topologies[i], traffic: traffic.scaled(toDataOutGB: x), azCount: azCount, prices: prices)
+                    } catch {
+                        throw SweepFailure(option: ids[i], failure: error)
+                    }
+                }
+            } catch {
+                // Unpriceable at some traffic is unpriceable: named like any other problem, never $0.
+                for e in error.failure.problems { problems.append((e, [error.option])) }
+            }
+        }
+        let malformed = problems.flatMap { $0.error.malformedFile ?? [] }
+        guard malformed.isEmpty else { throw DiagnosticError(malformed) }
         guard problems.isEmpty else {
+            plan.unpriced = Self.unpriced(problems)
             try report(problems.map { Self.message($0.error, neededBy: $0.options) }, to: &plan)
             return
         }
+        guard let analysis else { return }
         for k in plan.options.indices { plan.options[k].monthlyCost = costs[k].roundedToCents() }
-
-        let ids = plan.options.map(\.id)
-        let topologies = plan.options.map(\.topology)
-        let total = { (i: Int, x: Decimal) -> Decimal in
-            (try? model.total(topologies[i], traffic: traffic.scaled(toDataOutGB: x), azCount: azCount, prices: prices)) ?? 0
-        }
-        let exact = BreakEvenFinder.sweepPoints.map { x in ids.indices.map { total($0, x) } }
-        plan.costSweep = breakEven.sweep(options: ids, exact: exact)
-        plan.breakEven = breakEven.breakEvens(options: ids, exact: exact, total: total)
+        plan.costSweep = analysis.sweep
+        plan.breakEven = analysis.breakEvens
 
         let used = Set(costs.flatMap { $0.lines + $0.shared }.map(\.item)).sorted()
         plan.pricing = PricingSummary(
             file: prices.file, region: prices.region, regionName: prices.regionName,
             sources: used.compactMap { item in prices.prices[item].map { (item: item, source: $0.source) } },
             traffic: traffic)
+    }
+
+    /// An option that could not be priced at one traffic level of the sweep.
+    private struct SweepFailure: Error {
+        var option: String
+        var failure: OptionCostModel.Failure
+    }
+
+    /// What the plan says about missing prices (malformed files never get here: they are errors).
+    static func unpriced(_ problems: [(error: PriceError, options: [String])]) -> UnpricedReason {
+        var file = ""
+        var missing: [UnpricedReason.MissingPrice] = []
+        for (error, options) in problems {
+            switch error {
+            case .missingRegion(let folder, let region):
+                return .noPriceFile(file: "\(folder)/\(region).json")
+            case .missingItem(let f, let item):
+                file = f
+                missing.append(.init(item: item, neededBy: options))
+            case .missingDimension(let f, let item, let dimension):
+                file = f
+                missing.append(.init(item: item, dimension: dimension, neededBy: options))
+            case .malformed:
+                break
+            }
+        }
+        return .missingPrices(file: file, missing)
     }
 
     static func message(_ error: PriceError, neededBy options: [String]) -> String {

@@ -129,7 +129,7 @@ private struct Bill {
             return
         }
         let parts = TieredPricing.parts(quantity, tiers: price.tiers)
-        let amount = parts.reduce(Decimal(0)) { $0 + $1.quantity * $1.usd }
+        let amount = TieredPricing.amount(of: parts)
         var unitPrice = ""
         if detail {
             if parts.count > 1 {
@@ -145,15 +145,5 @@ private struct Bill {
 
     mutating func publicIPv4(_ component: String, azs: Decimal, hours: Decimal) {
         add(component, "ec2.public-ipv4-hour", azs * hours, basis: "one public IPv4 address per AZ × \(azs.plainString) AZs × \(hours.plainString) h")
-    }
-}
-
-extension Decimal {
-    /// Rounded up to a whole number.
-    var roundedUp: Decimal {
-        var value = self
-        var result = Decimal()
-        NSDecimalRound(&result, &value, 0, .up)
-        return result
     }
 }

@@ -32,6 +32,11 @@ public enum TieredPricing {
 
     /// The charge for `quantity` over `tiers`, unrounded.
     public static func amount(_ quantity: Decimal, tiers: [PriceCatalog.Tier]) -> Decimal {
-        parts(quantity, tiers: tiers).reduce(Decimal(0)) { $0 + $1.quantity * $1.usd }
+        amount(of: parts(quantity, tiers: tiers))
+    }
+
+    /// The charge for a quantity already split into tier parts (when the parts are shown too).
+    public static func amount(of parts: [Part]) -> Decimal {
+        parts.reduce(Decimal(0)) { $0 + $1.quantity * $1.usd }
     }
 }

@@ -103,7 +103,38 @@ struct YAMLReader {
         text.range(of: #"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"#, options: .regularExpression) != nil
     }
 
-    /// A non-negative decimal number, exact (read from the text, never through a Double).
+    /// A YAML number in plain decimal notation, its sign apart: `1_000` → "1000", `2.5e3` → "2500",
+    /// `.5` → "0.5", `-1.5e-2` → (negative, "0.015"); nil for anything `isDecimalText` refuses (after
+    /// removing `_`) and for exponents beyond what any `Decimal` holds. Exact: digits are moved, never
+    /// computed, so `Decimal(plainText:)` can read the result or refuse it.
+    static func plainDecimal(_ yaml: String) -> (negative: Bool, text: String)? {
+        let text = yaml.replacingOccurrences(of: "_", with: "")
+        guard isDecimalText(text) else { return nil }
+        var rest = Substring(text)
+        let negative = rest.first == "-"
+        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+        var exponentText: Substring = "0"
+        if let e = rest.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponentText = rest[rest.index(after: e)...]
+            rest = rest[..<e]
+        }
+        let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
+        var digits = Array(whole + fraction)
+        guard digits.contains(where: { $0 != "0" }) else { return (negative, "0") }
+        // Decimal holds at most 38 digits times 10^±128: a larger shift can never be exact.
+        guard let exponent = Int(exponentText), abs(exponent) <= 1_000 else { return nil }
+        var point = whole.count + exponent
+        if point <= 0 {
+            digits = Array(repeating: "0", count: 1 - point) + digits
+            point = 1
+        }
+        if point >= digits.count { return (negative, String(digits) + String(repeating: "0", count: point - digits.count)) }
+        return (negative, String(digits[..<point]) + "." + String(digits[point...]))
+    }
+
+    /// A non-negative decimal number, exact: read from the text by `Decimal(plainText:)`, never
+    /// through a Double, and refused when `Decimal` cannot hold it exactly.
     mutating func decimal(_ node: Node, path: String, what: String, max: Decimal? = nil) -> Decimal? {
         if case .scalar(let scalar) = node, scalar.style == .plain, resolvedTag(node) == .float,
            !YAMLReader.isDecimalText(scalar.string.replacingOccurrences(of: "_", with: "")) {
@@ -112,15 +143,22 @@ struct YAMLReader {
         }
         guard case .scalar(let scalar) = node, scalar.style == .plain,
               resolvedTag(node) == .int || resolvedTag(node) == .float,
-              YAMLReader.isDecimalText(scalar.string.replacingOccurrences(of: "_", with: "")),
-              let value = Decimal(string: scalar.string.replacingOccurrences(of: "_", with: ""),
-                                  locale: Locale(identifier: "en_US_POSIX")),
-              !value.isNaN
+              let (negative, plain) = YAMLReader.plainDecimal(scalar.string)
         else {
             error(path, "expected \(what) (a number), got \(describe(node))", at: node)
             return nil
         }
-        guard value >= 0 else {
+        guard let value = Decimal(plainText: plain) else {
+            // Too many digits, or too large for any Decimal: say which when a limit explains it.
+            let wholeDigits = plain.prefix { $0 != "." }.drop { $0 == "0" }.count
+            if let max, !negative, wholeDigits > max.plainString.count {
+                error(path, "\(scalar.string) is too large: \(what) must be at most \(groupedDecimal(max))", at: node)
+            } else {
+                error(path, "\(scalar.string) cannot be read exactly (edgeplan keeps at most 38 significant digits): \(what) must be a plain decimal such as 2000 or 0.5", at: node)
+            }
+            return nil
+        }
+        guard !negative || value == 0 else {
             error(path, "\(scalar.string) is negative: \(what) must be zero or more", at: node)
             return nil
         }

@@ -113,15 +113,13 @@ public struct OfferImporter: Sendable {
 
     /// The term's price dimensions as edgeplan tiers, or why they cannot be.
     private func tiers(_ term: PriceOffer.Term, rule: OfferItemMap.Rule) -> Swift.Result<[PriceCatalog.Tier], ImportProblem> {
-        func decimal(_ s: String?) -> Decimal? {
-            guard let s, !s.isEmpty, s.allSatisfy({ $0.isNumber || $0 == "." }) else { return nil }
-            return Decimal(string: s, locale: Locale(identifier: "en_US_POSIX"))
-        }
+        func decimal(_ s: String?) -> Decimal? { s.flatMap(Decimal.init(plainText:)) }
         var rows: [(begin: Decimal, end: Decimal?, usd: Decimal)] = []
         for key in term.priceDimensions.keys.sorted() {
             let d = term.priceDimensions[key]!
             guard d.unit == rule.offerUnit else { return .failure(ImportProblem("is priced per '\(d.unit)', not per '\(rule.offerUnit)'")) }
-            guard let usd = decimal(d.pricePerUnit["USD"]) else { return .failure(ImportProblem("has no USD price")) }
+            guard let text = d.pricePerUnit["USD"] else { return .failure(ImportProblem("has no USD price")) }
+            guard let usd = decimal(text) else { return .failure(ImportProblem("has a USD price that is not a plain decimal ('\(text)')")) }
             guard let begin = decimal(d.beginRange ?? "0") else { return .failure(ImportProblem("has a beginRange that is not a number")) }
             let end: Decimal?
             if d.endRange == nil || d.endRange == "Inf" { end = nil } else {
@@ -162,7 +160,12 @@ public struct OfferImporter: Sendable {
             let label = folderLabel.isEmpty ? name : "\(folderLabel)/\(name)"
             let prices = reading.prices.filter { $0.region == region }
             var document: JSONValue
+            var existing: PriceCatalog?
             if let data = folder[name] {
+                // Checked whole first (every problem located in the file), then edited as a document.
+                do { existing = try PriceCatalog(json: data, file: label, region: region) } catch {
+                    throw DiagnosticError(error.malformedFile ?? [.error("", error.description, at: SourceLocation(file: label, line: 1, column: 1))])
+                }
                 do { document = try JSONValue.parse(String(decoding: data, as: UTF8.self)) } catch {
                     throw DiagnosticError([.error("", "not a valid price file: \(error.message)", at: SourceLocation(file: label, line: error.line, column: error.column))])
                 }
@@ -180,8 +183,8 @@ public struct OfferImporter: Sendable {
             var changes: [Change] = []
             for price in prices {
                 let newText = Self.describe(price.tiers)
-                if let k = entries.firstIndex(where: { $0["item"]?.stringValue == price.rule.item }) {
-                    let old = try Self.tiers(of: entries[k], file: label)
+                if let k = entries.firstIndex(where: { $0["item"]?.stringValue == price.rule.item }),
+                   let old = existing?.prices[price.rule.item]?.tiers {
                     if old == price.tiers {
                         changes.append(Change(item: price.rule.item, kind: .unchanged, old: newText, new: newText))
                     } else {
@@ -198,7 +201,7 @@ public struct OfferImporter: Sendable {
             entries.sort { ($0["item"]?.stringValue ?? "") < ($1["item"]?.stringValue ?? "") }
             top[pricesIndex].1 = .array(entries)
             let contents = JSONValue.object(top).serialized()
-            do { _ = try PriceCatalog(json: Data(contents.utf8), file: label) } catch {
+            do { _ = try PriceCatalog(json: Data(contents.utf8), file: label, region: region) } catch {
                 throw DiagnosticError([.error("", "the updated file would not read back: \(error.description)", at: SourceLocation(file: label, line: 1, column: 1))])
             }
             files.append(OutputFile(path: name, contents: contents))
@@ -244,24 +247,6 @@ public struct OfferImporter: Sendable {
         let known: Set = ["item", "description", "unit", "usd", "tiers", "dimensions", "note", "source"]
         if case .object(let oldFields) = old { fields += oldFields.filter { !known.contains($0.0) } }
         return .object(fields)
-    }
-
-    /// The tiers of an existing entry.
-    static func tiers(of entry: JSONValue, file: String) throws(DiagnosticError) -> [PriceCatalog.Tier] {
-        let item = entry["item"]?.stringValue ?? "?"
-        func number(_ v: JSONValue?) throws(DiagnosticError) -> Decimal {
-            guard let s = v?.stringValue, let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")), !d.isNaN else {
-                throw DiagnosticError([.error("prices", "'\(item)' has a price that is not a decimal string", at: SourceLocation(file: file, line: 1, column: 1))])
-            }
-            return d
-        }
-        if let usd = entry["usd"] { return [PriceCatalog.Tier(upTo: nil, usd: try number(usd))] }
-        guard case .array(let list)? = entry["tiers"] else { return [] }
-        var tiers: [PriceCatalog.Tier] = []
-        for t in list {
-            tiers.append(PriceCatalog.Tier(upTo: t["upTo"] == nil ? nil : try number(t["upTo"]), usd: try number(t["usd"])))
-        }
-        return tiers
     }
 
     /// The `dimensions` of `item` in the first other file of the folder that has them.

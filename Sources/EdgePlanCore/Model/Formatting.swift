@@ -2,21 +2,20 @@ import Foundation
 
 /// 9472 → "9,472".
 public func grouped<T: BinaryInteger>(_ n: T) -> String {
-    let digits = String(n.magnitude)
-    var out = ""
-    for (i, c) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(c)
-    }
-    return n < 0 ? "-" + out : out
+    groupedNumberText(String(n))
 }
 
 /// A decimal with its whole part grouped by thousands, whatever its size: "1,234,567.891".
 public func groupedDecimal(_ d: Decimal) -> String {
-    let text = d.plainString
+    groupedNumberText(d.plainString)
+}
+
+/// A number's plain text ("-1234567.891", "9472") with its whole part grouped by thousands: the
+/// one grouping loop behind `grouped`, `groupedDecimal` and `amountText`.
+func groupedNumberText(_ text: String) -> String {
     let negative = text.hasPrefix("-")
-    let parts = (negative ? String(text.dropFirst()) : text).split(separator: ".", maxSplits: 1)
-    let digits = String(parts.first ?? "0")
+    let parts = (negative ? text.dropFirst() : Substring(text)).split(separator: ".", maxSplits: 1)
+    let digits = parts.first ?? "0"
     var whole = ""
     for (i, c) in digits.enumerated() {
         if i > 0 && (digits.count - i) % 3 == 0 { whole.append(",") }
@@ -30,4 +29,41 @@ public func percent(_ part: UInt64, of whole: UInt64) -> String {
     guard whole > 0 else { return "0%" }
     let tenths = (part * 1000 + whole / 2) / whole
     return "\(tenths / 10).\(tenths % 10)%"
+}
+
+extension Decimal {
+    /// The decimal in plain notation with '.' (no exponent, no grouping), whatever the locale.
+    public var plainString: String {
+        var copy = self
+        return NSDecimalString(&copy, Decimal.posix)
+    }
+
+    /// Made once: building a Locale costs more than formatting the number.
+    static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// Rounded to `places` decimals and written with exactly that many ("123.40", "-0.50").
+    public func fixedString(_ places: Int) -> String {
+        let text = rounded(places).plainString
+        guard places > 0 else { return text }
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        return "\(parts[0]).\(fraction.padding(toLength: places, withPad: "0", startingAt: 0))"
+    }
+
+    /// Rounded half away from zero ("plain") to `scale` decimal places.
+    public func rounded(_ scale: Int) -> Decimal {
+        rounded(scale, .plain)
+    }
+
+    /// Rounded up to a whole number: metering steps, traffic levels.
+    public var roundedUp: Decimal {
+        rounded(0, .up)
+    }
+
+    private func rounded(_ scale: Int, _ mode: NSDecimalNumber.RoundingMode) -> Decimal {
+        var value = self
+        var result = Decimal()
+        NSDecimalRound(&result, &value, scale, mode)
+        return result
+    }
 }

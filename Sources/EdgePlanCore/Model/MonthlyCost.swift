@@ -125,14 +125,5 @@ public func money(_ d: Decimal) -> String {
 
 /// "1,234.56": an amount of money with grouping and two decimals, rounded half away from zero.
 public func amountText(_ d: Decimal) -> String {
-    groupedDecimal(d.rounded(2)).withTwoDecimals
-}
-
-extension String {
-    /// "12" → "12.00", "12.5" → "12.50".
-    fileprivate var withTwoDecimals: String {
-        guard let dot = firstIndex(of: ".") else { return self + ".00" }
-        let decimals = distance(from: dot, to: endIndex) - 1
-        return decimals >= 2 ? self : self + String(repeating: "0", count: 2 - decimals)
-    }
+    groupedNumberText(d.fixedString(2))
 }

@@ -21,6 +21,8 @@ public struct Plan: Sendable, Equatable {
     public var costSweep: CostSweep?
     /// The price file used and the source of every price the costs rest on (nil when not priced).
     public var pricing: PricingSummary?
+    /// Why the options carry no costs (nil when they are priced, or when there is nothing to price).
+    public var unpriced: UnpricedReason?
 
     public init(
         design: DesignSummary, vpc: VPCPlan, availabilityZones: [String], subnets: [PlannedSubnet],

@@ -45,6 +45,10 @@ public struct PriceCatalog: Sendable, Equatable {
     /// The file it came from, relative to the data folder, for messages and references.
     public var file: String
     public var prices: [String: Price]
+    /// Item → the path of its entry in the file (`prices[3]`), and path → where its value sits,
+    /// for problems found only when a price is used (a dimension of 0 that is divided by).
+    var entryPaths: [String: String] = [:]
+    var locations: [String: SourceLocation] = [:]
 
     public init(region: String, regionName: String, currency: String = "USD", file: String, prices: [Price]) {
         self.region = region
@@ -65,13 +69,23 @@ public struct PriceCatalog: Sendable, Equatable {
         }
         return value
     }
+
+    /// A problem with `field` of `item`'s entry (`dimensions.newConnectionsPerSecond`), located in
+    /// the file when the catalog was read from one, else at its top.
+    public func malformed(_ item: String, field: String, _ message: String) -> PriceError {
+        let path = entryPaths[item].map { "\($0).\(field)" } ?? field
+        let location = locations[path] ?? SourceLocation(file: file, line: 1, column: 1)
+        return .malformed([.error(path, "'\(item)': \(message)", at: location)])
+    }
 }
 
 public enum PriceError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingRegion(folder: String, region: String)
     case missingItem(file: String, item: String)
     case missingDimension(file: String, item: String, dimension: String)
-    case malformed(file: String, detail: String)
+    /// The file is not a price file edgeplan can read exactly: every problem found, each located
+    /// in the file (`pricing/aws/eu-west-1.json:12:15`) with the path to the value (`prices[0].usd`).
+    case malformed([Diagnostic])
 
     public var description: String {
         switch self {
@@ -81,77 +95,14 @@ public enum PriceError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file) has no price for '\(item)'; add it with its source (edgeplan never guesses a price)"
         case .missingDimension(let file, let item, let dimension):
             return "\(file): '\(item)' has no dimension '\(dimension)'"
-        case .malformed(let file, let detail):
-            return "\(file) is not a valid price file: \(detail)"
+        case .malformed(let problems):
+            return problems.map(\.formatted).joined(separator: "\n")
         }
     }
-}
 
-extension PriceCatalog {
-    private struct File: Decodable {
-        struct Entry: Decodable {
-            struct TierEntry: Decodable {
-                var upTo: String?
-                var usd: String
-            }
-
-            var item: String
-            var description: String
-            var unit: String
-            var usd: String?
-            var tiers: [TierEntry]?
-            var dimensions: [String: String]?
-            var note: String?
-            var source: Source
-        }
-
-        var formatVersion: Int
-        var region: String
-        var regionName: String
-        var currency: String
-        var prices: [Entry]
-    }
-
-    /// Decodes a price file's bytes (the caller reads the file). `file` names it in errors.
-    public init(json: Data, file: String) throws(PriceError) {
-        let decoded: File
-        do { decoded = try JSONDecoder().decode(File.self, from: json) } catch {
-            throw .malformed(file: file, detail: "\(error)")
-        }
-        guard decoded.formatVersion == 1 else {
-            throw .malformed(file: file, detail: "format version \(decoded.formatVersion); this edgeplan reads version 1")
-        }
-        func number(_ text: String, _ item: String) throws(PriceError) -> Decimal {
-            guard let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !d.isNaN, d >= 0,
-                  text.allSatisfy({ $0.isNumber || $0 == "." })
-            else { throw .malformed(file: file, detail: "'\(item)': '\(text)' is not a decimal price") }
-            return d
-        }
-        var prices: [Price] = []
-        for entry in decoded.prices {
-            var tiers: [Tier] = []
-            switch (entry.usd, entry.tiers) {
-            case (let usd?, nil):
-                tiers = [Tier(upTo: nil, usd: try number(usd, entry.item))]
-            case (nil, let list?) where !list.isEmpty:
-                for (i, t) in list.enumerated() {
-                    let bound = try t.upTo.map { (s: String) throws(PriceError) -> Decimal in try number(s, entry.item) }
-                    if (bound == nil) != (i == list.count - 1) {
-                        throw .malformed(file: file, detail: "'\(entry.item)': only the last tier has no upTo")
-                    }
-                    if let bound, let previous = tiers.last?.upTo, bound <= previous {
-                        throw .malformed(file: file, detail: "'\(entry.item)': tier bounds must rise")
-                    }
-                    tiers.append(Tier(upTo: bound, usd: try number(t.usd, entry.item)))
-                }
-            default:
-                throw .malformed(file: file, detail: "'\(entry.item)' needs either usd or tiers")
-            }
-            var dimensions: [String: Decimal] = [:]
-            for (k, v) in entry.dimensions ?? [:] { dimensions[k] = try number(v, entry.item) }
-            prices.append(Price(item: entry.item, description: entry.description, unit: entry.unit, tiers: tiers,
-                                dimensions: dimensions, note: entry.note, source: entry.source))
-        }
-        self.init(region: decoded.region, regionName: decoded.regionName, currency: decoded.currency, file: file, prices: prices)
+    /// The problems of a malformed file, located in it; nil for a price or file that is missing.
+    public var malformedFile: [Diagnostic]? {
+        if case .malformed(let problems) = self { return problems }
+        return nil
     }
 }

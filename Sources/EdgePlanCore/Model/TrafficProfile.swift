@@ -114,3 +114,9 @@ public struct TrafficProfile: Sendable, Equatable {
         return s
     }
 }
+
+extension Design {
+    /// The month of traffic everything priced for this design uses (the costs, the break-even
+    /// sweep's starting point, the PrivateLink caveat): one definition, so they cannot drift apart.
+    public var trafficProfile: TrafficProfile { TrafficProfile(traffic, hoursPerMonth: hoursPerMonth) }
+}

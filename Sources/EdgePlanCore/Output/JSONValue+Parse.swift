@@ -21,10 +21,61 @@ extension JSONValue {
     public static func parse(_ text: String) throws(ParseError) -> JSONValue {
         var parser = Parser(bytes: Array(text.utf8))
         parser.skipSpace()
-        let value = try parser.value(depth: 0)
+        let value = try parser.value(depth: 0, path: nil)
         parser.skipSpace()
         guard parser.at == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
         return value
+    }
+
+    /// A parsed document and where each of its values starts, so that a problem found after
+    /// parsing (a price that is not a decimal) is reported at its place in the file.
+    public struct Located: Sendable {
+        public var value: JSONValue
+        /// Path (`prices[3].usd`, the form diagnostics use) → byte offset of the value's first character.
+        private let starts: [String: Int]
+        private let bytes: [UInt8]
+        /// Byte offset of the first character of each line.
+        private let lineStarts: [Int]
+
+        fileprivate init(value: JSONValue, starts: [String: Int], bytes: [UInt8]) {
+            self.value = value
+            self.starts = starts
+            self.bytes = bytes
+            var lines = [0]
+            for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { lines.append(i + 1) }
+            lineStarts = lines
+        }
+
+        /// The 1-based line and column where the value at `path` starts; for a path that is not
+        /// in the document (a missing field), where its nearest enclosing value starts.
+        public func position(of path: String) -> (line: Int, column: Int) {
+            var candidate = path
+            while starts[candidate] == nil, !candidate.isEmpty {
+                let cut = candidate.lastIndex { $0 == "." || $0 == "[" } ?? candidate.startIndex
+                candidate = String(candidate[..<cut])
+            }
+            let offset = starts[candidate] ?? 0
+            // The last line that starts at or before the offset.
+            var lo = 0, hi = lineStarts.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+            }
+            // Columns count characters (Unicode scalars), as `ParseError` does: skip UTF-8 continuation bytes.
+            let column = 1 + bytes[lineStarts[lo]..<offset].filter { $0 & 0xC0 != 0x80 }.count
+            return (lo + 1, column)
+        }
+    }
+
+    /// Parses like `parse`, and remembers where every value starts.
+    public static func parseLocated(_ text: String) throws(ParseError) -> Located {
+        var parser = Parser(bytes: Array(text.utf8))
+        parser.starts = [:]
+        parser.skipSpace()
+        let value = try parser.value(depth: 0, path: "")
+        parser.skipSpace()
+        guard parser.at == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        return Located(value: value, starts: parser.starts ?? [:], bytes: parser.bytes)
     }
 
     /// The items of an array (none for other values).
@@ -41,6 +92,8 @@ extension JSONValue {
     private struct Parser {
         let bytes: [UInt8]
         var at = 0
+        /// Where each value starts, by path, when asked for (`parseLocated`).
+        var starts: [String: Int]?
 
         func error(_ message: String) -> ParseError {
             var line = 1, column = 1
@@ -61,9 +114,11 @@ extension JSONValue {
             return value
         }
 
-        mutating func value(depth: Int) throws(ParseError) -> JSONValue {
+        /// The value at `at`; `path` is its path when positions are recorded, else nil.
+        mutating func value(depth: Int, path: String?) throws(ParseError) -> JSONValue {
             guard depth < 64 else { throw error("nested too deeply") }
             guard at < bytes.count else { throw error("unexpected end of the file") }
+            if let path { starts?[path] = at }
             switch bytes[at] {
             case UInt8(ascii: "{"):
                 at += 1
@@ -72,7 +127,8 @@ extension JSONValue {
                 if at < bytes.count, bytes[at] == UInt8(ascii: "}") { at += 1; return .object(fields) }
                 while true {
                     skipSpace()
-                    guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
+                    guard at < bytes.count else { throw error("unexpected end of the file in an object") }
+                    guard bytes[at] == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
                     let keyStart = at
                     let key = try string()
                     if fields.contains(where: { $0.0 == key }) {
@@ -83,7 +139,7 @@ extension JSONValue {
                     guard at < bytes.count, bytes[at] == UInt8(ascii: ":") else { throw error("expected ':' after '\(key)'") }
                     at += 1
                     skipSpace()
-                    fields.append((key, try value(depth: depth + 1)))
+                    fields.append((key, try value(depth: depth + 1, path: path.map { $0.isEmpty ? key : "\($0).\(key)" })))
                     skipSpace()
                     guard at < bytes.count else { throw error("unexpected end of the file in an object") }
                     if bytes[at] == UInt8(ascii: ",") { at += 1; continue }
@@ -97,7 +153,7 @@ extension JSONValue {
                 if at < bytes.count, bytes[at] == UInt8(ascii: "]") { at += 1; return .array(items) }
                 while true {
                     skipSpace()
-                    items.append(try value(depth: depth + 1))
+                    items.append(try value(depth: depth + 1, path: path.map { "\($0)[\(items.count)]" }))
                     skipSpace()
                     guard at < bytes.count else { throw error("unexpected end of the file in an array") }
                     if bytes[at] == UInt8(ascii: ",") { at += 1; continue }

@@ -113,33 +113,3 @@ extension JSONValue {
     /// Money as an exact string with two decimals ("123.40"), rounded half away from zero.
     public static func money(_ d: Decimal) -> JSONValue { .string(d.fixedString(2)) }
 }
-
-extension Decimal {
-    /// The decimal in plain notation with '.' (no exponent, no grouping), whatever the locale.
-    public var plainString: String {
-        var copy = self
-        return NSDecimalString(&copy, Decimal.posix)
-    }
-
-    /// Made once: building a Locale costs more than formatting the number.
-    private static let posix = Locale(identifier: "en_US_POSIX")
-}
-
-extension Decimal {
-    /// Rounded to `places` decimals and written with exactly that many ("123.40", "-0.50").
-    public func fixedString(_ places: Int) -> String {
-        let text = rounded(places).plainString
-        guard places > 0 else { return text }
-        let parts = text.split(separator: ".", maxSplits: 1)
-        let fraction = parts.count > 1 ? String(parts[1]) : ""
-        return "\(parts[0]).\(fraction.padding(toLength: places, withPad: "0", startingAt: 0))"
-    }
-
-    /// Rounded half away from zero ("plain") to `scale` decimal places.
-    public func rounded(_ scale: Int) -> Decimal {
-        var value = self
-        var result = Decimal()
-        NSDecimalRound(&result, &value, scale, .plain)
-        return result
-    }
-}

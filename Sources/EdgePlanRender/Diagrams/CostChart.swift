@@ -51,7 +51,7 @@ public struct CostChart: Sendable {
             let x = px(own)
             if x >= plot.x && x <= plot.maxX {
                 canvas.path([Point(x, plot.y), Point(x, plot.maxY)], .init(stroke: Palette.ink, strokeWidth: 1.2, dash: "2 4"), arrow: false)
-                let text = "this design: \(grouped(Int(own))) GB"
+                let text = "this design: \(plan.design.traffic.dataOutGB.map { groupedDecimal($0.rounded(1)) } ?? "") GB"
                 let anchor: TextMetrics.Anchor = x + TextMetrics.width(text, size: Self.size) + 6 > plot.maxX ? .end : .start
                 canvas.text(text, at: Point(anchor == .start ? x + 5 : x - 5, plot.y + 14), size: Self.size, anchor: anchor, fill: Palette.ink)
             }
@@ -94,7 +94,7 @@ public struct CostChart: Sendable {
             y += 20
         }
         for (n, b) in plan.breakEven.enumerated() {
-            canvas.text("\(n + 1). at \(grouped(Int(double(b.dataOutGB)))) GB a month, \(b.cheaperAbove) becomes cheaper than \(b.cheaperBelow)",
+            canvas.text("\(n + 1). at \(BreakEvenText.gigabytes(b.dataOutGB)) a month, \(b.cheaperAbove) becomes cheaper than \(b.cheaperBelow)",
                         at: Point(m, y), size: 12.5)
             y += 20
         }

@@ -115,7 +115,7 @@ public struct MarkdownReport: Sendable {
     private func costs(_ md: inout Markdown, _ plan: Plan) {
         md.heading(2, "Cost by traffic")
         guard plan.costSweep != nil else {
-            md.paragraph("Not priced: \(plan.pricing == nil ? "no price file was available for \(plan.design.region)" : "the sweep was not computed").")
+            unpriced(&md, plan)
             return
         }
         md.image("Monthly cost of each option against data out", "diagrams/cost.svg")
@@ -123,8 +123,25 @@ public struct MarkdownReport: Sendable {
             md.paragraph("The cheapest option is the same from 1 GB to 5 PB a month.")
         } else {
             md.table(["#", "Data out per month", "Cheaper below", "Cheaper above"], plan.breakEven.enumerated().map { n, b in
-                ["\(n + 1)", "\(grouped(Int(truncating: b.dataOutGB.rounded(0) as NSDecimalNumber))) GB", b.cheaperBelow, b.cheaperAbove]
+                ["\(n + 1)", BreakEvenText.gigabytes(b.dataOutGB), b.cheaperBelow, b.cheaperAbove]
             }, right: [1])
+        }
+    }
+
+    /// Why there are no costs, from the plan's own account of it: what is missing and who needs it.
+    private func unpriced(_ md: inout Markdown, _ plan: Plan) {
+        switch plan.unpriced {
+        case .noPrices:
+            md.paragraph("Not priced: the plan was made without prices.")
+        case .noPriceFile(let file):
+            md.paragraph("Not priced: there is no price file for \(plan.design.region) (`\(file)`). Add one with sourced prices, or import them with `edgeplan pricing import`, to compare the options by cost.")
+        case .missingPrices(let file, let missing):
+            md.paragraph("Not priced: `\(file)` lacks prices these options need, and edgeplan never guesses a price. Either every option is priced or none is; add each price with its source, or with `edgeplan pricing import`, to compare the options by cost.")
+            md.table(["Missing from the price file", "Needed by"], missing.map { m in
+                ["`\(m.item)`" + (m.dimension.map { " (dimension `\($0)`)" } ?? ""), m.neededBy.joined(separator: ", ")]
+            })
+        case nil:
+            md.paragraph("Not priced: there are no options to price.")
         }
     }
 
@@ -169,11 +186,9 @@ public struct MarkdownReport: Sendable {
         }
     }
 
+    /// A quantity to as many decimals as its size deserves, grouped: "1.096", "42.5", "1,141".
     private func quantity(_ d: Decimal) -> String {
-        let rounded = d.rounded(d < 10 ? 3 : (d < 1000 ? 2 : 0))
-        let text = rounded.plainString
-        if let dot = text.firstIndex(of: "."), let whole = Int(text[..<dot]) { return grouped(whole) + text[dot...] }
-        return Int(text).map(grouped) ?? text
+        groupedDecimal(d.rounded(d < 10 ? 3 : (d < 1000 ? 2 : 0)))
     }
 }
 

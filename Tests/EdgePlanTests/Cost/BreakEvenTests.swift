@@ -46,6 +46,23 @@ import Testing
         #expect(finder.round(Decimal(1_234_567)) == Decimal(1_235_000))
     }
 
+    /// A price that fails at one sweep point is a failure, never $0: a zero there would make the
+    /// option look free and fake a crossing on each side of it.
+    @Test func aFailureAtAnySweepPointIsThrownNeverPricedAtZero() throws {
+        struct NoPrice: Error, Equatable { var option: Int; var gb: Decimal }
+        let finder = BreakEvenFinder()
+        // b costs $10 flat, a $1 + $0.001/GB: a is cheaper below 9,000 GB. b cannot be priced past 100 GB.
+        let total = { (i: Int, x: Decimal) throws(NoPrice) -> Decimal in
+            if i == 1 && x > 100 { throw NoPrice(option: i, gb: x) }
+            return i == 0 ? 1 + x / 1000 : 10
+        }
+        #expect(throws: NoPrice(option: 1, gb: Decimal(string: "150")!)) { try finder.analyse(options: ["a", "b"], total: total) }
+        // Without the failure the crossing is found where it is.
+        let priced = try finder.analyse(options: ["a", "b"]) { i, x in i == 0 ? 1 + x / 1000 : 10 }
+        #expect(priced.breakEvens == [BreakEven(cheaperBelow: "a", cheaperAbove: "b", dataOutGB: 9000)])
+        #expect(priced.sweep.points.count == BreakEvenFinder.sweepPoints.count)
+    }
+
     @Test func optionsThatNeverChangePlacesHaveNoBreakEven() throws {
         // The same option twice ties everywhere; an option that is always dearer never crosses.
         let plan = try Self.plan("[{kind: alb-controller}, {kind: alb-controller, id: twin}, {kind: nlb-to-alb}]")

@@ -34,6 +34,38 @@ import Testing
         #expect(plan.options.allSatisfy { $0.monthlyCost == nil })
     }
 
+    /// A price file that is wrong is not a price file that is missing: an error for `plan` too,
+    /// placed in the price file rather than at the design's `region:` line.
+    @Test func aMalformedPriceFileIsALocatedErrorEvenForPlan() throws {
+        let yaml = OptionCostTests.design("[{kind: alb-controller}]")
+        let text = try Fixtures.text("pricing/aws/us-east-1.json")
+        let bent = text.replacingOccurrences(of: #""usd": "0.0225""#, with: #""usd": "0.0225.5""#)
+        #expect(bent != text)
+        let pricing: PlanPricing
+        do { pricing = .catalog(try PriceCatalog(json: Data(bent.utf8), file: "pricing/aws/us-east-1.json", region: "us-east-1")) } catch { pricing = .unavailable(error) }
+        for required in [false, true] {
+            let outcome = Self.run(yaml, pricing: pricing, required: required)
+            #expect(outcome.plan == nil)
+            let errors = outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted)
+            #expect(errors.count == 2 && errors.allSatisfy { $0.hasPrefix("pricing/aws/us-east-1.json:") && $0.contains("'0.0225.5' is not a plain decimal") }, "\(errors)")
+        }
+    }
+
+    /// A dimension that quantities are divided by must be above 0; found only when the price is
+    /// used, it is still an error in the price file, at the dimension.
+    @Test func aZeroCapacityUnitIsALocatedErrorEvenForPlan() throws {
+        let yaml = OptionCostTests.design("[{kind: alb-controller}]")
+        let text = try Fixtures.text("pricing/aws/us-east-1.json")
+        let bent = text.replacingOccurrences(of: #""newConnectionsPerSecond": "25""#, with: #""newConnectionsPerSecond": "0""#)
+        #expect(bent != text)
+        let catalog = try PriceCatalog(json: Data(bent.utf8), file: "pricing/aws/us-east-1.json", region: "us-east-1")
+        let outcome = Self.run(yaml, pricing: .catalog(catalog), required: false)
+        #expect(outcome.plan == nil)
+        #expect(outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted) == [
+            "pricing/aws/us-east-1.json:26:36: error: prices[1].dimensions.newConnectionsPerSecond: 'alb.lcu-hour': must be above 0: quantities are divided by it",
+        ])
+    }
+
     @Test func thePriceCatalogNamesTheFileAndTheItem() throws {
         let catalog = try Fixtures.catalog("eu-west-1")
         #expect(throws: PriceError.missingItem(file: "pricing/aws/eu-west-1.json", item: "nlb.hour")) { try catalog.price("nlb.hour") }

@@ -103,6 +103,26 @@ import Testing
         #expect(try PriceCatalog(json: Data(file.contents.utf8), file: "x").prices.count == 6)
     }
 
+    @Test func aPriceThatIsNotAPlainDecimalIsNeverReadInPart() throws {
+        let importer = OfferImporter()
+        // In the offer: "0.0310000000.5" would have been read as 0.031.
+        let text = String(decoding: try Self.offer("awselb-eu-west-1-test-prices.json"), as: UTF8.self)
+        let bent = text.replacingOccurrences(of: #""USD": "0.0310000000""#, with: #""USD": "0.0310000000.5""#)
+        #expect(bent != text)
+        let reading = try importer.read(Data(bent.utf8), file: "o.json")
+        #expect(!reading.prices.contains { $0.rule.item == "nlb.hour" })
+        #expect(reading.skipped == ["eu-west-1 nlb.hour: SKU TESTNLBHOURIRL03 (EU-LoadBalancerUsage) has a USD price that is not a plain decimal ('0.0310000000.5')"])
+        // In the price file: "0.009.5" would have been read as 0.009, the offer's price, and kept as "unchanged".
+        var folder = try Self.folder()
+        let file = String(decoding: folder["eu-west-1.json"]!, as: UTF8.self)
+        folder["eu-west-1.json"] = Data(file.replacingOccurrences(of: #""usd": "0.008""#, with: #""usd": "0.009.5""#).utf8)
+        #expect(folder["eu-west-1.json"] != Data(file.utf8))
+        let offer = try importer.read(try Self.offer("awselb-eu-west-1-test-prices.json"), file: "o.json")
+        #expect(throws: DiagnosticError.self) {
+            try importer.apply(offer, folder: folder, folderLabel: "pricing/aws", regionNames: [:])
+        }
+    }
+
     @Test func whatIsNotAnOfferIsALocatedError() throws {
         let importer = OfferImporter()
         #expect(throws: DiagnosticError.self) { try importer.read(try Self.offer("truncated.json"), file: "t.json") }
@@ -129,6 +149,18 @@ import Testing
     func priceFilesRoundTrip(_ region: String) throws {
         let text = try Fixtures.text("pricing/aws/\(region).json")
         #expect(try JSONValue.parse(text).serialized() == text)
+    }
+
+    /// Where each value starts, by the path diagnostics use; a missing field falls back to its object.
+    @Test func parsedValuesKnowWhereTheyStart() throws {
+        let doc = try JSONValue.parseLocated("{\n  \"é\": \"ü\", \"a\": [1,\n    {\"b\": \"x\"}]\n}")
+        #expect(doc.value["a"]?.arrayItems.count == 2)
+        #expect(doc.position(of: "") == (1, 1))
+        #expect(doc.position(of: "é") == (2, 8))
+        #expect(doc.position(of: "a") == (2, 18), "columns count characters, not bytes")
+        #expect(doc.position(of: "a[1].b") == (3, 11))
+        #expect(doc.position(of: "a[1].missing") == (3, 5))
+        #expect(doc.position(of: "nowhere") == (1, 1))
     }
 
     @Test func badJSONIsLocated() throws {

@@ -11,24 +11,22 @@ struct PrivateLinkDataProcessingRule: CaveatRule {
 
     func evaluate(_ f: OptionFacts) -> Caveat? {
         guard f.topology.has(.interfaceEndpoint) else { return nil }
-        // The same traffic, defaults included, and the same both-directions count as the cost model.
-        let profile = TrafficProfile(f.design.traffic, hoursPerMonth: f.design.hoursPerMonth)
+        // The traffic the costs use, defaults included, and the same both-directions count.
+        let profile = f.design.trafficProfile
         let traffic = profile.dataOutGB + profile.dataInGB
         guard let prices = f.prices,
               let hourly = try? prices.price("privatelink.endpoint-hour"),
-              let perGB = try? prices.price("privatelink.data-processed")
+              let perGB = try? prices.price("privatelink.data-processed"), perGB.usd > 0
         else {
             return caveat(.info,
                 detail: "Every GB through the interface endpoint is billed on top of the endpoint's hourly charge per AZ; the price file for \(f.design.region) lacks these prices, so the level where per-GB charges dominate is not computed.",
                 mitigation: "Add sourced PrivateLink prices for \(f.design.region) to pricing/, or compare with alb-controller, which has no endpoint.")
         }
-        let hourlyPerMonth = hourly.usd * Decimal(f.azCount) * f.design.hoursPerMonth
-        var level = hourlyPerMonth / perGB.usd
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &level, 0, .up)
-        let over = traffic >= rounded
+        let hourlyPerMonth = hourly.usd * Decimal(f.azCount) * profile.hoursPerMonth
+        let level = (hourlyPerMonth / perGB.usd).roundedUp
+        let over = traffic >= level
         return caveat(over ? .warning : .info,
-            detail: "The endpoint costs \(money(hourlyPerMonth)) a month in hours (\(f.azCount) AZs × \(f.design.hoursPerMonth.plainString) h × $\(hourly.usd.plainString)) plus $\(perGB.usd.plainString) per GB processed in both directions; above \(grouped(Int(truncating: rounded as NSNumber))) GB a month the per-GB charge is the larger part. This design moves \(traffic.rounded(2).plainString) GB a month through it (out + in)\(over ? ", past that level" : "").",
+            detail: "The endpoint costs \(money(hourlyPerMonth)) a month in hours (\(f.azCount) AZs × \(profile.hoursPerMonth.plainString) h × $\(hourly.usd.plainString)) plus $\(perGB.usd.plainString) per GB processed in both directions; above \(groupedDecimal(level)) GB a month the per-GB charge is the larger part. This design moves \(traffic.rounded(2).plainString) GB a month through it (out + in)\(over ? ", past that level" : "").",
             mitigation: "At high traffic prefer a path without an endpoint (alb-controller, nlb-to-alb or cloudfront-vpc-origin); edgeplan's cost comparison shows where each becomes cheaper.")
     }
 }
