@@ -25,8 +25,8 @@ public struct FleetSummaryRenderer: Sendable {
     public func render(_ entries: [FleetEntry]) -> String {
         let rows = entries.map { e -> [String] in
             guard let plan = e.plan else { return [e.name ?? e.file, "-", "-", "-", "-", "-", "-", "-", e.status] }
-            let total = plan.vpc.cidr.size + plan.vpc.secondaryCidrs.reduce(0) { $0 + $1.size }
-            let free = plan.freeCidrs.reduce(UInt64(0)) { $0 + $1.size }
+            let total = plan.totalAddresses
+            let free = plan.freeAddresses
             return [
                 plan.design.name, plan.design.region, plan.vpc.cidr.description, String(plan.availabilityZones.count),
                 String(plan.subnets.count), grouped(plan.capacity.nodes), grouped(plan.capacity.pods), percent(free, of: total), e.status,

@@ -23,8 +23,8 @@ public struct PlanSummaryRenderer: Sendable {
         let c = plan.capacity
         out += "\nCapacity: \(grouped(c.nodes)) nodes, \(grouped(c.pods)) pods (asked for up to \(grouped(c.requestedNodes)) nodes × \(c.podsPerNode) pods; "
         out += "\(grouped(c.nodesWithOneAZLost)) nodes still fit with one AZ lost)\n"
-        let total = plan.vpc.cidr.size + plan.vpc.secondaryCidrs.reduce(0) { $0 + $1.size }
-        let free = plan.freeCidrs.reduce(UInt64(0)) { $0 + $1.size }
+        let total = plan.totalAddresses
+        let free = plan.freeAddresses
         out += "Free: \(grouped(free)) of \(grouped(total)) addresses (\(percent(free, of: total)))"
         out += plan.freeCidrs.isEmpty ? "\n" : ": \(plan.freeCidrs.map(\.description).joined(separator: ", "))\n"
         out += options(plan)

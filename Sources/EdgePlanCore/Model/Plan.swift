@@ -40,6 +40,11 @@ public struct Plan: Sendable, Equatable {
     }
 
     public func subnets(role: SubnetRole) -> [PlannedSubnet] { subnets.filter { $0.role == role } }
+
+    /// Addresses in the VPC block and its secondary blocks.
+    public var totalAddresses: UInt64 { vpc.cidr.size + vpc.secondaryCidrs.reduce(0) { $0 + $1.size } }
+    /// Addresses left free by the subnets.
+    public var freeAddresses: UInt64 { freeCidrs.reduce(0) { $0 + $1.size } }
     public func subnets(az: String) -> [PlannedSubnet] { subnets.filter { $0.az == az } }
 }
 

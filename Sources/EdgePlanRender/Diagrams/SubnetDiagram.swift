@@ -19,7 +19,7 @@ public struct SubnetDiagram: Sendable {
         var y = m + 16
         canvas.text("\(plan.design.name): address space", at: Point(m, y), size: 16, bold: true)
         y += 20
-        let total = plan.vpc.cidr.size + plan.vpc.secondaryCidrs.reduce(0) { $0 + $1.size }
+        let total = plan.totalAddresses
         let used = plan.subnets.reduce(UInt64(0)) { $0 + $1.cidr.size }
         canvas.text("\(grouped(plan.subnets.count)) subnets use \(grouped(used)) of \(grouped(total)) addresses (\(percent(used, of: total))); grey is free",
                     at: Point(m, y), size: 12.5, fill: Palette.muted)

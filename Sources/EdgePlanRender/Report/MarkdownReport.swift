@@ -104,8 +104,8 @@ public struct MarkdownReport: Sendable {
     private func capacity(_ md: inout Markdown, _ plan: Plan) {
         md.heading(2, "Capacity and free space")
         let c = plan.capacity
-        let total = plan.vpc.cidr.size + plan.vpc.secondaryCidrs.reduce(0) { $0 + $1.size }
-        let free = plan.freeCidrs.reduce(UInt64(0)) { $0 + $1.size }
+        let total = plan.totalAddresses
+        let free = plan.freeAddresses
         md.list([
             "**\(grouped(c.nodes)) nodes and \(grouped(c.pods)) pods fit** in the planned subnets (the design asks for up to \(grouped(c.requestedNodes)) nodes × \(c.podsPerNode) pods); with one AZ lost, \(grouped(c.nodesWithOneAZLost)) nodes still fit.",
             "**\(grouped(free)) of \(grouped(total)) addresses are free** (\(percent(free, of: total))): \(plan.freeCidrs.map { "`\($0)`" }.joined(separator: ", ")).",
