@@ -34,11 +34,13 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // Plan → [OutputFile]. Depends on the planned model only, never on the parser.
         .target(name: "EdgePlanRender", dependencies: ["EdgePlanCore", "CLibXML2", "CCmark"], swiftSettings: strictSettings),
+        // The POSIX calls Swift's Glibc module leaves out (renameat2, syncfs), for the CLI's writers.
+        .target(name: "CPosix"),
         // The only code that touches disk.
         .executableTarget(
             name: "edgeplan",
             dependencies: [
-                "EdgePlan", "EdgePlanRender",
+                "EdgePlan", "EdgePlanRender", "CPosix",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -63,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EdgePlanTests",
-            dependencies: ["EdgePlan", "EdgePlanRender", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["EdgePlan", "EdgePlanRender", "CCmark", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Golden", "Designs"],
             swiftSettings: strictSettings
         ),

@@ -2,10 +2,8 @@ import EdgePlan
 import Foundation
 #if canImport(Glibc)
 import Glibc
-private let posixWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
-private let posixWrite = Darwin.write
 #endif
 
 /// The ledger on disk; the only code that reads, locks and writes it.
@@ -125,18 +123,7 @@ enum LedgerFile {
         guard fd >= 0 else {
             throw DiagnosticError([.error("", "cannot write beside the ledger (\(temporary)): \(String(cString: strerror(errno))); it is unchanged", at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        let bytes = Array(text.utf8)
-        var written = 0
-        var failure: String?
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { posixWrite(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = String(cString: strerror(errno))
-                break
-            }
-            written += n
-        }
+        var failure = Disk.write(fd, Array(text.utf8))
         if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         close(fd)
         if let failure {
@@ -148,10 +135,6 @@ enum LedgerFile {
 
     /// Flushes the folder entry so the rename survives a crash.
     private static func syncFolder(of path: String) {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        close(fd)
+        Disk.sync(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
     }
 }

@@ -1,59 +1,209 @@
 import EdgePlan
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Writes generated files into a folder all at once: everything goes to a temporary sibling
-/// folder first, which then replaces the old one by rename, so a failure leaves the old output as it was.
+/// Writes generated files into a folder all at once, and only into a folder that is provably
+/// edgeplan's: missing, empty, or holding exactly the files its `.edgeplan-manifest` lists,
+/// unchanged. Anything else (a Terraform folder with its own `plan.json`, a repository, an output a
+/// person has added to or edited) is refused and left as it is.
+///
+/// Every file goes to a staging folder beside the target (`.DIR.edgeplan-new-PID`, the manifest
+/// first), the file system is flushed once, and the staging folder takes the target's place in
+/// one step (`renameat2(RENAME_EXCHANGE)`), so a crash at any moment leaves the old folder or the
+/// new one, whole. Where the file system cannot swap, two renames are the fallback. A symbolic
+/// link given as `--out` is written through: the folder it points to is replaced, the link stays.
 enum OutputFolder {
-    /// The file that marks a folder as edgeplan output, so `--out` never replaces anything else.
-    static let marker = "plan.json"
-
     static func write(_ files: [OutputFile], to path: String) throws(DiagnosticError) {
         let fm = FileManager.default
-        let target = URL(fileURLWithPath: path).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: target.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw failure(path, "exists and is not a folder") }
-            let contents = (try? fm.contentsOfDirectory(atPath: target.path)) ?? []
-            guard contents.isEmpty || contents.contains(marker) else {
-                throw failure(path, "exists and is not an edgeplan output folder (it has no \(marker)); refusing to replace it")
-            }
+        let target = try resolve(path)
+        let parent = (target as NSString).deletingLastPathComponent
+        let base = (target as NSString).lastPathComponent
+        let existing = Disk.kind(target)
+        switch existing {
+        case .missing: break
+        case .folder: try requireEdgeplanOutput(target, shownAs: path)
+        case .file, .link, .other: throw failure(path, "exists and is not a folder")
         }
         do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw failure(parent.path, "cannot be created: \(error.localizedDescription)")
+            throw failure(path, "cannot be created: its folder \(parent) cannot be made (\(error.localizedDescription))")
         }
+        sweepStaleSiblings(of: base, in: parent)
+
         let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).edgeplan-new-\(pid)")
-        let old = parent.appendingPathComponent(".\(target.lastPathComponent).edgeplan-old-\(pid)")
-        try? fm.removeItem(at: staging)
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            for file in files.sorted(by: { $0.path < $1.path }) {
-                let url = staging.appendingPathComponent(file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents.utf8).write(to: url)
+        let staging = (parent as NSString).appendingPathComponent(".\(base).edgeplan-new-\(pid)")
+        try? fm.removeItem(atPath: staging)
+        if let problem = stage(OutputManifest.folder(files), in: staging) {
+            try? fm.removeItem(atPath: staging)
+            throw failure(path, "cannot be written: \(problem)")
+        }
+        if existing == .folder, (try? fm.contentsOfDirectory(atPath: target))?.isEmpty == false {
+            try replace(target, with: staging, shownAs: path)
+        } else if rename(staging, target) != 0 {
+            // rename replaces an empty folder in one step; anything else left it as it was.
+            let reason = Disk.reason
+            try? fm.removeItem(atPath: staging)
+            throw failure(path, "cannot be replaced: \(reason)")
+        }
+        Disk.sync(folder: parent)
+    }
+
+    /// The folder `--out` names: a symbolic link is followed to the folder it points to (made
+    /// there if it does not exist yet, as long as the folder it would be in does).
+    private static func resolve(_ path: String) throws(DiagnosticError) -> String {
+        var current = URL(fileURLWithPath: path).standardizedFileURL.path
+        for _ in 0..<16 {
+            guard Disk.kind(current) == .link else { return current }
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
+                throw failure(path, "is a symbolic link that cannot be read")
             }
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw failure(path, "cannot be written: \(error.localizedDescription)")
-        }
-        let existed = fm.fileExists(atPath: target.path)
-        if existed {
-            do { try fm.moveItem(at: target, to: old) } catch {
-                try? fm.removeItem(at: staging)
-                throw failure(path, "cannot be replaced: \(error.localizedDescription)")
+            let folder = (current as NSString).deletingLastPathComponent
+            current = URL(fileURLWithPath: destination, relativeTo: URL(fileURLWithPath: folder, isDirectory: true)).standardizedFileURL.path
+            if Disk.kind(current) == .missing && Disk.kind((current as NSString).deletingLastPathComponent) != .folder {
+                throw failure(path, "is a symbolic link to nothing (\(destination)); point it at a folder or remove it")
             }
         }
-        do {
-            try fm.moveItem(at: staging, to: target)
-        } catch {
-            if existed { try? fm.moveItem(at: old, to: target) }
-            try? fm.removeItem(at: staging)
-            throw failure(path, "cannot be replaced: \(error.localizedDescription)")
+        throw failure(path, "is a symbolic link in a loop")
+    }
+
+    // MARK: - Proof of ownership
+
+    /// Refuses a non-empty folder unless it holds exactly what its manifest lists, each file
+    /// unchanged, and every folder in it can be emptied.
+    static func requireEdgeplanOutput(_ folder: String, shownAs path: String) throws(DiagnosticError) {
+        let fm = FileManager.default
+        guard let top = try? fm.contentsOfDirectory(atPath: folder) else { throw failure(path, "cannot be read (\(Disk.reason))") }
+        if top.isEmpty { return }
+        let manifestPath = (folder as NSString).appendingPathComponent(OutputManifest.fileName)
+        guard Disk.kind(manifestPath) == .file,
+              let text = fm.contents(atPath: manifestPath).flatMap({ String(data: $0, encoding: .utf8) }),
+              let manifest = OutputManifest(text: text)
+        else {
+            throw failure(path, "is not empty and is not an edgeplan output folder (it has no \(OutputManifest.fileName) written by edgeplan); refusing to replace it. Give --out a new or empty folder (a folder written by an edgeplan older than the manifest must be deleted by hand once)")
         }
-        if existed { try? fm.removeItem(at: old) }
+        var listed: [String: OutputManifest.Entry] = [:]
+        for e in manifest.entries { listed[e.path] = e }
+        var foreign: [String] = [], changed: [String] = [], readOnly: [String] = []
+        var folders: Set<String> = []
+        for e in manifest.entries {
+            var parts = e.path.split(separator: "/").dropLast()
+            while !parts.isEmpty { folders.insert(parts.joined(separator: "/")); parts = parts.dropLast() }
+        }
+        func walk(_ relative: String) {
+            let absolute = relative.isEmpty ? folder : (folder as NSString).appendingPathComponent(relative)
+            // Read-only by its mode bits (as `chmod a-w` leaves it), or for this user.
+            var info = stat()
+            if access(absolute, W_OK) != 0 || (lstat(absolute, &info) == 0 && info.st_mode & 0o222 == 0) {
+                readOnly.append(relative.isEmpty ? "." : relative)
+            }
+            for name in ((try? fm.contentsOfDirectory(atPath: absolute)) ?? []).sorted() {
+                let child = relative.isEmpty ? name : "\(relative)/\(name)"
+                let childPath = (folder as NSString).appendingPathComponent(child)
+                switch Disk.kind(childPath) {
+                case .folder where folders.contains(child): walk(child)
+                case .file where child == OutputManifest.fileName: break
+                case .file:
+                    guard let entry = listed[child] else { foreign.append(child); continue }
+                    guard let data = fm.contents(atPath: childPath), data.count == entry.size,
+                          OutputManifest.hash(data) == entry.hash
+                    else { changed.append(child); continue }
+                default: foreign.append(child)
+                }
+            }
+        }
+        walk("")
+        func some(_ paths: [String]) -> String {
+            paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? " and \(paths.count - 5) more" : "")
+        }
+        if !foreign.isEmpty {
+            throw failure(path, "holds files edgeplan did not write (\(some(foreign))); refusing to replace it. Move them out, or give --out another folder")
+        }
+        if !changed.isEmpty {
+            throw failure(path, "holds files changed since edgeplan wrote them (\(some(changed))); refusing to replace them. Keep your changes elsewhere and delete those files, or give --out another folder")
+        }
+        if !readOnly.isEmpty {
+            throw failure(path, "cannot be replaced: \(some(readOnly)) \(readOnly.count == 1 ? "is" : "are") read-only (make \(readOnly.count == 1 ? "it" : "them") writable, or give --out another folder)")
+        }
+        if access((folder as NSString).deletingLastPathComponent, W_OK) != 0 {
+            throw failure(path, "cannot be replaced: its parent folder is read-only")
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Writes the files into a new staging folder, the manifest first (so the folder is
+    /// recognisably edgeplan's from its first byte), then flushes the file system once.
+    private static func stage(_ files: [OutputFile], in staging: String) -> String? {
+        let fm = FileManager.default
+        do { try fm.createDirectory(atPath: staging, withIntermediateDirectories: false) } catch { return error.localizedDescription }
+        let ordered = files.filter { $0.path == OutputManifest.fileName } + files.filter { $0.path != OutputManifest.fileName }
+        var made: Set<String> = []
+        for file in ordered {
+            guard OutputManifest.isSafePath(file.path) else { return "'\(file.path)' is not a path inside the folder" }
+            let absolute = (staging as NSString).appendingPathComponent(file.path)
+            let folder = (absolute as NSString).deletingLastPathComponent
+            if made.insert(folder).inserted {
+                do { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch { return error.localizedDescription }
+            }
+            if let problem = Disk.create(absolute, file.contents.utf8) { return "\(file.path): \(problem)" }
+        }
+        return Disk.sync(fileSystemOf: staging)
+    }
+
+    /// Puts `staging` in the place of the existing `target` in one step, then removes the old
+    /// contents. Falls back to two renames where the file system cannot swap.
+    private static func replace(_ target: String, with staging: String, shownAs path: String) throws(DiagnosticError) {
+        let fm = FileManager.default
+        switch Disk.exchange(staging, target) {
+        case .swapped:
+            // `staging` now holds the previous output.
+            do { try fm.removeItem(atPath: staging) } catch {
+                Console.err("warning: --out: the previous output of '\(path)' could not be removed and was left at \(staging)\n")
+            }
+        case .failed(let reason):
+            try? fm.removeItem(atPath: staging)
+            throw failure(path, "cannot be replaced: \(reason)")
+        case .unsupported:
+            let old = staging.replacingOccurrences(of: ".edgeplan-new-", with: ".edgeplan-old-")
+            try? fm.removeItem(atPath: old)
+            guard rename(target, old) == 0 else {
+                let reason = Disk.reason
+                try? fm.removeItem(atPath: staging)
+                throw failure(path, "cannot be replaced: \(reason)")
+            }
+            guard rename(staging, target) == 0 else {
+                let reason = Disk.reason
+                _ = rename(old, target)
+                try? fm.removeItem(atPath: staging)
+                throw failure(path, "cannot be replaced: \(reason)")
+            }
+            try? fm.removeItem(atPath: old)
+        }
+    }
+
+    /// Removes what killed edgeplan runs left beside the target: staging and old folders whose
+    /// process is gone, and only when they are empty or carry edgeplan's manifest.
+    private static func sweepStaleSiblings(of base: String, in parent: String) {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] {
+            for marker in [".edgeplan-new-", ".edgeplan-old-"] {
+                guard name.hasPrefix(".\(base)\(marker)"), let pid = Int32(name.dropFirst(base.count + 1 + marker.count)),
+                      !Disk.isRunning(pid)
+                else { continue }
+                let stale = (parent as NSString).appendingPathComponent(name)
+                guard Disk.kind(stale) == .folder else { continue }
+                let contents = (try? fm.contentsOfDirectory(atPath: stale)) ?? []
+                let manifest = (stale as NSString).appendingPathComponent(OutputManifest.fileName)
+                let ours = contents.isEmpty || fm.contents(atPath: manifest).flatMap { String(data: $0, encoding: .utf8) }
+                    .map { $0.hasPrefix(OutputManifest.headerLine) } == true
+                if ours { try? fm.removeItem(atPath: stale) }
+            }
+        }
     }
 
     private static func failure(_ path: String, _ message: String) -> DiagnosticError {

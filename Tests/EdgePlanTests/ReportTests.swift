@@ -172,7 +172,7 @@ import Testing
     func reportIsCurrent(_ example: String) throws {
         let name = String(example.dropLast(".yaml".count))
         let plan = try Fixtures.pricedPlan(try Fixtures.text("examples/\(example)"), file: "examples/\(example)")
-        let generated = try ReportRenderer().render(plan) + DeploymentEmitter().render(plan)
+        let generated = OutputManifest.folder(try ReportRenderer().render(plan) + DeploymentEmitter().render(plan))
         let folder = Fixtures.root.appendingPathComponent("reports/\(name)")
         var committed: [String] = []
         if let walker = FileManager.default.enumerator(atPath: folder.path) {
