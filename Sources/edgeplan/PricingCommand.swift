@@ -29,7 +29,7 @@ struct PricingImportCommand: ParsableCommand {
             }
             let importer = OfferImporter()
             let reading = try importer.read(data, file: offer)
-            let names = (try? DataFiles.reference().regions.mapValues(\.name)) ?? [:]
+            let names = try DataFiles.reference().regions.mapValues(\.name)
             let result = try importer.apply(reading, folder: files.all(), folderLabel: files.label, regionNames: names)
             try write(result.files, into: files.folder)
             Console.out(report(result, reading))
@@ -59,29 +59,33 @@ struct PricingImportCommand: ParsableCommand {
         return out
     }
 
-    /// Every file goes to a temporary sibling first; only when all are written do they replace the
-    /// old ones, one rename each, so a failure leaves the folder as it was.
+    /// Every file goes to a temporary sibling first and is flushed; only when all are written do
+    /// they replace the old ones, one rename each, so a failure leaves the folder as it was.
     private func write(_ outputs: [OutputFile], into folder: URL) throws(DiagnosticError) {
-        let fm = FileManager.default
         let pid = ProcessInfo.processInfo.processIdentifier
-        var staged: [(temp: URL, target: URL)] = []
+        var staged: [(temp: String, target: String)] = []
+        func abandon() { for s in staged { unlink(s.temp) } }
         for file in outputs {
-            let target = folder.appendingPathComponent(file.path)
-            let temp = folder.appendingPathComponent(".\(file.path).edgeplan-new-\(pid)")
-            do {
-                try Data(file.contents.utf8).write(to: temp)
-            } catch {
-                for s in staged { try? fm.removeItem(at: s.temp) }
-                try? fm.removeItem(at: temp)
-                throw DiagnosticError([.error("--pricing", "'\(target.path)' cannot be written: \(error.localizedDescription)")])
+            // The importer names files after Regions it knows; never write anything but `<region>.json` here.
+            guard !file.path.contains("/"), file.path.hasSuffix(".json"), file.path.count > 5, !file.path.hasPrefix(".") else {
+                abandon()
+                throw DiagnosticError([.error("--pricing", "refusing to write '\(file.path)': price files are named <region>.json")])
+            }
+            let target = folder.appendingPathComponent(file.path).path
+            let temp = folder.appendingPathComponent(".\(file.path).edgeplan-new-\(pid)").path
+            unlink(temp)
+            if let problem = Disk.create(temp, file.contents.utf8) ?? Disk.sync(file: temp) {
+                unlink(temp)
+                abandon()
+                throw DiagnosticError([.error("--pricing", "'\(target)' cannot be written: \(problem); no price file was changed")])
             }
             staged.append((temp, target))
         }
-        for s in staged {
-            if rename(s.temp.path, s.target.path) != 0 {
-                for rest in staged { try? fm.removeItem(at: rest.temp) }
-                throw DiagnosticError([.error("--pricing", "'\(s.target.path)' cannot be replaced")])
-            }
+        for s in staged where rename(s.temp, s.target) != 0 {
+            let reason = Disk.reason
+            abandon()
+            throw DiagnosticError([.error("--pricing", "'\(s.target)' cannot be replaced: \(reason)")])
         }
+        Disk.sync(folder: folder.path)
     }
 }

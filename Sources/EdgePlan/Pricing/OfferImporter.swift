@@ -73,6 +73,13 @@ public struct OfferImporter: Sendable {
         guard OfferItemMap.offerCodes.contains(offer.offerCode) else {
             throw DiagnosticError([.error("offerCode", "edgeplan maps no items from the \(offer.offerCode) offer; it reads \(OfferItemMap.offerCodes.joined(separator: ", "))", at: top)])
         }
+        // Both go into the sources edgeplan writes (a URL and a title): only what AWS writes there.
+        guard Self.isOfferVersion(offer.version) else {
+            throw DiagnosticError([.error("version", "\(offer.version.debugDescription) is not an AWS Price List offer version (digits, such as 20260911124544)", at: top)])
+        }
+        guard Self.isPublicationDate(offer.publicationDate) else {
+            throw DiagnosticError([.error("publicationDate", "\(offer.publicationDate.debugDescription) is not a date and time such as 2026-09-11T12:45:44Z", at: top)])
+        }
         var found: [ImportedPrice] = []
         var skipped: [String] = []
         for sku in offer.products.keys.sorted() {
@@ -143,6 +150,20 @@ public struct OfferImporter: Sendable {
         init(_ why: String) { self.why = why }
     }
 
+    /// AWS Price List versions are timestamps written as digits (`20260911124544`).
+    static func isOfferVersion(_ text: String) -> Bool {
+        (1...32).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// `2026-09-11T12:45:44Z`: a date, then an optional time of digits, ':', '.', '+', '-' and 'T'/'Z'.
+    static func isPublicationDate(_ text: String) -> Bool {
+        let chars = Array(text)
+        guard (10...40).contains(chars.count), chars[4] == "-", chars[7] == "-",
+              chars[0..<10].enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || ($0.element.isASCII && $0.element.isNumber) })
+        else { return false }
+        return chars[10...].allSatisfy { ($0.isASCII && $0.isNumber) || ":.+-TZ".contains($0) }
+    }
+
     private static func path(_ keys: [any CodingKey]) -> String {
         keys.map(\.stringValue).joined(separator: ".")
     }
@@ -150,12 +171,19 @@ public struct OfferImporter: Sendable {
     // MARK: - Updating the price files
 
     /// Applies a reading to the folder's price files (`folder`: file name → contents, e.g.
-    /// `eu-west-1.json`). `folderLabel` names the folder in messages; `regionNames` names the
-    /// Regions of new files (else the offer's location is used).
+    /// `eu-west-1.json`). `folderLabel` names the folder in messages; `regionNames` holds every
+    /// Region edgeplan knows (`limits/regions.json`) and names the Regions of new files. A
+    /// `regionCode` that is not one of them is skipped: it never becomes a file name.
     public func apply(_ reading: Reading, folder: [String: Data], folderLabel: String, regionNames: [String: String]) throws(DiagnosticError) -> Result {
         var files: [OutputFile] = []
         var report: [(file: String, changes: [Change])] = []
+        var skipped = reading.skipped
         for region in reading.regions {
+            guard let regionName = regionNames[region] else {
+                let count = reading.prices.filter { $0.region == region }.count
+                skipped.append("regionCode \(region.debugDescription) is not an AWS Region edgeplan knows (limits/regions.json); its \(count) price\(count == 1 ? "" : "s") \(count == 1 ? "was" : "were") not imported")
+                continue
+            }
             let name = "\(region).json"
             let label = folderLabel.isEmpty ? name : "\(folderLabel)/\(name)"
             let prices = reading.prices.filter { $0.region == region }
@@ -172,7 +200,7 @@ public struct OfferImporter: Sendable {
             } else {
                 document = .object([
                     ("formatVersion", .int(1)), ("region", .string(region)),
-                    ("regionName", .string(regionNames[region] ?? prices[0].location)), ("currency", .string("USD")), ("prices", .array([])),
+                    ("regionName", .string(regionName)), ("currency", .string("USD")), ("prices", .array([])),
                 ])
             }
             guard case .object(var top) = document, let pricesIndex = top.firstIndex(where: { $0.0 == "prices" }),
@@ -206,7 +234,7 @@ public struct OfferImporter: Sendable {
             }
             files.append(OutputFile(path: name, contents: contents))
         }
-        return Result(files: files, changes: report, skipped: reading.skipped)
+        return Result(files: files, changes: report, skipped: skipped)
     }
 
     /// A price entry for `price`, keeping the description, unit, dimensions and any other field of

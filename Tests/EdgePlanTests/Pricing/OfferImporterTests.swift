@@ -27,7 +27,7 @@ import Testing
         // Six items; the Outposts, reserved, trust-store and gateway rows match none.
         #expect(reading.prices.map(\.rule.item) == ["alb.hour", "alb.lcu-hour", "elb.classic-gb", "elb.classic-hour", "nlb.hour", "nlb.nlcu-hour"])
         #expect(reading.prices.first { $0.rule.item == "alb.lcu-hour" }?.sku == "P2XGEJ8N3KU52WA8")
-        let result = try importer.apply(reading, folder: try Self.folder(), folderLabel: "pricing/aws", regionNames: [:])
+        let result = try importer.apply(reading, folder: try Self.folder(), folderLabel: "pricing/aws", regionNames: Fixtures.reference.regions.mapValues(\.name))
         #expect(result.files.isEmpty, "every price is unchanged, so no file is rewritten")
         #expect(result.changes.map(\.file) == ["pricing/aws/us-east-1.json"])
         #expect(result.changes[0].changes.allSatisfy { $0.kind == .unchanged })
@@ -69,7 +69,7 @@ import Testing
         // Importing the same offer again changes nothing.
         var folder = try Self.folder()
         folder["eu-west-1.json"] = Data(file.contents.utf8)
-        let again = try importer.apply(reading, folder: folder, folderLabel: "pricing/aws", regionNames: [:])
+        let again = try importer.apply(reading, folder: folder, folderLabel: "pricing/aws", regionNames: Fixtures.reference.regions.mapValues(\.name))
         #expect(again.files.isEmpty)
     }
 
@@ -82,13 +82,13 @@ import Testing
             .init(upTo: 20000, usd: Self.d("2.38")), .init(upTo: nil, usd: Self.d("1.51")),
         ])
         // The us-east-1 file already says this: nothing to write.
-        let result = try importer.apply(api, folder: try Self.folder(), folderLabel: "pricing/aws", regionNames: [:])
+        let result = try importer.apply(api, folder: try Self.folder(), folderLabel: "pricing/aws", regionNames: Fixtures.reference.regions.mapValues(\.name))
         #expect(result.files.isEmpty && result.changes[0].changes.map(\.kind) == [.unchanged, .unchanged])
 
         let vpc = try importer.read(try Self.offer("amazonvpc-eu-west-1-test-prices.json"), file: "o.json")
         #expect(vpc.prices.map(\.rule.item) == ["ec2.public-ipv4-hour", "privatelink.data-processed", "privatelink.endpoint-hour"])
         #expect(vpc.skipped == ["eu-central-1 privatelink.data-processed: SKU TESTGAPINTIERS14 (EUC1-VpcEndpoint-Bytes) has ranges with a gap or an overlap"])
-        let applied = try importer.apply(vpc, folder: try Self.folder(), folderLabel: "p", regionNames: [:])
+        let applied = try importer.apply(vpc, folder: try Self.folder(), folderLabel: "p", regionNames: Fixtures.reference.regions.mapValues(\.name))
         #expect(applied.changes[0].changes.map { "\($0.kind) \($0.item)" } == [
             "unchanged ec2.public-ipv4-hour", "unchanged privatelink.data-processed", "added privatelink.endpoint-hour",
         ])
@@ -119,7 +119,7 @@ import Testing
         #expect(folder["eu-west-1.json"] != Data(file.utf8))
         let offer = try importer.read(try Self.offer("awselb-eu-west-1-test-prices.json"), file: "o.json")
         #expect(throws: DiagnosticError.self) {
-            try importer.apply(offer, folder: folder, folderLabel: "pricing/aws", regionNames: [:])
+            try importer.apply(offer, folder: folder, folderLabel: "pricing/aws", regionNames: Fixtures.reference.regions.mapValues(\.name))
         }
     }
 
