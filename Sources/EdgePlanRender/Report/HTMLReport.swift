@@ -13,7 +13,7 @@ public struct HTMLReport: Sendable {
 
     /// `diagrams`: relative path (as linked from the Markdown) → SVG element to inline.
     public func render(markdown: String, title: String, diagrams: [String: XMLNode]) -> String {
-        var body = HTMLReport.headingIDs(HTMLReport.commonmark(HTMLReport.tablesToHTML(markdown), unsafe: true))
+        var body = HTMLReport.headingIDs(HTMLReport.body(markdown))
         for (path, svg) in diagrams.sorted(by: { $0.key < $1.key }) {
             body = inline(svg, for: path, in: body)
         }
@@ -59,11 +59,41 @@ public struct HTMLReport: Sendable {
 
     // MARK: - libcmark
 
-    /// CommonMark → HTML with libcmark. `unsafe` keeps raw HTML (the converted tables).
-    static func commonmark(_ markdown: String, unsafe: Bool) -> String {
-        let options = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0) | CMARK_OPT_SMART
+    /// The document as HTML. libcmark never runs with `CMARK_OPT_UNSAFE`: it drops any raw HTML
+    /// and any `javascript:` link that reached the Markdown. The only HTML that is not libcmark's
+    /// is edgeplan's own: the tables, built here around cells that libcmark renders, and the
+    /// diagrams, built by libxml2.
+    static func body(_ markdown: String) -> String {
+        var html = ""
+        var text: [Substring] = []
+        func flush() {
+            if !text.isEmpty { html += commonmark(text.joined(separator: "\n")) }
+            text = []
+        }
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        var i = 0
+        while i < lines.count {
+            if lines[i].hasPrefix("|"), i + 1 < lines.count, lines[i + 1].hasPrefix("| ---") {
+                flush()
+                var rows = [lines[i]]
+                let aligns = cells(lines[i + 1]).map { $0.hasSuffix(":") ? " class=\"num\"" : "" }
+                i += 2
+                while i < lines.count, lines[i].hasPrefix("|") { rows.append(lines[i]); i += 1 }
+                html += table(rows, aligns: aligns)
+                continue
+            }
+            text.append(lines[i])
+            i += 1
+        }
+        flush()
+        return html
+    }
+
+    /// CommonMark → HTML with libcmark, in its safe mode.
+    static func commonmark(_ markdown: String) -> String {
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART
         let bytes = Array(markdown.utf8)
-        guard let html = bytes.withUnsafeBufferPointer({ buffer in
+        guard !bytes.isEmpty, let html = bytes.withUnsafeBufferPointer({ buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                 cmark_markdown_to_html($0, bytes.count, Int32(options))
             }
@@ -72,48 +102,42 @@ public struct HTMLReport: Sendable {
         return String(cString: html)
     }
 
-    /// One cell's inline Markdown, without the paragraph libcmark wraps it in.
+    /// One cell's inline Markdown, without the paragraph libcmark wraps it in. Edgeplan's own
+    /// `<br>` separates the lines of a cell (escaped input can never spell it).
     static func inlineHTML(_ markdown: String) -> String {
-        var html = commonmark(markdown, unsafe: true).trimmingCharacters(in: .whitespacesAndNewlines)
-        if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
-        return html
+        markdown.components(separatedBy: "<br>").map { part in
+            var html = commonmark(part).trimmingCharacters(in: .whitespacesAndNewlines)
+            if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
+            return html
+        }.joined(separator: "<br>")
     }
 
-    /// Replaces each GFM pipe table (a header row, a `---` row, body rows) by an HTML table.
-    static func tablesToHTML(_ markdown: String) -> String {
-        let lines = markdown.components(separatedBy: "\n")
-        var out: [String] = []
-        var i = 0
-        while i < lines.count {
-            if lines[i].hasPrefix("|"), i + 1 < lines.count, lines[i + 1].hasPrefix("| ---") || lines[i + 1].hasPrefix("| ---:") {
-                let header = cells(lines[i])
-                let aligns = cells(lines[i + 1]).map { $0.hasSuffix(":") ? " class=\"num\"" : "" }
-                var html = ["<div class=\"table\"><table>", "<thead><tr>"]
-                for (k, h) in header.enumerated() { html.append("<th\(aligns[safe: k] ?? "")>\(inlineHTML(h))</th>") }
-                html.append("</tr></thead>")
-                html.append("<tbody>")
-                i += 2
-                while i < lines.count, lines[i].hasPrefix("|") {
-                    html.append("<tr>" + cells(lines[i]).enumerated().map { k, c in "<td\(aligns[safe: k] ?? "")>\(inlineHTML(c))</td>" }.joined() + "</tr>")
-                    i += 1
-                }
-                html.append("</tbody></table></div>")
-                out.append(html.joined(separator: "\n"))
-                continue
-            }
-            out.append(lines[i])
-            i += 1
+    /// A GFM pipe table (header row, then body rows) as an HTML table.
+    static func table(_ rows: [Substring], aligns: [String]) -> String {
+        var html = ["<div class=\"table\"><table>", "<thead><tr>"]
+        for (k, h) in cells(rows[0]).enumerated() { html.append("<th\(aligns[safe: k] ?? "")>\(inlineHTML(h))</th>") }
+        html.append("</tr></thead>")
+        html.append("<tbody>")
+        for row in rows.dropFirst() {
+            html.append("<tr>" + cells(row).enumerated().map { k, c in "<td\(aligns[safe: k] ?? "")>\(inlineHTML(c))</td>" }.joined() + "</tr>")
         }
-        return out.joined(separator: "\n")
+        html.append("</tbody></table></div>")
+        return html.joined(separator: "\n") + "\n"
     }
 
     /// Splits a table row on unescaped '|', unescaping '\|' inside cells.
-    static func cells(_ row: String) -> [String] {
+    static func cells(_ row: Substring) -> [String] {
         var cells: [String] = []
         var current = ""
         var escaped = false
         for ch in row.dropFirst() {
-            if escaped { current.append(ch); escaped = false; continue }
+            if escaped {
+                // `\|` is the table's own escape; any other backslash escape is the cell's Markdown.
+                if ch != "|" { current.append("\\") }
+                current.append(ch)
+                escaped = false
+                continue
+            }
             if ch == "\\" { escaped = true; continue }
             if ch == "|" { cells.append(current.trimmingCharacters(in: .whitespaces)); current = "" } else { current.append(ch) }
         }

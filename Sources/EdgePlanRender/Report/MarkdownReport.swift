@@ -25,11 +25,11 @@ public struct MarkdownReport: Sendable {
     // MARK: - Sections
 
     private func header(_ md: inout Markdown, _ plan: Plan) {
-        md.heading(1, "\(plan.design.name): front door plan")
-        let region = plan.design.regionName.map { "\(plan.design.region) (\($0))" } ?? plan.design.region
-        md.paragraph("EKS cluster `\(plan.design.cluster)` in \(region); VPC `\(plan.vpc.cidr)`\(plan.vpc.secondaryCidrs.isEmpty ? "" : " with pods in `\(plan.vpc.secondaryCidrs.map(\.description).joined(separator: "`, `"))`") over \(plan.availabilityZones.count) Availability Zones; \(plan.options.count) frontend option\(plan.options.count == 1 ? "" : "s") compared.")
+        md.heading(1, "\(esc(plan.design.name)): front door plan")
+        let region = esc(plan.design.regionName.map { "\(plan.design.region) (\($0))" } ?? plan.design.region)
+        md.paragraph("EKS cluster \(code(plan.design.cluster)) in \(region); VPC `\(plan.vpc.cidr)`\(plan.vpc.secondaryCidrs.isEmpty ? "" : " with pods in `\(plan.vpc.secondaryCidrs.map(\.description).joined(separator: "`, `"))`") over \(plan.availabilityZones.count) Availability Zones; \(plan.options.count) frontend option\(plan.options.count == 1 ? "" : "s") compared.")
         if let r = plan.recommendation {
-            md.paragraph("**Recommendation: `\(r.option)`.** \(r.why)")
+            md.paragraph("**Recommendation: \(code(r.option)).** \(esc(r.why))")
         }
         let stated = Need.allCases.filter { plan.design.requirements.value(of: $0) }
         md.paragraph(stated.isEmpty ? "The design states no needs; options are ranked by critical caveats\(priced(plan) ? ", cost" : "") and warnings."
@@ -46,7 +46,7 @@ public struct MarkdownReport: Sendable {
             let caveats = Caveat.Severity.allCases.map { "\(o.caveats($0).count) \($0.rawValue)" }.joined(separator: ", ")
             let cost = o.monthlyCost.map { money($0.total) } ?? "not priced"
             let heading = "\(rank + 1). \(id)\(plan.recommendation?.option == id ? " (recommended)" : "")"
-            rows.append(["\(rank + 1)", "[\(name)](#\(MarkdownReport.slug(heading)))", o.topology.pathLine(azCount: plan.availabilityZones.count), needs, caveats, cost])
+            rows.append(["\(rank + 1)", "[\(name)](#\(MarkdownReport.slug(heading)))", esc(o.topology.pathLine(azCount: plan.availabilityZones.count)), needs, caveats, cost])
         }
         md.table(["#", "Option", "Path", "Needs met", "Caveats", "Monthly cost"], rows, right: [5])
     }
@@ -54,17 +54,17 @@ public struct MarkdownReport: Sendable {
     private func optionSection(_ md: inout Markdown, _ plan: Plan, _ o: PlannedOption, rank: Int) {
         let recommended = plan.recommendation?.option == o.id ? " (recommended)" : ""
         md.heading(2, "\(rank). \(o.id)\(recommended)")
-        md.paragraph(o.summary + ".")
+        md.paragraph(esc(o.summary) + ".")
         md.image("Diagram of \(o.id)", "diagrams/\(o.id).svg")
-        md.paragraph("**Path:** \(o.topology.pathLine(azCount: plan.availabilityZones.count))")
+        md.paragraph("**Path:** \(esc(o.topology.pathLine(azCount: plan.availabilityZones.count)))")
         if !o.meets.isEmpty {
             md.paragraph("**Needs:**")
-            md.list(o.meets.map { "\($0.met ? "✓" : "✗") **\(needName($0.need))**: \($0.why)" })
+            md.list(o.meets.map { "\($0.met ? "✓" : "✗") **\(needName($0.need))**: \(esc($0.why))" })
         }
         if let cost = o.monthlyCost {
             md.paragraph("**Monthly cost: \(money(cost.total))**")
             var rows = cost.lines.map { l in
-                [l.component, l.item, "\(quantity(l.quantity)) \(l.unit)", l.unitPrice, money(l.amount)]
+                [esc(l.component), esc(l.item), "\(quantity(l.quantity)) \(esc(l.unit))", esc(l.unitPrice), money(l.amount)]
             }
             rows.append(["**Total**", "", "", "", "**\(money(cost.total))**"])
             md.table(["Component", "Item", "Quantity", "Unit price", "Amount"], rows, right: [2, 4])
@@ -74,7 +74,7 @@ public struct MarkdownReport: Sendable {
         } else {
             md.paragraph("**Caveats:**")
             md.list(o.caveats.map { c in
-                "**\(c.severity.rawValue)** `\(c.id)`: \(c.title). \(c.detail) *Mitigation:* \(c.mitigation) *Reference:* \(c.reference)."
+                "**\(c.severity.rawValue)** \(code(c.id)): \(esc(c.title)). \(esc(c.detail)) *Mitigation:* \(esc(c.mitigation)) *Reference:* \(esc(c.reference))."
             })
         }
     }
@@ -91,13 +91,13 @@ public struct MarkdownReport: Sendable {
         for az in plan.availabilityZones {
             md.heading(3, az)
             md.table(["Role", "Subnet", "CIDR", "Usable", "Tags"], plan.subnets(az: az).map { s in
-                [s.role.rawValue, s.name, "`\(s.cidr)`", grouped(s.usableAddresses),
-                 s.tags.filter { $0.key != "Name" }.map { "`\($0.key)=\($0.value)`" }.joined(separator: "<br>")]
+                [s.role.rawValue, esc(s.name), "`\(s.cidr)`", grouped(s.usableAddresses),
+                 s.tags.filter { $0.key != "Name" }.map { code("\($0.key)=\($0.value)") }.joined(separator: "<br>")]
             }, right: [3])
         }
         md.heading(3, "Why each size")
         md.table(["Role", "Size", "Holds per AZ", "Why"], plan.sizing.map { s in
-            ["\(s.role.rawValue)", "/\(s.length)", s.demands.map { "\($0.what): \(grouped($0.addresses))" }.joined(separator: "<br>"), s.reason]
+            ["\(s.role.rawValue)", "/\(s.length)", s.demands.map { "\(esc($0.what)): \(grouped($0.addresses))" }.joined(separator: "<br>"), esc(s.reason)]
         })
     }
 
@@ -134,11 +134,11 @@ public struct MarkdownReport: Sendable {
         case .noPrices:
             md.paragraph("Not priced: the plan was made without prices.")
         case .noPriceFile(let file):
-            md.paragraph("Not priced: there is no price file for \(plan.design.region) (`\(file)`). Add one with sourced prices, or import them with `edgeplan pricing import`, to compare the options by cost.")
+            md.paragraph("Not priced: there is no price file for \(esc(plan.design.region)) (\(code(file))). Add one with sourced prices, or import them with `edgeplan pricing import`, to compare the options by cost.")
         case .missingPrices(let file, let missing):
-            md.paragraph("Not priced: `\(file)` lacks prices these options need, and edgeplan never guesses a price. Either every option is priced or none is; add each price with its source, or with `edgeplan pricing import`, to compare the options by cost.")
+            md.paragraph("Not priced: \(code(file)) lacks prices these options need, and edgeplan never guesses a price. Either every option is priced or none is; add each price with its source, or with `edgeplan pricing import`, to compare the options by cost.")
             md.table(["Missing from the price file", "Needed by"], missing.map { m in
-                ["`\(m.item)`" + (m.dimension.map { " (dimension `\($0)`)" } ?? ""), m.neededBy.joined(separator: ", ")]
+                [code(m.item) + (m.dimension.map { " (dimension \(code($0)))" } ?? ""), esc(m.neededBy.joined(separator: ", "))]
             })
         case nil:
             md.paragraph("Not priced: there are no options to price.")
@@ -148,17 +148,16 @@ public struct MarkdownReport: Sendable {
     private func sources(_ md: inout Markdown, _ plan: Plan) {
         guard let pricing = plan.pricing else { return }
         md.heading(2, "Price sources")
-        md.paragraph("Prices from `\(pricing.file)` (\(pricing.regionName)); every price used, with where it comes from:")
+        md.paragraph("Prices from \(code(pricing.file)) (\(esc(pricing.regionName))); every price used, with where it comes from:")
         md.table(["Item", "Source", "Read"], pricing.sources.map { entry in
-            let title = entry.source.url.map { "[\(entry.source.title)](\($0))" } ?? entry.source.title
-            return ["`\(entry.item)`", title, entry.source.read ?? ""]
+            return [code(entry.item), Markdown.link(entry.source.title, entry.source.url), esc(entry.source.read ?? "")]
         })
     }
 
     private func notes(_ md: inout Markdown, _ plan: Plan) {
         guard !plan.notes.isEmpty else { return }
         md.heading(2, "Notes")
-        md.list(plan.notes.map { "**\($0.severity.rawValue)** `\($0.path)`: \($0.message)" })
+        md.list(plan.notes.map { "**\($0.severity.rawValue)** \(code($0.path)): \(esc($0.message))" })
     }
 
     // MARK: - Helpers
@@ -192,7 +191,13 @@ public struct MarkdownReport: Sendable {
     }
 }
 
-/// A tiny Markdown writer: blocks separated by one blank line, table cells escaped.
+private func esc(_ text: String) -> String { Markdown.text(text) }
+private func code(_ text: String) -> String { Markdown.code(text) }
+
+/// A tiny Markdown writer: blocks separated by one blank line, table cells escaped. Text that
+/// comes from outside edgeplan's own code (price files, the design, diagnostics) goes through
+/// `text`, `code` or `link`, so it can never become Markdown or HTML: the only markup in a report
+/// is edgeplan's own.
 struct Markdown {
     private(set) var text = ""
 
@@ -212,6 +217,65 @@ struct Markdown {
     private mutating func block(_ s: String) {
         if !text.isEmpty { text += "\n" }
         text += s + "\n"
+    }
+
+    /// `text` as inline Markdown that shows exactly those characters: every character that could
+    /// start markup (`<`, `&`, `[`, `*`, a backtick, …) is backslash-escaped, line breaks and other
+    /// control characters become spaces.
+    static func text(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        let scalars = Array(text.unicodeScalars)
+        for (i, u) in scalars.enumerated() {
+            if u.properties.generalCategory == .control || u == "\u{2028}" || u == "\u{2029}" {
+                out.append(" ")
+                continue
+            }
+            switch u {
+            case "\\", "`", "*", "[", "]", "<", ">", "&", "~", "!", "#":
+                out.append("\\")
+            case "_":
+                // Inside a word an underscore is never emphasis: keep snake_case readable.
+                let before = i > 0 && scalars[i - 1].properties.isAlphabetic || i > 0 && ("0"..."9").contains(scalars[i - 1])
+                let after = i + 1 < scalars.count && (scalars[i + 1].properties.isAlphabetic || ("0"..."9").contains(scalars[i + 1]))
+                if !(before && after) { out.append("\\") }
+            default:
+                break
+            }
+            out.unicodeScalars.append(u)
+        }
+        return out
+    }
+
+    /// `text` as a code span: fenced by more backticks than it holds in a row, so nothing in it
+    /// can close the span.
+    static func code(_ text: String) -> String {
+        let flat = String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+        var longest = 0, run = 0
+        for ch in flat {
+            run = ch == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = flat.hasPrefix("`") || flat.hasSuffix("`") || flat.isEmpty ? " " : ""
+        return fence + pad + flat + pad + fence
+    }
+
+    /// A link when `url` is a plain http(s) address; otherwise just the text, so a `javascript:`
+    /// or malformed address is never clickable.
+    static func link(_ title: String, _ url: String?) -> String {
+        guard let url, isWebAddress(url) else { return text(title) }
+        return "[\(text(title))](<\(url)>)"
+    }
+
+    /// `http://` or `https://`, then a host and path of printable characters that need no escaping
+    /// in a Markdown link destination.
+    static func isWebAddress(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return false }
+        let rest = url.drop { $0 != "/" }.dropFirst(2)
+        guard let first = rest.first, first.isLetter || first.isNumber else { return false }
+        return url.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7f && !"<>\\\"`{}|^ ".unicodeScalars.contains($0) }
     }
 
     private func cell(_ s: String) -> String {
