@@ -32,6 +32,7 @@ func measure(_ name: String, iterations: Int, _ body: () -> Void) -> Double {
 
 let reference = try AWSReference(
     limitsJSON: Data(contentsOf: root.appendingPathComponent("limits/aws.json")),
+    kubernetesJSON: Data(contentsOf: root.appendingPathComponent("limits/kubernetes.json")),
     regionsJSON: Data(contentsOf: root.appendingPathComponent("limits/regions.json")))
 let seed = try String(contentsOf: root.appendingPathComponent("examples/seed-environment.yaml"), encoding: .utf8)
 let pipeline = Pipeline(reference: reference)

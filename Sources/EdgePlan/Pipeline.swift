@@ -12,6 +12,8 @@ public struct Pipeline: Sendable {
     public var parser = DesignParser()
     public var validator = DesignValidator()
     public var planner: SubnetPlanner
+    /// Sets `deployStyle` on every option whose kind takes one, before validation (`emit --deploy-style`).
+    public var deployStyleOverride: Frontend.DeployStyle?
 
     public init(reference: AWSReference, policy: PlanningPolicy = .standard) {
         planner = SubnetPlanner(reference: reference, policy: policy)
@@ -25,11 +27,16 @@ public struct Pipeline: Sendable {
 
     /// Parses and validates only.
     public func validate(_ text: String, file: String) -> (ParsedDesign?, [Diagnostic]) {
-        let parsed: ParsedDesign
+        var parsed: ParsedDesign
         do {
             parsed = try parser.parse(text, file: file)
         } catch {
             return (nil, error.diagnostics)
+        }
+        if let style = deployStyleOverride {
+            for i in parsed.design.frontends.indices where parsed.design.frontends[i].kind.descriptor.fields.contains(.deployStyle) {
+                parsed.design.frontends[i].deployStyle = style
+            }
         }
         let found = parsed.diagnostics + parsed.locate(validator.validate(parsed.design, reference: planner.reference))
         return (parsed, found)

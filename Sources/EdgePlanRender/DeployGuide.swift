@@ -35,22 +35,27 @@ struct DeployGuide: Sendable {
         for s in shared {
             out += "| `\(s.stackName)` | `\(s.path).\(format.rawValue)` | \(s.when) |\n"
         }
-        out += """
+        let styled = options.filter { $0.context.settings.deployStyle != nil }
+        if !styled.isEmpty {
+            let kinds = Array(Set(styled.map(\.context.frontend.kind.rawValue))).sorted().map { "`\($0)`" }.joined(separator: ", ")
+            let services = Array(Set(styled.compactMap { $0.context.realization.discovery?.service.qualifiedName })).sorted()
+            let found = services.isEmpty ? "its `kubernetes.io/service-name` tag"
+                : "its `kubernetes.io/service-name` tag\n  (`\(services.joined(separator: "`, `"))`)"
+            out += """
 
-        Two deploy styles exist for the NLB options of the 2018 report (`alb-privatelink-nlb`,
-        `apigw-vpclink-nlb`, `cloudfront-public-nlb`):
+            Two deploy styles exist for the NLB options of the 2018 report (\(kinds) here):
 
-        - **staggered** (the report's challenge 7): Kubernetes makes the NLB from the ingress-nginx Service;
-          the `discovery` stack's function finds it every minute by its `kubernetes.io/service-name` tag
-          (`\(DeploymentNames.ingressServiceTag)`) and keeps its ARN in SSM Parameter Store (`None` until then);
-          the frontend stack reads that parameter and creates everything that needs the NLB only under its
-          `NlbPresent` condition, so it is deployed twice.
-        - **bound** (AWS Load Balancer Controller): the frontend stack makes the NLB and its target group, and a
-          `TargetGroupBinding` registers the ingress-nginx pods in it. No discovery stack, no SSM parameter, no
-          second deploy. The four newer options always work this way.
+            - **staggered** (the report's challenge 7): Kubernetes makes the NLB from the router's Service;
+              the `discovery` stack's function finds it every minute by \(found) and keeps its ARN in SSM
+              Parameter Store (`None` until then); the frontend stack reads that parameter and creates
+              everything that needs the NLB only under its `NlbPresent` condition, so it is deployed twice.
+            - **bound**: the frontend stack makes the NLB and its target group, and a `TargetGroupBinding`
+              registers the router's pods in it. No discovery stack, no SSM parameter, no second deploy.
+              The newer options always work this way.
 
-
-        """
+            """
+        }
+        out += "\n"
         for guide in options { out += section(guide) }
         return OutputFile(path: "README.md", contents: out)
     }
@@ -75,9 +80,9 @@ struct DeployGuide: Sendable {
         if c.needsLoadBalancerController, let lbc = shared.first(where: { $0.path == "cloudformation/lb-controller" }) {
             steps.append("The AWS Load Balancer Controller, with its role from EKS Pod Identity:\n\n```sh\n\(deploy(lbc, overrides: []))\nhelm repo add eks https://aws.github.io/eks-charts\nhelm install aws-load-balancer-controller eks/aws-load-balancer-controller -n \(LoadBalancerControllerStack.namespace) \\\n    --set clusterName=\(plan.design.cluster) --set region=\(plan.design.region) \\\n    --set vpcId=$(aws cloudformation list-exports --region \(plan.design.region) --query \"Exports[?Name=='\(names.networkStack)-VpcId'].Value\" --output text) \\\n    --set serviceAccount.name=\(LoadBalancerControllerStack.serviceAccount)\n```")
         }
-        let staggered = FrontendContext.nlbKinds.contains(c.frontend.kind) && c.staggered
+        let staggered = c.staggered
         if staggered && !c.needsLoadBalancerController {
-            steps.append("If the AWS Load Balancer Controller (v2.5 or later) already runs in this cluster, upgrade it with `--set enableServiceMutatorWebhook=false` before the ingress-nginx Service is created: otherwise it claims the Service, ignores the in-tree annotations below and makes its own NLB (caveat `lbc-service-webhook`).")
+            steps.append("If the AWS Load Balancer Controller (v2.5 or later) already runs in this cluster, upgrade it with `--set enableServiceMutatorWebhook=false` before \(c.backendService) is created: otherwise it claims the Service, ignores the in-tree annotations below and makes its own NLB (caveat `lbc-service-webhook`).")
         }
         if staggered, let discovery = shared.first(where: { $0.path == "cloudformation/discovery" }) {
             steps.append("Discovery (its Python is also in `cloudformation/discovery/handler.py`):\n\n```sh\n\(deploy(discovery, overrides: overrides(discovery)))\n```")
@@ -88,9 +93,11 @@ struct DeployGuide: Sendable {
         }
         let frontendOverrides = overrides(frontend).map { $0 == "WebAclArn=<WebAclArn>" ? "WebAclArn=<WebAclArn output of \(names.edgeWAFStack(c.id))>" : $0 }
         steps.append("The frontend stack: \(frontend.when).\n\n```sh\n\(deploy(frontend, overrides: frontendOverrides))\n```")
-        let usesIngressNginx = g.manifests.contains { $0.hasSuffix("service-ingress-nginx.yaml") }
-        if usesIngressNginx {
-            steps.append("ingress-nginx from its Helm chart, without the chart's own Service (the manifests bring the Service the option needs):\n\n```sh\nhelm install ingress-nginx ingress-nginx --repo https://kubernetes.github.io/ingress-nginx -n \(DeploymentNames.ingressNamespace) --create-namespace \\\n    --set controller.service.enabled=false\n```")
+        switch c.realization.router?.router {
+        case .ingressNginx?:
+            steps.append("ingress-nginx from its Helm chart, without the chart's own Service (the manifests bring the Service the option needs):\n\n```sh\nhelm install ingress-nginx ingress-nginx --repo https://kubernetes.github.io/ingress-nginx -n \(c.realization.backend.namespace) --create-namespace \\\n    --set controller.service.enabled=false\n```")
+        case .envoyGateway?, .none?, nil:
+            break
         }
         var apply = ""
         let fromStacks = g.placeholders.filter { !$0.stack.isEmpty }
@@ -106,14 +113,13 @@ struct DeployGuide: Sendable {
             ? "kubectl apply -k kubernetes/\(c.id)\n"
             : "kubectl kustomize kubernetes/\(c.id) | envsubst '\(variables)' | kubectl apply -f -\n"
         steps.append("The Kubernetes objects\(seen.isEmpty ? "" : ", with the values they take from the stacks (only these variables are substituted)"):\n\n```sh\n\(apply)```")
-        if staggered {
-            let parameter = c.discoveredNLBIsPublic ? names.publicNLBArnParameter
-                : (c.frontend.kind == .apiGatewayVPCLinkNLB && c.frontend.api == .http ? names.internalNLBListenerParameter : names.internalNLBArnParameter)
+        if let discovery = c.realization.discovery {
+            let parameter = names.parameter(for: discovery)
             steps.append("Wait until Kubernetes has made the NLB and discovery has found it (within a minute or two), then deploy the frontend stack again with the same command; this time `NlbPresent` is true and it creates the rest:\n\n```sh\naws ssm get-parameter --region \(plan.design.region) --name \(parameter) --query Parameter.Value --output text   # no longer None\n```")
         }
-        let style = FrontendContext.nlbKinds.contains(c.frontend.kind) ? ", \(c.style.rawValue)" : ""
+        let style = c.settings.deployStyle.map { ", \($0.rawValue)" } ?? ""
         var out = "## \(c.id) (\(c.frontend.kind.rawValue)\(style))\n\n\(c.option.summary).\n\n"
-        if !FrontendContext.nlbKinds.contains(c.frontend.kind) {
+        if c.settings.deployStyle == nil {
             out += "CloudFormation makes every load balancer of this option (or the controller does, for `alb-controller`), so there is no staggered deployment to do.\n\n"
         }
         for (i, step) in steps.enumerated() { out += "\(i + 1). " + step.replacingNewlines(indent: "   ") + "\n\n" }

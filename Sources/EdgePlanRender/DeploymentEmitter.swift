@@ -13,13 +13,10 @@ public struct DeploymentEmitter: PlanRenderer {
     /// Options to emit, by id; empty means every option of the plan.
     public var optionIDs: [String]
     public var templateFormat: TemplateFormat
-    /// Overrides each NLB option's `deployStyle` (the three options of the 2018 report).
-    public var deployStyle: Frontend.DeployStyle?
 
-    public init(optionIDs: [String] = [], templateFormat: TemplateFormat = .json, deployStyle: Frontend.DeployStyle? = nil) {
+    public init(optionIDs: [String] = [], templateFormat: TemplateFormat = .json) {
         self.optionIDs = optionIDs
         self.templateFormat = templateFormat
-        self.deployStyle = deployStyle
     }
 
     public func render(_ plan: Plan) throws -> [OutputFile] {
@@ -36,16 +33,17 @@ public struct DeploymentEmitter: PlanRenderer {
                                        template: LoadBalancerControllerStack(plan: plan, names: names).template(),
                                        when: "after cluster, before installing the AWS Load Balancer Controller"))
         }
-        if contexts.contains(where: { FrontendContext.nlbKinds.contains($0.frontend.kind) && $0.staggered }) {
+        let discoveries = contexts.compactMap(\.realization.discovery)
+        if !discoveries.isEmpty {
             stacks.append(EmittedStack(path: "cloudformation/discovery", stackName: names.discoveryStack,
-                                       template: DiscoveryStack(plan: plan, names: names).template(),
+                                       template: DiscoveryStack(plan: plan, names: names, services: discoveries.map(\.service)).template(),
                                        sidecars: [OutputFile(path: "cloudformation/discovery/handler.py", contents: DiscoveryFunction.source)],
                                        when: "after cluster (staggered style only)"))
         }
         var files: [OutputFile] = []
         var guides: [DeployGuide.OptionGuide] = []
         for c in contexts {
-            let own = FrontendStackCatalog.builder(for: c.frontend.kind).stacks(c)
+            let own = c.frontend.kind.stacks.stacks(c)
             stacks += own
             let (manifests, placeholders) = KubernetesManifests(context: c).files()
             files += manifests
@@ -67,7 +65,7 @@ public struct DeploymentEmitter: PlanRenderer {
         templateFormat == .json ? value.serialized() : value.yamlSerialized()
     }
 
-    /// The plan's options, or the ones asked for, with the deploy style override applied.
+    /// The plan's options, or the ones asked for.
     func selectedOptions(_ plan: Plan) throws(DiagnosticError) -> [PlannedOption] {
         var options = plan.options
         if !optionIDs.isEmpty {
@@ -79,11 +77,6 @@ public struct DeploymentEmitter: PlanRenderer {
                 })
             }
             options = options.filter { optionIDs.contains($0.id) }
-        }
-        if let deployStyle {
-            for i in options.indices where FrontendContext.nlbKinds.contains(options[i].frontend.kind) {
-                options[i].frontend.deployStyle = deployStyle
-            }
         }
         return options
     }

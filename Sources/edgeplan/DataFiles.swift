@@ -28,15 +28,13 @@ enum DataFiles {
 
     static func reference() throws(DiagnosticError) -> AWSReference {
         let root = try root()
-        let limitsURL = root.appendingPathComponent("limits/aws.json")
-        let regionsURL = root.appendingPathComponent("limits/regions.json")
-        guard let limits = FileManager.default.contents(atPath: limitsURL.path),
-              let regions = FileManager.default.contents(atPath: regionsURL.path)
-        else {
-            throw DiagnosticError([.error("", "cannot read \(limitsURL.path) and \(regionsURL.path)")])
+        let urls = ["aws", "kubernetes", "regions"].map { root.appendingPathComponent("limits/\($0).json") }
+        let contents = urls.map { FileManager.default.contents(atPath: $0.path) }
+        guard let limits = contents[0], let kubernetes = contents[1], let regions = contents[2] else {
+            throw DiagnosticError([.error("", "cannot read \(urls.map(\.path).joined(separator: ", "))")])
         }
         do {
-            return try AWSReference(limitsJSON: limits, regionsJSON: regions)
+            return try AWSReference(limitsJSON: limits, kubernetesJSON: kubernetes, regionsJSON: regions)
         } catch {
             throw DiagnosticError([.error("", "\(root.path)/\(error.description)")])
         }

@@ -30,10 +30,10 @@ struct EmitCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let outcome = try DesignPlanning.outcome(design: design, pricing: pricing)
+            let outcome = try DesignPlanning.outcome(design: design, pricing: pricing, deployStyle: deployStyle)
             Console.report(outcome.diagnostics)
             guard let plan = outcome.plan else { throw ExitCode(2) }
-            let emitter = DeploymentEmitter(optionIDs: options, templateFormat: templateFormat, deployStyle: deployStyle)
+            let emitter = DeploymentEmitter(optionIDs: options, templateFormat: templateFormat)
             let files = try PlanJSONRenderer().render(plan) + emitter.render(plan)
             try OutputFolder.write(files, to: out)
             Console.out("\(out): \(files.count) files for \(plan.options.filter { options.isEmpty || options.contains($0.id) }.count) options\n")

@@ -135,7 +135,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out")
         let designs = [Self.seed, "examples/partner-api.yaml"]
+        // One whole run, timed, so the kills fall across a run's whole life on this machine, however loaded.
+        let start = Date()
         #expect(try CLITests.run(["plan", designs[0], "--out", out.path]).status == 0)
+        let life = max(Date().timeIntervalSince(start), 0.05)
         var manifests = Set([try String(contentsOf: out.appendingPathComponent(".edgeplan-manifest"), encoding: .utf8)])
         var random = SplitMix64(seed: 20261201)
         var killed = 0
@@ -147,7 +150,8 @@ import Testing
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32(random.next() % 250_000))
+            // Anywhere from the start to a little past a whole run's length.
+            usleep(UInt32(Double(random.next() % 1_000) / 1_000 * 1.3 * life * 1_000_000))
             if process.isRunning { kill(process.processIdentifier, SIGKILL); killed += 1 }
             process.waitUntilExit()
             let manifest = try #require(try? String(contentsOf: out.appendingPathComponent(".edgeplan-manifest"), encoding: .utf8), "round \(round): no output folder")

@@ -8,13 +8,17 @@ import Testing
 /// the YAML and bound variants have their own goldens here. Re-record with
 /// `EDGEPLAN_RECORD=1 swift test`, then read the diff: a golden is a claim.
 @Suite struct EmitTests {
-    static func plan(_ example: String) throws -> Plan {
-        try Fixtures.plan(try Fixtures.text("examples/\(example)"), file: "examples/\(example)")
+    static func plan(_ example: String, deployStyle: Frontend.DeployStyle? = nil) throws -> Plan {
+        var pipeline = Fixtures.pipeline
+        pipeline.deployStyleOverride = deployStyle
+        let outcome = pipeline.run(try Fixtures.text("examples/\(example)"), file: "examples/\(example)")
+        guard let plan = outcome.plan else { throw Fixtures.PlanFailed(diagnostics: outcome.diagnostics.map(\.formatted)) }
+        return plan
     }
 
     @Test func yamlAndBoundVariantsOfTheSeedEnvironment() throws {
-        let plan = try Self.plan("seed-environment.yaml")
-        for file in try DeploymentEmitter(templateFormat: .yaml, deployStyle: .bound).render(plan) where file.path.hasPrefix("cloudformation/") {
+        let plan = try Self.plan("seed-environment.yaml", deployStyle: .bound)
+        for file in try DeploymentEmitter(templateFormat: .yaml).render(plan) where file.path.hasPrefix("cloudformation/") {
             try expectGolden(file.contents, "Tests/EdgePlanTests/Golden/emit/seed-environment-bound-yaml/\(file.path)")
         }
     }
@@ -45,7 +49,7 @@ import Testing
     @Test func boundStyleNeedsNoDiscovery() throws {
         let plan = try Self.plan("seed-environment.yaml")
         let staggered = try DeploymentEmitter().render(plan).map(\.path)
-        let bound = try DeploymentEmitter(deployStyle: .bound).render(plan).map(\.path)
+        let bound = try DeploymentEmitter().render(try Self.plan("seed-environment.yaml", deployStyle: .bound)).map(\.path)
         #expect(staggered.contains("cloudformation/discovery.json"))
         #expect(staggered.contains("cloudformation/discovery/handler.py"))
         #expect(!bound.contains("cloudformation/discovery.json"))

@@ -8,8 +8,9 @@ enum Fixtures {
 
     static let reference: AWSReference = {
         let limits = try! Data(contentsOf: root.appendingPathComponent("limits/aws.json"))
+        let kubernetes = try! Data(contentsOf: root.appendingPathComponent("limits/kubernetes.json"))
         let regions = try! Data(contentsOf: root.appendingPathComponent("limits/regions.json"))
-        return try! AWSReference(limitsJSON: limits, regionsJSON: regions)
+        return try! AWSReference(limitsJSON: limits, kubernetesJSON: kubernetes, regionsJSON: regions)
     }()
 
     static var pipeline: Pipeline { Pipeline(reference: reference) }

@@ -4,6 +4,8 @@ import Foundation
 /// What a caveat rule looks at: one option's graph, in its design, with the AWS limits and prices.
 public struct OptionFacts: Sendable {
     public var frontend: Frontend
+    /// How the option is built: its settings in effect, router and entry into the cluster.
+    public var realization: Realization
     public var topology: Topology
     public var design: Design
     public var limits: AWSLimits
@@ -11,8 +13,9 @@ public struct OptionFacts: Sendable {
     /// The region's prices, when a price file was given; rules that need a price say so without one.
     public var prices: PriceCatalog?
 
-    public init(frontend: Frontend, topology: Topology, design: Design, limits: AWSLimits, azCount: Int, prices: PriceCatalog?) {
+    public init(frontend: Frontend, realization: Realization, topology: Topology, design: Design, limits: AWSLimits, azCount: Int, prices: PriceCatalog?) {
         self.frontend = frontend
+        self.realization = realization
         self.topology = topology
         self.design = design
         self.limits = limits
@@ -21,7 +24,16 @@ public struct OptionFacts: Sendable {
     }
 
     public var nlb: Component? { topology.components(of: .nlb).first }
-    public var wafWanted: Bool { frontend.waf ?? design.requirements.waf ?? false }
+    /// Whose Service or pods the load balancer reaches: "ingress-nginx", "Envoy Gateway", "the application".
+    public var serviceOwner: String {
+        switch realization.settings.router {
+        case .ingressNginx: return "ingress-nginx"
+        case .envoyGateway: return "Envoy Gateway"
+        case .none: return "the application"
+        }
+    }
+    public var settings: FrontendSettings { realization.settings }
+    public var wafWanted: Bool { settings.waf }
 }
 
 /// One caveat rule: a small type in its own file, with a stable id, a one-line title, the AWS page

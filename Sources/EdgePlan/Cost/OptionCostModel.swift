@@ -83,7 +83,7 @@ public struct OptionCostModel: Sendable {
                 bill.add(c.id, "privatelink.endpoint-hour", azs * hours, basis: "\(azCount) AZs × \(hours.plainString) h")
                 bill.add(c.id, "privatelink.data-processed", traffic.dataOutGB + traffic.dataInGB,
                          basis: "both directions: \(groupedDecimal(traffic.dataOutGB.rounded(2))) GB out + \(groupedDecimal(traffic.dataInGB.rounded(2))) GB in")
-            case .internet, .vpcLink, .vpcEndpointService, .ingressNginx, .pods:
+            case .internet, .vpcLink, .vpcEndpointService, .ingressNginx, .envoyGateway, .pods:
                 break
             }
             if let edge, c.id == edge.id, c.kind != .cloudFront {

@@ -71,7 +71,7 @@ public struct DesignParser: Sendable {
 
     // MARK: - Fields
 
-    private static let topFields = ["edgeplan", "name", "region", "cluster", "network", "frontends", "traffic", "requirements", "hoursPerMonth"]
+    private static let topFields = ["edgeplan", "name", "region", "cluster", "clusterMode", "network", "frontends", "traffic", "requirements", "hoursPerMonth"]
 
     private func read(_ root: Node, _ r: inout YAMLReader) -> Design? {
         guard let top = r.fields(root, path: "", known: DesignParser.topFields) else { return nil }
@@ -92,10 +92,11 @@ public struct DesignParser: Sendable {
         let traffic = top["traffic"].map { readTraffic($0, &r) } ?? Traffic()
         let requirements = top["requirements"].map { readRequirements($0, &r) } ?? Requirements()
         let hours = top["hoursPerMonth"].flatMap { r.decimal($0, path: "hoursPerMonth", what: "hours per month") } ?? 730
-        guard let name, let region, let cluster, let network, let frontends, let traffic, let requirements else { return nil }
+        let mode = top["clusterMode"].map { r.choice($0, path: "clusterMode", as: ClusterMode.self) } ?? .standard
+        guard let name, let region, let cluster, let network, let frontends, let traffic, let requirements, let mode else { return nil }
         return Design(
             formatVersion: version, name: name, region: region, cluster: cluster, network: network,
-            frontends: frontends, traffic: traffic, requirements: requirements, hoursPerMonth: hours)
+            frontends: frontends, traffic: traffic, requirements: requirements, hoursPerMonth: hours, clusterMode: mode)
     }
 
     private func readNetwork(_ node: Node, _ r: inout YAMLReader) -> Network? {
@@ -174,7 +175,8 @@ public struct DesignParser: Sendable {
         for (i, item) in list.enumerated() {
             let p = "frontends[\(i)]"
             r.record(p, item)
-            guard let f = r.fields(item, path: p, known: ["kind", "id", "api", "originProtection", "origin", "deployStyle", "waf"]) else { ok = false; continue }
+            let known = ["kind", "id", "waf"] + FrontendField.allCases.map(\.rawValue)
+            guard let f = r.fields(item, path: p, known: known) else { ok = false; continue }
             guard let kindNode = r.required(f, "kind", path: p, in: item, example: "alb-privatelink-nlb"),
                   let kind = r.choice(kindNode, path: "\(p).kind", as: FrontendKind.self)
             else { ok = false; continue }
@@ -184,7 +186,19 @@ public struct DesignParser: Sendable {
             let origin = f["origin"].flatMap { r.choice($0, path: "\(p).origin", as: Frontend.VPCOriginTarget.self) }
             let deploy = f["deployStyle"].flatMap { r.choice($0, path: "\(p).deployStyle", as: Frontend.DeployStyle.self) }
             let waf = f["waf"].flatMap { r.bool($0, path: "\(p).waf") }
-            result.append(Frontend(id: id, kind: kind, api: api, originProtection: protection, origin: origin, deployStyle: deploy, waf: waf))
+            let router = f["router"].flatMap { r.choice($0, path: "\(p).router", as: Router.self) }
+            let lbAPI = f["loadBalancerApi"].flatMap { r.choice($0, path: "\(p).loadBalancerApi", as: LoadBalancerAPI.self) }
+            var risks: [AcceptedRisk] = []
+            if let n = f["acceptRisk"] {
+                // One risk or a list of them.
+                let list = n.sequence.map(Array.init)
+                for (k, item) in (list ?? [n]).enumerated() {
+                    let path = list == nil ? "\(p).acceptRisk" : "\(p).acceptRisk[\(k)]"
+                    if let risk = r.choice(item, path: path, as: AcceptedRisk.self), !risks.contains(risk) { risks.append(risk) }
+                }
+            }
+            result.append(Frontend(id: id, kind: kind, api: api, originProtection: protection, origin: origin, deployStyle: deploy, waf: waf,
+                                   router: router, loadBalancerAPI: lbAPI, acceptRisk: risks))
         }
         return ok ? result : nil
     }

@@ -1,6 +1,7 @@
 import EdgePlanCore
 
-/// Builds every frontend option of a design: its graph, the needs it meets, its caveats.
+/// Builds every frontend option of a design from its kind's description: the settings in effect,
+/// the graph and how it is built, the needs it meets, its caveats.
 public struct OptionPlanner: Sendable {
     public var caveats: CaveatEngine
 
@@ -10,11 +11,16 @@ public struct OptionPlanner: Sendable {
         let context = OptionContext(design: design, limits: limits, azCount: azCount)
         let stated = Need.allCases.filter { design.requirements.value(of: $0) }
         return design.frontends.map { frontend in
-            let option = FrontendOptions.option(for: frontend.kind)
-            let topology = option.topology(frontend, context)
-            let meets = stated.map { option.assess($0, frontend, topology, context) }
-            let facts = OptionFacts(frontend: frontend, topology: topology, design: design, limits: limits, azCount: azCount, prices: prices)
-            return PlannedOption(frontend: frontend, summary: option.summary, topology: topology, meets: meets, caveats: caveats.caveats(for: facts))
+            let kind = frontend.kind.descriptor
+            let settings = kind.resolvedSettings(frontend, context)
+            let built = kind.build(settings, context)
+            let realization = Realization(kind: frontend.kind, clusterMode: design.clusterMode, settings: settings, router: built.router,
+                                          entry: built.entry, discovery: built.discovery)
+            let meets = stated.map { kind.assess($0, settings, built.topology, context) }
+            let facts = OptionFacts(frontend: frontend, realization: realization, topology: built.topology, design: design, limits: limits,
+                                    azCount: azCount, prices: prices)
+            return PlannedOption(frontend: frontend, summary: kind.summary(settings), realization: realization, topology: built.topology,
+                                 meets: meets, caveats: caveats.caveats(for: facts))
         }
     }
 }

@@ -1,9 +1,8 @@
 import EdgePlanCore
 
 /// `frontends`: at least one option; ids unique, kebab-case and short enough for the stack and
-/// web ACL names built from them; options only where they mean
-/// something (`api` on API Gateway with an NLB, `originProtection` on CloudFront with a public
-/// NLB, `origin` on CloudFront VPC origins, `deployStyle` on the NLB options of the 2018 report).
+/// web ACL names built from them; each field only on a kind whose description takes it, and a
+/// router only one the kind can put behind its load balancer.
 struct FrontendsRule: DesignRule {
     let id = "frontends"
 
@@ -29,17 +28,27 @@ struct FrontendsRule: DesignRule {
             } else {
                 seen[f.id] = i
             }
-            if f.api != nil && f.kind != .apiGatewayVPCLinkNLB && f.kind != .apiGatewayVPCLinkALB {
-                found.append(.error("\(p).api", "only API Gateway options take 'api'; \(f.kind.rawValue) has no API"))
-            }
-            if f.deployStyle != nil && ![.albPrivateLinkNLB, .apiGatewayVPCLinkNLB, .cloudFrontPublicNLB].contains(f.kind) {
-                found.append(.error("\(p).deployStyle", "only the NLB options of the 2018 report (alb-privatelink-nlb, apigw-vpclink-nlb, cloudfront-public-nlb) choose how the NLB is created; \(f.kind.rawValue) always binds its pods to a CloudFormation-owned load balancer"))
-            }
-            if f.originProtection != nil && f.kind != .cloudFrontPublicNLB {
-                found.append(.error("\(p).originProtection", "only cloudfront-public-nlb has a public origin to protect"))
-            }
-            if f.origin != nil && f.kind != .cloudFrontVPCOrigin {
-                found.append(.error("\(p).origin", "only cloudfront-vpc-origin takes 'origin' (alb or nlb)"))
+            found += fields(f, path: p, design: design, reference: reference)
+        }
+        return found
+    }
+
+    /// Each field the option sets must be one its kind takes; the router must be one it can use.
+    private func fields(_ f: Frontend, path p: String, design: Design, reference: AWSReference) -> [Diagnostic] {
+        let kind = f.kind.descriptor
+        var found: [Diagnostic] = []
+        for field in FrontendField.allCases where field.isSet(in: f) && !kind.fields.contains(field) {
+            let takers = FrontendKind.allCases.filter { $0.descriptor.fields.contains(field) }.map(\.rawValue)
+            let who = takers.isEmpty ? "no kind has" : "only \(takers.joined(separator: ", ")) \(takers.count == 1 ? "has" : "have")"
+            found.append(.error("\(p).\(field.rawValue)", "\(f.kind.rawValue) takes no '\(field.rawValue)': it sets \(field.meaning), which \(who)"))
+        }
+        if let router = f.router, kind.fields.contains(.router) {
+            let context = OptionContext(design: design, limits: reference.limits, azCount: 0)
+            let settings = kind.settings(f, context)
+            let allowed = kind.routers(settings, context)
+            if !allowed.contains(router) {
+                let why = kind.routerLimit(settings).map { " (\($0))" } ?? ""
+                found.append(.error("\(p).router", "\(f.kind.rawValue) cannot use router '\(router.rawValue)' here\(why); it can use \(allowed.map(\.rawValue).joined(separator: " or "))"))
             }
         }
         return found

@@ -51,6 +51,8 @@ public struct PlannedOption: Sendable, Equatable {
     public var frontend: Frontend
     /// One line on what the option is.
     public var summary: String
+    /// How it is built: the settings in effect and the facts the emitters read.
+    public var realization: Realization
     public var topology: Topology
     /// One entry per need the design states, in `Need` order.
     public var meets: [NeedAssessment]
@@ -59,9 +61,11 @@ public struct PlannedOption: Sendable, Equatable {
     /// The option's monthly cost, once priced.
     public var monthlyCost: MonthlyCost?
 
-    public init(frontend: Frontend, summary: String, topology: Topology, meets: [NeedAssessment], caveats: [Caveat], monthlyCost: MonthlyCost? = nil) {
+    public init(frontend: Frontend, summary: String, realization: Realization, topology: Topology, meets: [NeedAssessment], caveats: [Caveat],
+                monthlyCost: MonthlyCost? = nil) {
         self.frontend = frontend
         self.summary = summary
+        self.realization = realization
         self.topology = topology
         self.meets = meets
         self.caveats = caveats

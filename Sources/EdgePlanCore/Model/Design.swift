@@ -12,11 +12,13 @@ public struct Design: Sendable, Equatable {
     public var requirements: Requirements
     /// Hours billed in a month; 730 unless the design says otherwise.
     public var hoursPerMonth: Decimal
+    /// How the cluster runs its nodes and load balancers: EKS as configured by edgeplan, or EKS Auto Mode.
+    public var clusterMode: ClusterMode
 
     public init(
         formatVersion: Int = 1, name: String, region: String, cluster: String, network: Network,
         frontends: [Frontend], traffic: Traffic = Traffic(), requirements: Requirements = Requirements(),
-        hoursPerMonth: Decimal = 730
+        hoursPerMonth: Decimal = 730, clusterMode: ClusterMode = .standard
     ) {
         self.formatVersion = formatVersion
         self.name = name
@@ -27,7 +29,16 @@ public struct Design: Sendable, Equatable {
         self.traffic = traffic
         self.requirements = requirements
         self.hoursPerMonth = hoursPerMonth
+        self.clusterMode = clusterMode
     }
+}
+
+/// How the EKS cluster runs. Every place that depends on it switches over it exhaustively.
+public enum ClusterMode: String, Sendable, Equatable, CaseIterable, Codable {
+    /// A managed node group, the VPC CNI and (where an option needs it) the AWS Load Balancer Controller, installed by edgeplan's guide.
+    case standard
+    /// EKS Auto Mode: AWS runs the nodes (Karpenter), the VPC networking and a built-in load balancer controller.
+    case auto
 }
 
 /// The VPC side of a design.
@@ -85,6 +96,8 @@ public struct Nodes: Sendable, Equatable {
 }
 
 /// The kinds of front door edgeplan can plan: three from the 2018 field report, four that AWS made possible since.
+/// Each kind is described once, in `EdgePlan/Topology/Kinds/`; every place that depends on the kind
+/// switches over it exhaustively, so a new case is a compile error wherever it must be handled.
 public enum FrontendKind: String, Sendable, Equatable, CaseIterable, Codable {
     case albPrivateLinkNLB = "alb-privatelink-nlb"
     case apiGatewayVPCLinkNLB = "apigw-vpclink-nlb"
@@ -93,6 +106,40 @@ public enum FrontendKind: String, Sendable, Equatable, CaseIterable, Codable {
     case cloudFrontVPCOrigin = "cloudfront-vpc-origin"
     case apiGatewayVPCLinkALB = "apigw-vpclink-alb"
     case nlbToALB = "nlb-to-alb"
+}
+
+/// What carries requests from the AWS load balancer to the application pods inside the cluster.
+public enum Router: String, Sendable, Equatable, CaseIterable, Codable {
+    /// Envoy Gateway, a maintained, conformant Gateway API implementation: the default behind an NLB.
+    case envoyGateway = "envoy-gateway"
+    /// ingress-nginx, as in the 2018 report: retired by Kubernetes SIG Network in March 2026.
+    case ingressNginx = "ingress-nginx"
+    /// No router: the AWS load balancer targets the application pods themselves (target type ip).
+    case none
+}
+
+extension Router {
+    /// The router's name in prose: "Envoy Gateway", "ingress-nginx"; nil for no router.
+    public var displayName: String? {
+        switch self {
+        case .envoyGateway: return "Envoy Gateway"
+        case .ingressNginx: return "ingress-nginx"
+        case .none: return nil
+        }
+    }
+}
+
+/// How Kubernetes asks a load balancer controller for an ALB it makes.
+public enum LoadBalancerAPI: String, Sendable, Equatable, CaseIterable, Codable {
+    case ingress
+    /// Gateway API: a Gateway of the controller's GatewayClass and HTTPRoutes.
+    case gatewayAPI = "gateway-api"
+}
+
+/// A risk a design accepts explicitly, so that edgeplan emits an option it would otherwise refuse to.
+public enum AcceptedRisk: String, Sendable, Equatable, CaseIterable, Codable {
+    /// A public origin that anyone can reach around CloudFront and its WAF (`originProtection: none`).
+    case originBypass = "origin-bypass"
 }
 
 /// One frontend option to compare.
@@ -128,10 +175,17 @@ public struct Frontend: Sendable, Equatable {
     public var deployStyle: DeployStyle?
     /// Whether a WAF is asked for on this option; nil follows `requirements.waf`.
     public var waf: Bool?
+    /// The in-cluster router; nil takes the kind's default.
+    public var router: Router?
+    /// How Kubernetes asks the controller for the ALB it makes; nil takes the kind's default.
+    public var loadBalancerAPI: LoadBalancerAPI?
+    /// Risks the design accepts for this option.
+    public var acceptRisk: [AcceptedRisk]
 
     public init(
         id: String? = nil, kind: FrontendKind, api: API? = nil, originProtection: OriginProtection? = nil,
-        origin: VPCOriginTarget? = nil, deployStyle: DeployStyle? = nil, waf: Bool? = nil
+        origin: VPCOriginTarget? = nil, deployStyle: DeployStyle? = nil, waf: Bool? = nil, router: Router? = nil,
+        loadBalancerAPI: LoadBalancerAPI? = nil, acceptRisk: [AcceptedRisk] = []
     ) {
         self.id = id ?? Frontend.defaultID(kind: kind, api: api)
         self.kind = kind
@@ -140,6 +194,9 @@ public struct Frontend: Sendable, Equatable {
         self.origin = origin
         self.deployStyle = deployStyle
         self.waf = waf
+        self.router = router
+        self.loadBalancerAPI = loadBalancerAPI
+        self.acceptRisk = acceptRisk
     }
 
     public static func defaultID(kind: FrontendKind, api: API?) -> String {

@@ -6,12 +6,15 @@ public struct Source: Hashable, Sendable, Codable {
     public var url: String?
     public var region: String?
     public var read: String?
+    /// The kind of evidence: an AWS page, a repository file at a tag, an official blog.
+    public var kind: String?
 
-    public init(title: String, url: String? = nil, region: String? = nil, read: String? = nil) {
+    public init(title: String, url: String? = nil, region: String? = nil, read: String? = nil, kind: String? = nil) {
         self.title = title
         self.url = url
         self.region = region
         self.read = read
+        self.kind = kind
     }
 }
 
@@ -103,6 +106,20 @@ public struct AWSLimits: Sendable, Equatable {
     public var cloudFrontOriginTimeoutSeconds: Int
     public var stackNameMaxLength: Int
     public var webACLNameMaxLength: Int
+    // The Kubernetes components edgeplan installs (`limits/kubernetes.json`).
+    public var envoyGatewayVersion: String
+    public var envoyGatewayChart: String
+    public var envoyGatewayCRDsChart: String
+    public var envoyGatewayControllerName: String
+    public var envoyGatewayPrivilegedPortOffset: Int
+    public var envoyGatewayReadinessPort: Int
+    public var envoyGatewayReadinessPath: String
+    public var gatewayAPIVersion: String
+    public var ingressNginxHealthPort: Int
+    public var ingressNginxHealthPath: String
+    public var ingressNginxEndOfMaintenance: String
+    public var ingressNginxLastRelease: String
+    public var loadBalancerControllerChartVersion: String
 
     /// The ids read, so a test can check the data file has each one.
     public static let ids = [
@@ -116,6 +133,10 @@ public struct AWSLimits: Sendable, Equatable {
         "cloudfront.origin-facing-prefix-list.weight", "cloudfront.origin-facing-prefix-list.name",
         "ec2.security-group.inbound-rules.default-quota", "cloudfront.origin-response-timeout-seconds",
         "cloudformation.stack-name.max-length", "waf.web-acl-name.max-length",
+        "envoy-gateway.version", "envoy-gateway.chart", "envoy-gateway.crds-chart", "envoy-gateway.controller-name",
+        "envoy-gateway.privileged-port-offset", "envoy-gateway.readiness-port", "envoy-gateway.readiness-path", "gateway-api.version",
+        "ingress-nginx.health-port", "ingress-nginx.health-path", "ingress-nginx.end-of-maintenance", "ingress-nginx.last-release",
+        "aws-load-balancer-controller.chart-version",
     ]
 
     public init(entries: [String: Limit]) throws(ReferenceError) {
@@ -155,6 +176,19 @@ public struct AWSLimits: Sendable, Equatable {
         cloudFrontOriginTimeoutSeconds = try n("cloudfront.origin-response-timeout-seconds")
         stackNameMaxLength = try n("cloudformation.stack-name.max-length")
         webACLNameMaxLength = try n("waf.web-acl-name.max-length")
+        envoyGatewayVersion = try t("envoy-gateway.version")
+        envoyGatewayChart = try t("envoy-gateway.chart")
+        envoyGatewayCRDsChart = try t("envoy-gateway.crds-chart")
+        envoyGatewayControllerName = try t("envoy-gateway.controller-name")
+        envoyGatewayPrivilegedPortOffset = try n("envoy-gateway.privileged-port-offset")
+        envoyGatewayReadinessPort = try n("envoy-gateway.readiness-port")
+        envoyGatewayReadinessPath = try t("envoy-gateway.readiness-path")
+        gatewayAPIVersion = try t("gateway-api.version")
+        ingressNginxHealthPort = try n("ingress-nginx.health-port")
+        ingressNginxHealthPath = try t("ingress-nginx.health-path")
+        ingressNginxEndOfMaintenance = try t("ingress-nginx.end-of-maintenance")
+        ingressNginxLastRelease = try t("ingress-nginx.last-release")
+        loadBalancerControllerChartVersion = try t("aws-load-balancer-controller.chart-version")
     }
 }
 
@@ -165,8 +199,8 @@ public enum ReferenceError: Error, Equatable, Sendable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case .missing(let id): return "limits/aws.json has no entry '\(id)'; add it with its source"
-        case .wrongType(let id): return "limits/aws.json entry '\(id)' has the wrong type of value"
+        case .missing(let id): return "limits/aws.json and limits/kubernetes.json have no entry '\(id)'; add it with its source"
+        case .wrongType(let id): return "the limits entry '\(id)' has the wrong type of value"
         case .malformed(let file, let detail): return "\(file) is not a valid edgeplan data file: \(detail)"
         }
     }
@@ -196,16 +230,21 @@ extension AWSReference {
         var regions: [RegionInfo]
     }
 
-    /// Decodes `limits/aws.json` and `limits/regions.json` (given as bytes: the caller reads them).
-    public init(limitsJSON: Data, regionsJSON: Data) throws(ReferenceError) {
+    /// Decodes `limits/aws.json`, `limits/kubernetes.json` and `limits/regions.json` (given as
+    /// bytes: the caller reads them).
+    public init(limitsJSON: Data, kubernetesJSON: Data, regionsJSON: Data) throws(ReferenceError) {
         let limits: LimitsFile
+        let kubernetes: LimitsFile
         let regions: RegionsFile
         do { limits = try JSONDecoder().decode(LimitsFile.self, from: limitsJSON) } catch {
             throw .malformed("limits/aws.json", "\(error)")
         }
+        do { kubernetes = try JSONDecoder().decode(LimitsFile.self, from: kubernetesJSON) } catch {
+            throw .malformed("limits/kubernetes.json", "\(error)")
+        }
         do { regions = try JSONDecoder().decode(RegionsFile.self, from: regionsJSON) } catch {
             throw .malformed("limits/regions.json", "\(error)")
         }
-        try self.init(limits: limits.limits, regions: regions.regions)
+        try self.init(limits: limits.limits + kubernetes.limits, regions: regions.regions)
     }
 }

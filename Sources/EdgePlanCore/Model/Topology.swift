@@ -61,6 +61,7 @@ public struct Component: Sendable, Equatable {
         case vpcEndpointService = "vpc-endpoint-service"
         case interfaceEndpoint = "interface-endpoint"
         case ingressNginx = "ingress-nginx"
+        case envoyGateway = "envoy-gateway"
         case pods
     }
 
@@ -81,8 +82,10 @@ public struct Component: Sendable, Equatable {
         case cloudFormation = "cloudformation"
         /// The in-tree Kubernetes cloud provider, from a `type: LoadBalancer` Service (the 2018 way).
         case kubernetesInTree = "kubernetes-in-tree"
-        /// The AWS Load Balancer Controller, from a Service or an Ingress.
+        /// The AWS Load Balancer Controller, from a Service, an Ingress or a Gateway.
         case loadBalancerController = "aws-load-balancer-controller"
+        /// EKS Auto Mode's built-in load balancing, from a Service or an Ingress.
+        case eksAutoMode = "eks-auto-mode"
         case kubernetes
     }
 

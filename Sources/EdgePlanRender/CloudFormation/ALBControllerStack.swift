@@ -5,7 +5,6 @@ import EdgePlanCore
 /// the certificate (a parameter echoed as an output for the Ingress annotation) and the ALB's
 /// security group. The controller's IAM role is in the shared `lb-controller` stack.
 struct ALBControllerStack: FrontendStacks {
-    let kind = FrontendKind.albController
 
     func stacks(_ c: FrontendContext) -> [EmittedStack] {
         var t = c.start("what the AWS Load Balancer Controller's ALB is configured with (web ACL, certificate, security group)")
@@ -13,7 +12,7 @@ struct ALBControllerStack: FrontendStacks {
         LoadBalancerParts.securityGroup(&t, "AlbSecurityGroup", "Controller-made ALB: HTTPS and HTTP (redirect) from the internet",
             ingress: [LoadBalancerParts.rule(443, .anywhere, "HTTPS from the internet"),
                       LoadBalancerParts.rule(80, .anywhere, "HTTP from the internet, redirected to HTTPS by the ssl-redirect annotation")],
-            egress: [LoadBalancerParts.rule(DeploymentNames.appPort, .vpc, "To the pods (IP targets)", egress: true)],
+            egress: [LoadBalancerParts.rule(ExampleApp.podPort, .vpc, "To the pods (IP targets)", egress: true)],
             condition: nil, suppress: [
                 .checkov("CKV_AWS_260", "Port 80 only answers with a redirect to HTTPS (alb.ingress.kubernetes.io/ssl-redirect)."),
             ])

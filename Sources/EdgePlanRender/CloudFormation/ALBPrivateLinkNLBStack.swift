@@ -6,17 +6,16 @@ import EdgePlanCore
 /// staggered style everything waits for the NLB under `NlbPresent`; in the bound style the stack
 /// makes the NLB itself.
 struct ALBPrivateLinkNLBStack: FrontendStacks {
-    let kind = FrontendKind.albPrivateLinkNLB
 
     func stacks(_ c: FrontendContext) -> [EmittedStack] {
-        var t = c.start("public ALB → interface endpoint ENIs → endpoint service → internal NLB → ingress-nginx")
+        var t = c.start("public ALB → interface endpoint ENIs → endpoint service → internal NLB → \(c.routerName)")
         c.addCertificateParameter(&t, what: "the ALB's HTTPS listener (in this Region)")
         let nlbArn: JSONValue
         if c.staggered {
             c.addDiscoveredNLB(&t)
-            nlbArn = Fn.ref("NlbArn")
+            nlbArn = c.discoveredNLB
         } else {
-            LoadBalancerParts.ingressNLB(&t, internetFacing: false, port: 80, from: [.vpc], privateLinkConsumers: true)
+            LoadBalancerParts.ingressNLB(&t, c, internetFacing: false, port: 80, from: [.vpc], privateLinkConsumers: true)
             nlbArn = Fn.ref("IngressNlb")
         }
         // The security groups need no NLB: they exist from the first deploy, so the stack is never empty.
@@ -86,7 +85,7 @@ struct ALBPrivateLinkNLBStack: FrontendStacks {
         t.output("EndpointIpAddresses", Fn.getAtt("EndpointIps", "IpAddresses"), description: "The endpoint ENIs' private addresses, the ALB's targets", condition: when)
         let sidecar = OutputFile(path: "\(c.folder)/endpoint_ips.py", contents: EndpointIPsFunction.source)
         return [EmittedStack(path: "\(c.folder)/frontend", stackName: c.stackName, template: t, sidecars: [sidecar],
-                             when: c.staggered ? "deploy once before the ingress-nginx Service (while the NLB parameter is None it makes only the security groups), and again once discovery has found the NLB"
+                             when: c.staggered ? "deploy once before \(c.backendService) (while the NLB parameter is None it makes only the security groups), and again once discovery has found the NLB"
                                  : "deploy before the Kubernetes manifests; its outputs fill the TargetGroupBinding")]
     }
 }

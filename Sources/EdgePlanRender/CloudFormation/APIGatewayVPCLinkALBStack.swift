@@ -4,15 +4,14 @@ import EdgePlanCore
 /// TargetGroupBinding), a VPC link V2 in the endpoint subnets, and an HTTP API (default) or a REST
 /// API whose private integration names the ALB through the VPC link V2 (`IntegrationTarget`).
 struct APIGatewayVPCLinkALBStack: FrontendStacks {
-    let kind = FrontendKind.apiGatewayVPCLinkALB
 
     func stacks(_ c: FrontendContext) -> [EmittedStack] {
-        let api = c.frontend.api ?? .http
+        guard let api = c.settings.api else { preconditionFailure("the apigw-vpclink-alb description always sets api") }
         var t = c.start("\(api == .rest ? "REST API" : "HTTP API") → VPC link V2 → internal ALB → pods")
         APIGatewayParts.vpcLinkV2(&t, port: 80)
         LoadBalancerParts.securityGroup(&t, "AlbSecurityGroup", "Internal ALB: HTTP from the VPC link only",
             ingress: [LoadBalancerParts.rule(80, .group(Fn.ref("VpcLinkSecurityGroup")), "HTTP from the API Gateway VPC link")],
-            egress: [LoadBalancerParts.rule(DeploymentNames.appPort, .vpc, "To the pods (IP targets)", egress: true)],
+            egress: [LoadBalancerParts.rule(ExampleApp.podPort, .vpc, "To the pods (IP targets)", egress: true)],
             condition: nil)
         let albWAF = c.waf && api == .http
         LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil, wafAttached: albWAF)

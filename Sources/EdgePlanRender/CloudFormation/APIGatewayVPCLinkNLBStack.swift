@@ -5,11 +5,10 @@ import EdgePlanCore
 /// NLB (or its listener) comes from the discovery parameters and the integration waits under
 /// `NlbPresent`; bound: the stack makes the NLB.
 struct APIGatewayVPCLinkNLBStack: FrontendStacks {
-    let kind = FrontendKind.apiGatewayVPCLinkNLB
 
     func stacks(_ c: FrontendContext) -> [EmittedStack] {
-        let api = c.frontend.api ?? .rest
-        var t = c.start(api == .rest ? "REST API → VPC link → internal NLB → ingress-nginx" : "HTTP API → VPC link V2 → internal NLB → ingress-nginx")
+        guard let api = c.settings.api else { preconditionFailure("the apigw-vpclink-nlb description always sets api") }
+        var t = c.start(api == .rest ? "REST API → VPC link → internal NLB → \(c.routerName)" : "HTTP API → VPC link V2 → internal NLB → \(c.routerName)")
         switch api {
         case .rest:
             let nlb: JSONValue, host: JSONValue
@@ -17,10 +16,10 @@ struct APIGatewayVPCLinkNLBStack: FrontendStacks {
                 c.addDiscoveredNLB(&t)
                 t.parameter("DomainName", description: "The domain of the discovery stack's records: the API calls private-nlb.<DomainName>",
                             allowedPattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$")
-                nlb = Fn.ref("NlbArn")
+                nlb = c.discoveredNLB
                 host = Fn.sub("private-nlb.${DomainName}")
             } else {
-                LoadBalancerParts.ingressNLB(&t, internetFacing: false, port: 80, from: [.vpc], privateLinkConsumers: true)
+                LoadBalancerParts.ingressNLB(&t, c, internetFacing: false, port: 80, from: [.vpc], privateLinkConsumers: true)
                 nlb = Fn.ref("IngressNlb")
                 host = Fn.getAtt("IngressNlb", "DNSName")
             }
@@ -34,18 +33,17 @@ struct APIGatewayVPCLinkNLBStack: FrontendStacks {
         case .http:
             let listener: JSONValue
             if c.staggered {
-                c.addDiscoveredNLB(&t, parameter: "NlbListenerArn", ssmName: c.names.internalNLBListenerParameter,
-                                   what: "ARN of the ingress NLB's port-80 listener")
-                listener = Fn.ref("NlbListenerArn")
+                c.addDiscoveredNLB(&t)
+                listener = c.discoveredNLB
             } else {
-                LoadBalancerParts.ingressNLB(&t, internetFacing: false, port: 80, from: [.vpc], privateLinkConsumers: false)
+                LoadBalancerParts.ingressNLB(&t, c, internetFacing: false, port: 80, from: [.vpc], privateLinkConsumers: false)
                 listener = Fn.ref("IngressListener")
             }
             APIGatewayParts.vpcLinkV2(&t, port: 80)
             APIGatewayParts.httpAPI(&t, vpcLink: "VpcLink", listener: listener, condition: c.condition)
         }
         return [EmittedStack(path: "\(c.folder)/frontend", stackName: c.stackName, template: t,
-                             when: c.staggered ? "deploy once before the ingress-nginx Service (the API without its integration), and again once discovery has found the NLB"
+                             when: c.staggered ? "deploy once before \(c.backendService) (the API without its integration), and again once discovery has found the NLB"
                                  : "deploy before the Kubernetes manifests; its outputs fill the TargetGroupBinding")]
     }
 }

@@ -7,11 +7,10 @@ import EdgePlanCore
 /// group that admits only CloudFront's origin-facing prefix list (on an NLB made with it, by the
 /// AWS Load Balancer Controller or by this stack), or a secret header that ingress-nginx checks.
 struct CloudFrontPublicNLBStack: FrontendStacks {
-    let kind = FrontendKind.cloudFrontPublicNLB
 
     func stacks(_ c: FrontendContext) -> [EmittedStack] {
-        let protection = c.frontend.originProtection ?? .none
-        var t = c.start("CloudFront → internet-facing NLB → ingress-nginx (origin protection: \(protection.rawValue))")
+        let protection = c.settings.originProtection ?? .none
+        var t = c.start("CloudFront → internet-facing NLB → \(c.routerName) (origin protection: \(protection.rawValue))")
         CloudFrontParts.addSiteParameters(&t, waf: c.waf)
         t.parameter("DomainName", description: "Domain of the public-nlb.<DomainName> record that names the NLB (discovery's record, or this stack's in the bound style)",
                     allowedPattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$")
@@ -19,13 +18,12 @@ struct CloudFrontPublicNLBStack: FrontendStacks {
             CloudFrontParts.addPrefixListParameter(&t)
             LoadBalancerParts.securityGroup(&t, "OriginSecurityGroup", "Ingress NLB: HTTPS from the CloudFront origin-facing addresses only",
                 ingress: [LoadBalancerParts.rule(443, .prefixList(Fn.ref("CloudFrontPrefixListId")), "HTTPS from CloudFront (\(CloudFrontParts.prefixListName))")],
-                egress: [LoadBalancerParts.rule(443, .vpc, "To the ingress-nginx pods", egress: true),
-                         LoadBalancerParts.rule(LoadBalancerParts.healthPort, .vpc, "Health checks of the ingress-nginx pods", egress: true)],
+                egress: LoadBalancerParts.egressToTargets(c),
                 condition: nil)
-            t.output("OriginSecurityGroupId", Fn.ref("OriginSecurityGroup"), description: "The NLB's security group (the ingress-nginx Service's aws-load-balancer-security-groups annotation)", export: true)
+            t.output("OriginSecurityGroupId", Fn.ref("OriginSecurityGroup"), description: "The NLB's security group (\(c.backendService)'s aws-load-balancer-security-groups annotation)", export: true)
         }
         if protection == .secretHeader {
-            t.parameter("OriginSecret", description: "Value of the \(CloudFrontParts.originHeader) header CloudFront adds and ingress-nginx requires; generate it at deploy time (openssl rand -hex 32)",
+            t.parameter("OriginSecret", description: "Value of the \(CloudFrontParts.originHeader) header CloudFront adds and \(c.routerName) requires; generate it at deploy time (openssl rand -hex 32)",
                         noEcho: true, minLength: 32)
         }
         if c.staggered {
@@ -37,7 +35,7 @@ struct CloudFrontPublicNLBStack: FrontendStacks {
         } else {
             t.parameter("HostedZoneId", type: "AWS::Route53::HostedZone::Id", description: "The hosted zone of DomainName, which gets the public-nlb.<DomainName> record")
             let peers: [LoadBalancerParts.Peer] = protection == .prefixListSG ? [.prefixList(Fn.ref("CloudFrontPrefixListId"))] : [.anywhere]
-            LoadBalancerParts.ingressNLB(&t, internetFacing: true, port: 443, from: peers, privateLinkConsumers: false)
+            LoadBalancerParts.ingressNLB(&t, c, internetFacing: true, port: 443, from: peers, privateLinkConsumers: false)
             t.resource("OriginRecord", "AWS::Route53::RecordSet", [
                 "HostedZoneId": Fn.ref("HostedZoneId"),
                 "Name": Fn.sub("public-nlb.${DomainName}"),
@@ -67,7 +65,7 @@ struct CloudFrontPublicNLBStack: FrontendStacks {
         var stacks: [EmittedStack] = []
         if c.waf { stacks.append(EdgeWAFStack(context: c).stack()) }
         stacks.append(EmittedStack(path: "\(c.folder)/frontend", stackName: c.stackName, template: t,
-                                   when: c.staggered ? "deploy once before the ingress-nginx Service\(protection == .prefixListSG ? " (it makes the NLB's security group)" : ""), and again once discovery has found the NLB"
+                                   when: c.staggered ? "deploy once before \(c.backendService)\(protection == .prefixListSG ? " (it makes the NLB's security group)" : ""), and again once discovery has found the NLB"
                                        : "deploy before the Kubernetes manifests; its outputs fill the TargetGroupBinding"))
         return stacks
     }

@@ -5,22 +5,21 @@ import EdgePlanCore
 /// origin-facing prefix list; a TargetGroupBinding fills its target group with pods (ALB) or the
 /// ingress-nginx pods (NLB).
 struct CloudFrontVPCOriginStack: FrontendStacks {
-    let kind = FrontendKind.cloudFrontVPCOrigin
 
     func stacks(_ c: FrontendContext) -> [EmittedStack] {
-        let nlb = c.frontend.origin == .nlb
-        var t = c.start(nlb ? "CloudFront → VPC origin → internal NLB → ingress-nginx" : "CloudFront → VPC origin → internal ALB → pods")
+        let nlb = c.settings.origin == .nlb
+        var t = c.start(nlb ? "CloudFront → VPC origin → internal NLB → \(c.routerName)" : "CloudFront → VPC origin → internal ALB → pods")
         CloudFrontParts.addSiteParameters(&t, waf: c.waf)
         CloudFrontParts.addPrefixListParameter(&t)
         let loadBalancer: String
         if nlb {
-            LoadBalancerParts.ingressNLB(&t, internetFacing: false, port: 443, from: [.prefixList(Fn.ref("CloudFrontPrefixListId"))], privateLinkConsumers: false)
+            LoadBalancerParts.ingressNLB(&t, c, internetFacing: false, port: 443, from: [.prefixList(Fn.ref("CloudFrontPrefixListId"))], privateLinkConsumers: false)
             loadBalancer = "IngressNlb"
         } else {
             c.addCertificateParameter(&t, name: "OriginCertificateArn", what: "the internal ALB's HTTPS listener (in this Region), valid for SiteDomainName")
             LoadBalancerParts.securityGroup(&t, "AlbSecurityGroup", "Internal ALB: HTTPS from the CloudFront VPC origin only",
                 ingress: [LoadBalancerParts.rule(443, .prefixList(Fn.ref("CloudFrontPrefixListId")), "HTTPS from CloudFront (\(CloudFrontParts.prefixListName))")],
-                egress: [LoadBalancerParts.rule(DeploymentNames.appPort, .vpc, "To the pods (IP targets)", egress: true)],
+                egress: [LoadBalancerParts.rule(ExampleApp.podPort, .vpc, "To the pods (IP targets)", egress: true)],
                 condition: nil)
             LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil, wafAttached: false)
             LoadBalancerParts.appTargetGroup(&t)

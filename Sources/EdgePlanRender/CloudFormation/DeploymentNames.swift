@@ -1,7 +1,7 @@
 import EdgePlanCore
 
 /// The names every stack and manifest of one plan agree on: stack names (and so export prefixes),
-/// SSM parameter names, the ingress-nginx Service.
+/// SSM parameter names.
 struct DeploymentNames: Sendable {
     var design: String
 
@@ -18,15 +18,15 @@ struct DeploymentNames: Sendable {
     var internalNLBListenerParameter: String { parameterPath + "ingress-nlb-listener-arn" }
     var publicNLBArnParameter: String { parameterPath + "public-ingress-nlb-arn" }
 
-    /// The ingress-nginx Service whose NLB the discovery function looks for, by its
-    /// `kubernetes.io/service-name` tag (`namespace/name`).
-    static let ingressNamespace = "ingress-nginx"
-    static let ingressService = "ingress-nginx"
-    static var ingressServiceTag: String { "\(ingressNamespace)/\(ingressService)" }
-    /// The example workload that ALB-targeted options bind to.
-    static let appNamespace = "default"
-    static let appName = "example-app"
-    static let appPort = 8080
+    /// The SSM parameter the discovery function keeps what `discovery` asks for in.
+    func parameter(for discovery: Discovery) -> String {
+        switch (discovery.internetFacing, discovery.reads) {
+        case (true, _): return publicNLBArnParameter
+        case (false, .nlbArn): return internalNLBArnParameter
+        case (false, .listenerArn): return internalNLBListenerParameter
+        }
+    }
+
 }
 
 extension SubnetRole {

@@ -8,6 +8,8 @@ import EdgePlanCore
 struct DiscoveryStack: Sendable {
     var plan: Plan
     var names: DeploymentNames
+    /// The Services whose NLBs the function looks for (one per router the staggered options use).
+    var services: [ServiceRef]
 
     func template() -> CloudFormationTemplate {
         var t = CloudFormationTemplate(description: "edgeplan \(plan.design.name): discovery of the ingress NLB that Kubernetes creates (staggered deployment)")
@@ -34,7 +36,7 @@ struct DiscoveryStack: Sendable {
             description: "Finds the ingress NLB by its kubernetes.io/service-name tag and records it in SSM and Route 53",
             source: DiscoveryFunction.source,
             environment: [
-                ("SERVICE_NAME", .string(DeploymentNames.ingressServiceTag)),
+                ("SERVICE_NAME", .string(Array(Set(services.map(\.qualifiedName))).sorted().joined(separator: ","))),
                 ("CLUSTER_NAME", .string(plan.design.cluster)),
                 ("NLB_ARN_PARAMETER", .string(names.internalNLBArnParameter)),
                 ("NLB_LISTENER_PARAMETER", .string(names.internalNLBListenerParameter)),

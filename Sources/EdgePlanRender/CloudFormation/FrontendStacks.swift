@@ -2,17 +2,20 @@ import EdgePlanCore
 
 /// Builds the stacks of one kind of frontend option. One type per kind, each in its own file.
 protocol FrontendStacks: Sendable {
-    var kind: FrontendKind { get }
     func stacks(_ c: FrontendContext) -> [EmittedStack]
 }
 
-enum FrontendStackCatalog {
-    static let all: [any FrontendStacks] = [
-        ALBPrivateLinkNLBStack(), APIGatewayVPCLinkNLBStack(), CloudFrontPublicNLBStack(), ALBControllerStack(),
-        CloudFrontVPCOriginStack(), APIGatewayVPCLinkALBStack(), NLBToALBStack(),
-    ]
-
-    static func builder(for kind: FrontendKind) -> any FrontendStacks {
-        all.first { $0.kind == kind }!
+extension FrontendKind {
+    /// The kind's stack builder. An exhaustive switch: a new kind does not compile until it has one.
+    var stacks: any FrontendStacks {
+        switch self {
+        case .albPrivateLinkNLB: return ALBPrivateLinkNLBStack()
+        case .apiGatewayVPCLinkNLB: return APIGatewayVPCLinkNLBStack()
+        case .cloudFrontPublicNLB: return CloudFrontPublicNLBStack()
+        case .albController: return ALBControllerStack()
+        case .cloudFrontVPCOrigin: return CloudFrontVPCOriginStack()
+        case .apiGatewayVPCLinkALB: return APIGatewayVPCLinkALBStack()
+        case .nlbToALB: return NLBToALBStack()
+        }
     }
 }

@@ -88,7 +88,7 @@ enum LoadBalancerParts {
         t.resource(id, "AWS::ElasticLoadBalancingV2::TargetGroup", [
             "TargetType": "ip",
             "Protocol": "HTTP",
-            "Port": .int(DeploymentNames.appPort),
+            "Port": .int(ExampleApp.podPort),
             "VpcId": Fn.imported("NetworkStack", "VpcId"),
             "HealthCheckProtocol": "HTTP",
             "HealthCheckPath": "/",
@@ -97,17 +97,37 @@ enum LoadBalancerParts {
         ], condition: condition)
     }
 
-    /// A Network Load Balancer made by CloudFormation for ingress-nginx (the bound deploy style), with a
-    /// security group from the start (NLBs can only get one at creation), an ip target group that a
-    /// TargetGroupBinding fills with the ingress-nginx pods, and ingress-nginx's health endpoint as health check.
+    /// "the ingress-nginx pods", "the Envoy Gateway pods", "the application pods".
+    static func targetPods(_ c: FrontendContext) -> String {
+        c.realization.router?.router.displayName.map { "the \($0) pods" } ?? "the application pods"
+    }
+
+    /// A load balancer's security group rules out to the pods it targets: their port, and their
+    /// health endpoint where it is another port.
+    static func egressToTargets(_ c: FrontendContext) -> [JSONValue] {
+        let targets = c.realization.router
+        let podPort = targets?.containerPort ?? ExampleApp.podPort
+        var egress = [rule(podPort, .vpc, "To \(targetPods(c))", egress: true)]
+        if let health = targets?.healthCheck, health.port != podPort {
+            egress.append(rule(health.port, .vpc, "Health checks of \(targetPods(c))", egress: true))
+        }
+        return egress
+    }
+
+    /// A Network Load Balancer made by CloudFormation in front of the option's router or pods (the
+    /// bound deploy style), with a security group from the start (NLBs can only get one at
+    /// creation), an ip target group that a TargetGroupBinding fills with the router's pods, and
+    /// the router's health endpoint as health check.
     static func ingressNLB(
-        _ t: inout CloudFormationTemplate, internetFacing: Bool, port: Int, from peers: [Peer], privateLinkConsumers: Bool
+        _ t: inout CloudFormationTemplate, _ c: FrontendContext, internetFacing: Bool, port: Int, from peers: [Peer], privateLinkConsumers: Bool
     ) {
-        securityGroup(&t, "IngressNlbSecurityGroup", "Ingress NLB: port \(port) in, to the ingress-nginx pods out",
+        let targets = c.realization.router
+        let podPort = targets?.containerPort ?? ExampleApp.podPort
+        let name = targets?.router.displayName ?? "the application"
+        let what = targetPods(c)
+        securityGroup(&t, "IngressNlbSecurityGroup", "Ingress NLB: port \(port) in, to \(what) out",
                       ingress: peers.map { rule(port, $0, "Clients of the ingress NLB") },
-                      egress: [rule(port, .vpc, "To the ingress-nginx pods", egress: true),
-                               rule(healthPort, .vpc, "Health checks of the ingress-nginx pods", egress: true)],
-                      condition: nil)
+                      egress: egressToTargets(c), condition: nil)
         let attributes: [JSONValue] = [["Key": "load_balancing.cross_zone.enabled", "Value": "true"]]
         var nlb: [(String, JSONValue)] = [
             ("Type", "network"),
@@ -121,29 +141,30 @@ enum LoadBalancerParts {
             nlb.append(("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic", "off"))
         }
         t.resource("IngressNlb", "AWS::ElasticLoadBalancingV2::LoadBalancer", .object(nlb), suppress: [
-            .checkov("CKV_AWS_91", "NLB access logs record TLS listeners only; this NLB forwards TCP to ingress-nginx, which logs every request."),
+            .checkov("CKV_AWS_91", "NLB access logs record TLS listeners only; this NLB forwards TCP to \(name), which logs every request."),
         ])
-        t.resource("IngressTargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup", [
-            "TargetType": "ip",
-            "Protocol": "TCP",
-            "Port": .int(port),
-            "VpcId": Fn.imported("NetworkStack", "VpcId"),
-            "HealthCheckProtocol": "HTTP",
-            "HealthCheckPort": .string(String(healthPort)),
-            "HealthCheckPath": "/healthz",
-            "TargetGroupAttributes": [["Key": "deregistration_delay.timeout_seconds", "Value": "30"]],
-        ])
+        var group: [(String, JSONValue)] = [
+            ("TargetType", "ip"),
+            ("Protocol", "TCP"),
+            ("Port", .int(podPort)),
+            ("VpcId", Fn.imported("NetworkStack", "VpcId")),
+        ]
+        if let health = targets?.healthCheck {
+            group += [("HealthCheckProtocol", "HTTP"), ("HealthCheckPort", .string(String(health.port))), ("HealthCheckPath", .string(health.path))]
+        } else {
+            group += [("HealthCheckProtocol", "HTTP"), ("HealthCheckPath", "/")]
+        }
+        group.append(("TargetGroupAttributes", [["Key": "deregistration_delay.timeout_seconds", "Value": "30"]]))
+        t.resource("IngressTargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup", .object(group))
         t.resource("IngressListener", "AWS::ElasticLoadBalancingV2::Listener", [
             "LoadBalancerArn": Fn.ref("IngressNlb"),
             "Protocol": "TCP",
             "Port": .int(port),
             "DefaultActions": [["Type": "forward", "TargetGroupArn": Fn.ref("IngressTargetGroup")]],
         ])
-        t.output("IngressTargetGroupArn", Fn.ref("IngressTargetGroup"), description: "Target group the ingress-nginx TargetGroupBinding fills", export: true)
+        t.output("IngressTargetGroupArn", Fn.ref("IngressTargetGroup"), description: "Target group the \(name) TargetGroupBinding fills", export: true)
         t.output("IngressNlbSecurityGroupId", Fn.ref("IngressNlbSecurityGroup"), description: "The NLB's security group, which the TargetGroupBinding admits to the pods", export: true)
         t.output("IngressNlbDnsName", Fn.getAtt("IngressNlb", "DNSName"), description: "The ingress NLB's DNS name", export: true)
     }
 
-    /// ingress-nginx's health endpoint (`/healthz` on the controller's status port).
-    static let healthPort = 10254
 }

@@ -4,7 +4,6 @@ import EdgePlanCore
 /// target group of type `alb` forwards TCP 443 to an internal ALB (+ WAF) that terminates TLS and
 /// sends to pods registered by a TargetGroupBinding.
 struct NLBToALBStack: FrontendStacks {
-    let kind = FrontendKind.nlbToALB
 
     func stacks(_ c: FrontendContext) -> [EmittedStack] {
         var t = c.start("internet-facing NLB with Elastic IPs → internal ALB → pods")
@@ -20,7 +19,7 @@ struct NLBToALBStack: FrontendStacks {
             egress: [LoadBalancerParts.rule(443, .vpc, "To the internal ALB", egress: true)], condition: nil)
         LoadBalancerParts.securityGroup(&t, "AlbSecurityGroup", "Internal ALB: HTTPS from the NLB only",
             ingress: [LoadBalancerParts.rule(443, .group(Fn.ref("NlbSecurityGroup")), "HTTPS from the public NLB")],
-            egress: [LoadBalancerParts.rule(DeploymentNames.appPort, .vpc, "To the pods (IP targets)", egress: true)], condition: nil)
+            egress: [LoadBalancerParts.rule(ExampleApp.podPort, .vpc, "To the pods (IP targets)", egress: true)], condition: nil)
         LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil, wafAttached: c.waf)
         LoadBalancerParts.appTargetGroup(&t)
         LoadBalancerParts.httpsListener(&t, "AlbHttpsListener", loadBalancer: "Alb", certificate: Fn.ref("CertificateArn"), targetGroup: "AppTargetGroup", condition: nil)

@@ -3,9 +3,9 @@ import EdgePlanCore
 /// A small example workload (an unprivileged nginx on port 8080) with its Service and an Ingress,
 /// so every option has something to route to. Replace it with the real application.
 enum ExampleAppManifests {
-    static let name = DeploymentNames.appName
-    static let namespace = DeploymentNames.appNamespace
-    static let labels: JSONValue = ["app.kubernetes.io/name": .string(DeploymentNames.appName)]
+    static let name = ExampleApp.name
+    static let namespace = ExampleApp.namespace
+    static let labels: JSONValue = ["app.kubernetes.io/name": .string(ExampleApp.name)]
 
     static func deployment(replicas: Int) -> Manifest {
         Manifest(file: "deployment-example-app.yaml", object: [
@@ -21,7 +21,7 @@ enum ExampleAppManifests {
                         "containers": [[
                             "name": "app",
                             "image": "nginxinc/nginx-unprivileged:1.27-alpine",
-                            "ports": [["name": "http", "containerPort": .int(DeploymentNames.appPort), "protocol": "TCP"]],
+                            "ports": [["name": "http", "containerPort": .int(ExampleApp.podPort), "protocol": "TCP"]],
                             "readinessProbe": ["httpGet": ["path": "/", "port": "http"]],
                             "resources": ["requests": ["cpu": "50m", "memory": "64Mi"], "limits": ["memory": "128Mi"]],
                             "securityContext": ["allowPrivilegeEscalation": false, "capabilities": ["drop": ["ALL"]]],

@@ -4,23 +4,25 @@ import EdgePlanCore
 /// makes the NLB and how), the IngressClass, the namespace, and the optional configuration that
 /// checks CloudFront's secret origin header. The controller itself comes from the ingress-nginx Helm
 /// chart installed with `controller.service.enabled=false`, so this Service is the only one.
-enum IngressNginxManifests {
-    static let namespace = DeploymentNames.ingressNamespace
-    static let name = DeploymentNames.ingressService
+struct IngressNginxManifests: Sendable {
+    /// The controller's Service, as the plan places it.
+    var backend: ServiceRef
+    var namespace: String { backend.namespace }
+    var name: String { backend.name }
     static let selector: JSONValue = [
         "app.kubernetes.io/name": "ingress-nginx",
         "app.kubernetes.io/instance": "ingress-nginx",
         "app.kubernetes.io/component": "controller",
     ]
 
-    static func namespaceObject() -> Manifest {
+    func namespaceObject() -> Manifest {
         Manifest(file: "namespace-ingress-nginx.yaml", object: [
             "apiVersion": "v1", "kind": "Namespace",
             "metadata": Manifest.metadata(namespace, labels: [("app.kubernetes.io/name", "ingress-nginx")]),
         ])
     }
 
-    static func ingressClass() -> Manifest {
+    func ingressClass() -> Manifest {
         Manifest(file: "ingressclass-nginx.yaml", object: [
             "apiVersion": "networking.k8s.io/v1", "kind": "IngressClass",
             "metadata": Manifest.metadata("nginx", labels: [("app.kubernetes.io/name", "ingress-nginx")]),
@@ -32,13 +34,13 @@ enum IngressNginxManifests {
     enum Exposure {
         /// The in-tree cloud provider makes an NLB (the 2018 report's annotations).
         case inTree(internal: Bool)
-        /// The AWS Load Balancer Controller makes an NLB with IP targets and the given security group.
-        case controller(internetFacing: Bool, securityGroup: JSONValue)
+        /// The AWS Load Balancer Controller makes an NLB with IP targets (and the given security group).
+        case controller(internetFacing: Bool, securityGroup: JSONValue?)
         /// CloudFormation made the NLB; a TargetGroupBinding registers the pods, so the Service stays inside the cluster.
         case bound
     }
 
-    static func service(_ exposure: Exposure) -> Manifest {
+    func service(_ exposure: Exposure) -> Manifest {
         var annotations: [(String, JSONValue)] = []
         let type: String
         switch exposure {
@@ -51,11 +53,15 @@ enum IngressNginxManifests {
                 ("service.beta.kubernetes.io/aws-load-balancer-type", "external"),
                 ("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type", "ip"),
                 ("service.beta.kubernetes.io/aws-load-balancer-scheme", internetFacing ? "internet-facing" : "internal"),
-                ("service.beta.kubernetes.io/aws-load-balancer-security-groups", securityGroup),
-                ("service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules", "true"),
-                // The tag the in-tree provider sets and the discovery function looks for.
-                ("service.beta.kubernetes.io/aws-load-balancer-additional-resource-tags", .string("kubernetes.io/service-name=\(DeploymentNames.ingressServiceTag)")),
             ]
+            if let securityGroup {
+                annotations += [
+                    ("service.beta.kubernetes.io/aws-load-balancer-security-groups", securityGroup),
+                    ("service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules", "true"),
+                ]
+            }
+            // The tag the in-tree provider sets and the discovery function looks for.
+            annotations.append(("service.beta.kubernetes.io/aws-load-balancer-additional-resource-tags", .string("kubernetes.io/service-name=\(namespace)/\(name)")))
             type = "LoadBalancer"
         case .bound:
             type = "ClusterIP"
@@ -67,7 +73,7 @@ enum IngressNginxManifests {
                                           annotations: annotations),
             "spec": [
                 "type": .string(type),
-                "selector": selector,
+                "selector": Self.selector,
                 "ports": [
                     ["name": "http", "port": 80, "targetPort": "http", "protocol": "TCP"],
                     ["name": "https", "port": 443, "targetPort": "https", "protocol": "TCP"],
@@ -80,7 +86,7 @@ enum IngressNginxManifests {
     /// header is present. An administrator's ConfigMap snippet, not an Ingress annotation, so it works
     /// with `allow-snippet-annotations: false` (the default). Merge it into the chart's
     /// `controller.config` if the chart manages this ConfigMap.
-    static func originHeaderCheck(secret: JSONValue) -> Manifest {
+    func originHeaderCheck(secret: JSONValue) -> Manifest {
         let header = "$http_" + String(CloudFrontParts.originHeader.lowercased().map { $0 == "-" ? "_" : $0 })
         let snippet: JSONValue
         if case .string(let s) = secret {

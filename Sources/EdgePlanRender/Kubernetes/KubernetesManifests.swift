@@ -1,71 +1,80 @@
 import EdgePlanCore
 
-/// The Kubernetes side of one option, as one YAML file per object plus a `kustomization.yaml`:
-/// the ingress-nginx Service with the annotations the option needs (in-tree NLB for the staggered
-/// style, AWS Load Balancer Controller NLB where a security group is needed, in-cluster only when
-/// bound), the IngressClass and an example Ingress, the `alb-controller` Ingress, and the
-/// TargetGroupBindings of the bound options. Values from stack outputs are `${NAME}` placeholders.
+/// The Kubernetes side of one option, as one YAML file per object plus a `kustomization.yaml`,
+/// read from the option's realization: the router (its Service exposed as the entry says: an NLB
+/// from the in-tree provider or a controller in the staggered style, in-cluster only when bound),
+/// the TargetGroupBinding of a load balancer CloudFormation made, or the objects a controller
+/// makes the ALB from; then the example application and its route. Values from stack outputs are
+/// `${NAME}` placeholders.
 struct KubernetesManifests: Sendable {
     var context: FrontendContext
 
     func build() -> (manifests: [Manifest], placeholders: [Placeholder]) {
         let c = context
-        let stack = c.stackName
+        let r = c.realization
         var manifests: [Manifest] = []
         var placeholders: [Placeholder] = []
-        func placeholder(_ name: String, _ output: String, stack: String = stack) -> JSONValue {
-            let p = Placeholder(name: name, stack: stack, output: output)
+        func placeholder(_ name: String, _ output: String) -> JSONValue {
+            let p = Placeholder(name: name, stack: c.stackName, output: output)
             placeholders.append(p)
             return p.token
         }
         let app = [ExampleAppManifests.deployment(replicas: max(2, c.azCount)), ExampleAppManifests.service()]
 
-        let ingressNginx = FrontendContext.nlbKinds.contains(c.frontend.kind) || (c.frontend.kind == .cloudFrontVPCOrigin && c.frontend.origin == .nlb)
-        if ingressNginx {
-            let publicNLB = c.frontend.kind == .cloudFrontPublicNLB
-            let port = (publicNLB || c.frontend.kind == .cloudFrontVPCOrigin) ? 443 : 80
+        // The router, and how its Service is exposed.
+        switch r.router?.router {
+        case .ingressNginx?:
+            let nginx = IngressNginxManifests(backend: r.backend)
             let exposure: IngressNginxManifests.Exposure
-            if !c.staggered {
+            switch r.entry {
+            case .loadBalancerService(let s):
+                switch s.maker {
+                case .inTreeProvider: exposure = .inTree(internal: !s.internetFacing)
+                case .loadBalancerController, .eksAutoMode:
+                    exposure = .controller(internetFacing: s.internetFacing,
+                                           securityGroup: s.securityGroup ? placeholder("ORIGIN_SECURITY_GROUP_ID", "OriginSecurityGroupId") : nil)
+                }
+            case .targetGroupBinding, .controllerALB:
                 exposure = .bound
-            } else if publicNLB && c.frontend.originProtection == .prefixListSG {
-                exposure = .controller(internetFacing: true, securityGroup: placeholder("ORIGIN_SECURITY_GROUP_ID", "OriginSecurityGroupId"))
-            } else {
-                exposure = .inTree(internal: !publicNLB)
             }
-            manifests.append(IngressNginxManifests.namespaceObject())
-            manifests.append(IngressNginxManifests.service(exposure))
-            if c.frontend.kind == .cloudFrontPublicNLB && c.frontend.originProtection == .secretHeader {
+            manifests.append(nginx.namespaceObject())
+            manifests.append(nginx.service(exposure))
+            if r.settings.originProtection == .secretHeader {
                 let secret = Placeholder(name: "ORIGIN_SECRET", stack: "", output: "")
                 placeholders.append(secret)
-                manifests.append(IngressNginxManifests.originHeaderCheck(secret: secret.token))
+                manifests.append(nginx.originHeaderCheck(secret: secret.token))
             }
-            if !c.staggered {
-                manifests.append(TargetGroupBindingManifest.binding(
-                    service: IngressNginxManifests.name, namespace: IngressNginxManifests.namespace, port: port,
-                    targetGroup: placeholder("INGRESS_TARGET_GROUP_ARN", "IngressTargetGroupArn"),
-                    from: placeholder("INGRESS_NLB_SECURITY_GROUP_ID", "IngressNlbSecurityGroupId"),
-                    ports: [port, LoadBalancerParts.healthPort]))
-            }
-            manifests.append(IngressNginxManifests.ingressClass())
+        case .envoyGateway?, .none?, nil:
+            break
+        }
+        if case .targetGroupBinding = r.entry {
+            let backend = r.backend
+            let ports = r.router.map { [$0.containerPort, $0.healthCheck.port] } ?? [ExampleApp.podPort]
+            let outputs = r.router == nil ? ("APP_TARGET_GROUP_ARN", "AppTargetGroupArn", "ALB_SECURITY_GROUP_ID", "AlbSecurityGroupId")
+                : ("INGRESS_TARGET_GROUP_ARN", "IngressTargetGroupArn", "INGRESS_NLB_SECURITY_GROUP_ID", "IngressNlbSecurityGroupId")
+            let binding = TargetGroupBindingManifest.binding(
+                service: backend.name, namespace: backend.namespace, port: backend.port,
+                targetGroup: placeholder(outputs.0, outputs.1), from: placeholder(outputs.2, outputs.3), ports: ports)
+            if r.router == nil { manifests += app + [binding] } else { manifests.append(binding) }
+        }
+        switch r.router?.router {
+        case .ingressNginx?:
+            manifests.append(IngressNginxManifests(backend: r.backend).ingressClass())
             manifests += app
             manifests.append(ExampleAppManifests.ingress(className: "nginx"))
-        } else if c.frontend.kind == .albController {
-            manifests.append(ALBControllerManifests.ingressClassParams())
-            manifests.append(ALBControllerManifests.ingressClass())
-            manifests += app
-            let annotations = ALBControllerManifests.annotations(
-                certificate: placeholder("CERTIFICATE_ARN", "CertificateArn"),
-                securityGroup: placeholder("ALB_SECURITY_GROUP_ID", "AlbSecurityGroupId"),
-                webACL: c.waf ? placeholder("WEB_ACL_ARN", "WebAclArn") : nil)
-            manifests.append(ExampleAppManifests.ingress(className: ALBControllerManifests.className, annotations: annotations))
-        } else {
-            // An ALB made by CloudFormation with the pods as its IP targets.
-            manifests += app
-            manifests.append(TargetGroupBindingManifest.binding(
-                service: ExampleAppManifests.name, namespace: ExampleAppManifests.namespace, port: 80,
-                targetGroup: placeholder("APP_TARGET_GROUP_ARN", "AppTargetGroupArn"),
-                from: placeholder("ALB_SECURITY_GROUP_ID", "AlbSecurityGroupId"),
-                ports: [DeploymentNames.appPort]))
+        case .envoyGateway?:
+            break
+        case .none?, nil:
+            if case .controllerALB = r.entry {
+                manifests.append(ALBControllerManifests.ingressClassParams())
+                manifests.append(ALBControllerManifests.ingressClass())
+                manifests += app
+                let annotations = ALBControllerManifests.annotations(
+                    certificate: placeholder("CERTIFICATE_ARN", "CertificateArn"),
+                    securityGroup: placeholder("ALB_SECURITY_GROUP_ID", "AlbSecurityGroupId"),
+                    webACL: c.waf ? placeholder("WEB_ACL_ARN", "WebAclArn") : nil)
+                manifests.append(ExampleAppManifests.ingress(className: ALBControllerManifests.className, annotations: annotations))
+            }
         }
         return (manifests, placeholders)
     }

@@ -9,15 +9,20 @@ struct KubernetesCreatedLoadBalancerRule: CaveatRule {
     let reference = "Working with AWS CloudFormation conditions; AWS Systems Manager Parameter Store; AWS Load Balancer Controller TargetGroupBinding"
 
     func evaluate(_ f: OptionFacts) -> Caveat? {
-        guard let nlb = f.nlb, nlb.owner == .kubernetesInTree || nlb.owner == .loadBalancerController else { return nil }
+        guard f.realization.discovery != nil else { return nil }
+        // What in the frontend stack needs the NLB: the hop in front of it on the path.
+        let before = f.topology.edges.first { $0.to == "nlb" && !$0.bypass }.flatMap { f.topology.component($0.from) }
         let uses: String
-        switch f.frontend.kind {
-        case .albPrivateLinkNLB: uses = "the endpoint service"
-        case .apiGatewayVPCLinkNLB: uses = "the VPC link"
-        default: uses = "CloudFront's origin (by DNS name)"
+        switch before?.kind {
+        case .vpcEndpointService: uses = "the endpoint service"
+        case .vpcLink: uses = "the VPC link"
+        case .cloudFront: uses = "CloudFront's origin (by DNS name)"
+        case .cloudFrontVPCOrigin: uses = "the CloudFront VPC origin"
+        case nil, .internet, .wafWebACL, .apiGatewayREST, .apiGatewayHTTP, .alb, .nlb, .interfaceEndpoint, .ingressNginx, .envoyGateway, .pods:
+            uses = "the frontend stack"
         }
         return caveat(.warning,
-            detail: "The NLB appears only after ingress-nginx's Service is deployed, yet \(uses) needs it. The deployment becomes staggered: cluster first, then the Service, then a discovery function stores the NLB's ARN in an SSM parameter, and the frontend stack is redeployed with its resources under an NlbPresent condition. If the Service is recreated, the ARN changes and the frontend breaks until the next run.",
+            detail: "The NLB appears only after \(f.serviceOwner)'s Service is deployed, yet \(uses) needs it. The deployment becomes staggered: cluster first, then the Service, then a discovery function stores the NLB's ARN in an SSM parameter, and the frontend stack is redeployed with its resources under an NlbPresent condition. If the Service is recreated, the ARN changes and the frontend breaks until the next run.",
             mitigation: "Use deployStyle: bound: CloudFormation creates the NLB and its target group, and a TargetGroupBinding (AWS Load Balancer Controller) registers the ingress pods, so nothing waits for discovery.")
     }
 }

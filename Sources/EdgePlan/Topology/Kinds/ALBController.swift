@@ -1,0 +1,41 @@
+import EdgePlanCore
+
+/// Today's simplest front door: the cluster's load balancer controller (the AWS Load Balancer
+/// Controller, or EKS Auto Mode's) turns an Ingress into an internet-facing ALB with IP targets
+/// straight to the pods, WAF by annotation: no NLB, no PrivateLink.
+struct ALBController: FrontendDescription {
+    func summary(_ s: FrontendSettings) -> String { "Internet-facing ALB made by the AWS Load Balancer Controller from an Ingress, IP targets straight to pods" }
+    let fields: Set<FrontendField> = [.loadBalancerApi]
+
+    func routers(_ s: FrontendSettings, _ c: OptionContext) -> [Router] { [.none] }
+
+    func settings(_ f: Frontend, _ c: OptionContext) -> FrontendSettings {
+        var s = commonSettings(f, c)
+        s.loadBalancerAPI = f.loadBalancerAPI ?? .ingress
+        return s
+    }
+
+    func build(_ s: FrontendSettings, _ c: OptionContext) -> BuiltOption {
+        var components = [Parts.internet()]
+        if s.waf { components.append(Parts.waf("the ALB, by the wafv2-acl-arn annotation")) }
+        var alb = Parts.alb(.internetFacing, owner: .loadBalancerController, c)
+        alb.notes = ["created by the AWS Load Balancer Controller from the Ingress; target type ip"]
+        components += [alb, Parts.pods()]
+        let topology = Topology(components: components, edges: [
+            Edge("internet", "alb", "HTTPS", 443, tls: .terminates, hop: .public),
+            Edge("alb", "pods", "HTTP", ExampleApp.podPort, tls: .none, hop: .private, note: "IP targets: pod addresses"),
+        ], wafOn: s.waf ? "alb" : nil)
+        let entry = ClusterEntry.controllerALB(ControllerALB(maker: .loadBalancerController, api: s.loadBalancerAPI ?? .ingress, internetFacing: true))
+        return BuiltOption(topology: topology, entry: entry)
+    }
+
+    func assess(_ need: Need, _ s: FrontendSettings, _ t: Topology, _ c: OptionContext) -> NeedAssessment {
+        switch need {
+        case .waf: return .waf(s, host: "the ALB (alb.ingress.kubernetes.io/wafv2-acl-arn)")
+        case .apiKeys: return .no(need, "an ALB has no API keys or usage plans")
+        case .caching: return .no(need, "nothing in the path caches")
+        case .privateOrigin: return .yes(need, "only the ALB faces the internet; pods are reached only as its IP targets")
+        case .staticIps: return .no(need, "an ALB's addresses change as it scales")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import EdgePlanCore
+
+/// The 2018 report's API Gateway path (challenge 5): a REST or HTTP API with a private integration
+/// through a VPC link to the internal NLB in front of the router.
+struct APIGatewayVPCLinkNLB: FrontendDescription {
+    func summary(_ s: FrontendSettings) -> String {
+        "API Gateway (REST or HTTP API) private integration through a VPC link to an internal NLB in front of \(Routers.inFrontOf(s.router))"
+    }
+    let fields: Set<FrontendField> = [.api, .deployStyle, .router]
+
+    func routers(_ s: FrontendSettings, _ c: OptionContext) -> [Router] { [.ingressNginx, .envoyGateway, .none] }
+
+    func settings(_ f: Frontend, _ c: OptionContext) -> FrontendSettings {
+        var s = commonSettings(f, c)
+        s.api = f.api ?? .rest
+        s.deployStyle = f.deployStyle ?? DeployStyles.default(c)
+        // An HTTP API cannot carry a web ACL; the WAF need says so.
+        return s
+    }
+
+    func build(_ s: FrontendSettings, _ c: OptionContext) -> BuiltOption {
+        let api = s.api ?? .rest
+        let waf = s.waf && api == .rest
+        var components = [Parts.internet()]
+        if waf { components.append(Parts.waf("the REST API stage")) }
+        let inside = NLBIntoCluster(scheme: .internal, port: 80, terminatesTLSAtRouter: false, reads: api == .rest ? .nlbArn : .listenerArn).build(s, c)
+        components += [Parts.apiGateway(api), Parts.vpcLink(c, v2: api == .http)] + inside.components
+        let edges = [
+            Edge("internet", "api", "HTTPS", 443, tls: .terminates, hop: .public),
+            Edge("api", "vpc-link", "HTTP", 80, tls: .none, hop: .aws, note: "private integration"),
+            Edge("vpc-link", "nlb", "TCP", 80, tls: .none, hop: api == .rest ? .aws : .private),
+        ] + inside.edges
+        return BuiltOption(topology: Topology(components: components, edges: edges, wafOn: waf ? "api" : nil),
+                           router: inside.router, entry: inside.entry, discovery: inside.discovery)
+    }
+
+    func assess(_ need: Need, _ s: FrontendSettings, _ t: Topology, _ c: OptionContext) -> NeedAssessment {
+        let rest = s.api == .rest
+        switch need {
+        case .waf: return .waf(s, host: rest ? "the REST API stage" : nil)
+        case .apiKeys:
+            return rest ? .yes(need, "REST APIs have API keys, usage plans and per-client throttling")
+                : .no(need, "HTTP APIs throttle per route but have no API keys or usage plans; use api: rest")
+        case .caching:
+            return rest ? .yes(need, "the REST API stage cache (billed per cache-hour)")
+                : .no(need, "HTTP APIs have no cache; use api: rest or CloudFront")
+        case .privateOrigin: return .yes(need, "the NLB is internal: only API Gateway reaches it, through the VPC link")
+        case .staticIps: return .no(need, "API Gateway endpoints have no fixed addresses")
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import EdgePlanCore
+
+/// The 2018 report's CloudFront path (challenge 6): CloudFront with an internet-facing NLB as its
+/// origin. The NLB is public, so unless something closes it, CloudFront and its WAF can be bypassed.
+struct CloudFrontPublicNLB: FrontendDescription {
+    func summary(_ s: FrontendSettings) -> String {
+        "CloudFront with an internet-facing NLB in front of \(Routers.inFrontOf(s.router)) as its origin"
+    }
+    let fields: Set<FrontendField> = [.originProtection, .deployStyle, .router, .acceptRisk]
+
+    /// TLS from CloudFront passes through the NLB, so something in the cluster must terminate it.
+    func routers(_ s: FrontendSettings, _ c: OptionContext) -> [Router] { [.ingressNginx, .envoyGateway] }
+    func routerLimit(_ s: FrontendSettings) -> String? { "TLS passes through the NLB, so something in the cluster must terminate it" }
+
+    func settings(_ f: Frontend, _ c: OptionContext) -> FrontendSettings {
+        var s = commonSettings(f, c)
+        s.originProtection = f.originProtection ?? .none
+        s.deployStyle = f.deployStyle ?? DeployStyles.default(c)
+        return s
+    }
+
+    func build(_ s: FrontendSettings, _ c: OptionContext) -> BuiltOption {
+        let protection = s.originProtection ?? .none
+        var components = [Parts.internet()]
+        if s.waf { components.append(Parts.waf("the CloudFront distribution")) }
+        var inside = NLBIntoCluster(scheme: .internetFacing, port: 443, terminatesTLSAtRouter: true,
+                                    needsSecurityGroup: protection == .prefixListSG).build(s, c)
+        if protection == .prefixListSG {
+            inside.components[0].notes.append("security group admits only \(c.limits.cloudFrontPrefixListName)")
+        }
+        let router = inside.router.map { Routers.component($0.router)?.label ?? "" } ?? "the pods"
+        components += [Parts.cloudFront()] + inside.components
+        var edges = [
+            Edge("internet", "cloudfront", "HTTPS", 443, tls: .terminates, hop: .public),
+            Edge("cloudfront", "nlb", "HTTPS", 443, tls: .passthrough, hop: .public,
+                 note: protection == .secretHeader ? "adds the secret origin header" : nil),
+        ] + inside.edges
+        switch protection {
+        case .none:
+            edges.append(Edge("internet", "nlb", "HTTPS", 443, tls: .passthrough, hop: .public, bypass: true,
+                              note: "anyone who finds the NLB's name skips CloudFront and its WAF"))
+        case .secretHeader:
+            edges.append(Edge("internet", "nlb", "HTTPS", 443, tls: .passthrough, hop: .public, bypass: true,
+                              note: "reaches \(router), which rejects requests without the secret header"))
+        case .prefixListSG:
+            break
+        }
+        return BuiltOption(topology: Topology(components: components, edges: edges, wafOn: s.waf ? "cloudfront" : nil),
+                           router: inside.router, entry: inside.entry, discovery: inside.discovery)
+    }
+
+    func assess(_ need: Need, _ s: FrontendSettings, _ t: Topology, _ c: OptionContext) -> NeedAssessment {
+        let protection = s.originProtection ?? .none
+        let router = s.router == .none ? "the pods" : (Routers.component(s.router)?.label ?? "the router")
+        switch need {
+        case .waf:
+            if protection == .none && s.waf {
+                return .no(need, "a web ACL on CloudFront is skipped by anyone who calls the public NLB directly (originProtection: none)")
+            }
+            return .waf(s, host: "the CloudFront distribution")
+        case .apiKeys: return .no(need, "CloudFront has no API keys or usage plans")
+        case .caching: return .yes(need, "CloudFront caches at the edge")
+        case .privateOrigin:
+            switch protection {
+            case .none: return .no(need, "the NLB is internet-facing and open to anyone")
+            case .secretHeader: return .no(need, "the NLB is internet-facing; only \(router)'s header check turns strangers away")
+            case .prefixListSG: return .yes(need, "the NLB is internet-facing but its security group admits only CloudFront's origin-facing addresses")
+            }
+        case .staticIps: return .no(need, "clients reach CloudFront, whose addresses are not fixed")
+        }
+    }
+}

@@ -1,0 +1,216 @@
+/// How a planned option is built: the design's settings with its kind's defaults filled in, and the
+/// facts that every emitter, diagram, cost and the deploy guide read from the plan instead of
+/// working them out again (who makes each load balancer, how it reaches the pods, which router
+/// sits between, whether the AWS Load Balancer Controller must run). The kind's description in
+/// `EdgePlan/Topology/Kinds/` decides them, once.
+public struct Realization: Sendable, Equatable {
+    public var kind: FrontendKind
+    public var clusterMode: ClusterMode
+    /// The settings in effect.
+    public var settings: FrontendSettings
+    /// The in-cluster router and how the load balancer reaches it; nil when the load balancer
+    /// targets the application pods themselves.
+    public var router: RouterPlacement?
+    /// How the last AWS load balancer on the path gets its targets.
+    public var entry: ClusterEntry
+    /// What the staggered deployment's discovery function must find (nil unless staggered).
+    public var discovery: Discovery?
+
+    public init(kind: FrontendKind, clusterMode: ClusterMode, settings: FrontendSettings, router: RouterPlacement?,
+                entry: ClusterEntry, discovery: Discovery?) {
+        self.kind = kind
+        self.clusterMode = clusterMode
+        self.settings = settings
+        self.router = router
+        self.entry = entry
+        self.discovery = discovery
+    }
+
+    /// The Service whose pods the load balancer sends to: the router's, or the application's.
+    public var backend: ServiceRef {
+        router?.service ?? ServiceRef(namespace: ExampleApp.namespace, name: ExampleApp.name, port: ExampleApp.servicePort)
+    }
+
+    /// Whether the AWS Load Balancer Controller must run in a standard cluster: it makes the ALB,
+    /// makes an NLB with a security group, or registers the pods of a TargetGroupBinding. EKS
+    /// Auto Mode has its own controller and never needs it.
+    public var needsLoadBalancerController: Bool {
+        switch clusterMode {
+        case .auto: return false
+        case .standard:
+            switch entry {
+            case .loadBalancerService(let s): return s.maker == .loadBalancerController
+            case .targetGroupBinding, .controllerALB: return true
+            }
+        }
+    }
+
+    /// Whether the option is deployed in two passes around a discovery function (the 2018 way).
+    public var staggered: Bool { discovery != nil }
+}
+
+/// A design option's settings with the kind's defaults filled in. A setting is nil where the
+/// kind has no such thing (a CloudFront option has no API type).
+public struct FrontendSettings: Sendable, Equatable {
+    public var api: Frontend.API?
+    public var originProtection: Frontend.OriginProtection?
+    public var origin: Frontend.VPCOriginTarget?
+    /// Who makes the NLB of the 2018 report's options.
+    public var deployStyle: Frontend.DeployStyle?
+    public var router: Router
+    public var loadBalancerAPI: LoadBalancerAPI?
+    /// Whether the option carries a web ACL.
+    public var waf: Bool
+    public var acceptedRisks: [AcceptedRisk]
+
+    public init(api: Frontend.API? = nil, originProtection: Frontend.OriginProtection? = nil, origin: Frontend.VPCOriginTarget? = nil,
+                deployStyle: Frontend.DeployStyle? = nil, router: Router = .none, loadBalancerAPI: LoadBalancerAPI? = nil,
+                waf: Bool = false, acceptedRisks: [AcceptedRisk] = []) {
+        self.api = api
+        self.originProtection = originProtection
+        self.origin = origin
+        self.deployStyle = deployStyle
+        self.router = router
+        self.loadBalancerAPI = loadBalancerAPI
+        self.waf = waf
+        self.acceptedRisks = acceptedRisks
+    }
+}
+
+/// A Kubernetes Service by namespace and name, and the port the load balancer's targets are registered for.
+public struct ServiceRef: Sendable, Equatable, Hashable {
+    public var namespace: String
+    public var name: String
+    public var port: Int
+
+    public init(namespace: String, name: String, port: Int) {
+        self.namespace = namespace
+        self.name = name
+        self.port = port
+    }
+
+    /// `namespace/name`, as the in-tree provider writes it into the `kubernetes.io/service-name` tag.
+    public var qualifiedName: String { "\(namespace)/\(name)" }
+}
+
+/// The router behind the load balancer: where its data-plane pods are and what they listen on.
+public struct RouterPlacement: Sendable, Equatable {
+    public var router: Router
+    /// The data-plane Service, and its port that the load balancer sends to.
+    public var service: ServiceRef
+    /// The port the router's pods listen on for that Service port (IP targets are registered on it).
+    public var containerPort: Int
+    /// Whether TLS from the load balancer terminates at the router (TCP passthrough in front).
+    public var terminatesTLS: Bool
+    /// The pods' health endpoint, for the load balancer's health check.
+    public var healthCheck: HealthCheck
+
+    public init(router: Router, service: ServiceRef, containerPort: Int, terminatesTLS: Bool, healthCheck: HealthCheck) {
+        self.router = router
+        self.service = service
+        self.containerPort = containerPort
+        self.terminatesTLS = terminatesTLS
+        self.healthCheck = healthCheck
+    }
+}
+
+public struct HealthCheck: Sendable, Equatable {
+    public var port: Int
+    public var path: String
+
+    public init(port: Int, path: String) {
+        self.port = port
+        self.path = path
+    }
+}
+
+/// Who makes a load balancer from Kubernetes objects.
+public enum LoadBalancerMaker: String, Sendable, Equatable, CaseIterable, Codable {
+    /// The in-tree Kubernetes cloud provider (`service.beta.kubernetes.io/aws-load-balancer-type: nlb`, the 2018 way).
+    case inTreeProvider = "in-tree-provider"
+    /// The AWS Load Balancer Controller.
+    case loadBalancerController = "aws-load-balancer-controller"
+    /// EKS Auto Mode's built-in load balancing.
+    case eksAutoMode = "eks-auto-mode"
+}
+
+/// How the last AWS load balancer on an option's path gets its targets.
+public enum ClusterEntry: Sendable, Equatable {
+    /// A Service of type LoadBalancer makes the NLB, and its endpoints are the targets (the
+    /// staggered deployment).
+    case loadBalancerService(ServiceLoadBalancer)
+    /// CloudFormation made the load balancer and its target group; a TargetGroupBinding registers
+    /// the backend Service's pods in it.
+    case targetGroupBinding(BoundTargetGroup)
+    /// A controller makes the ALB from Kubernetes objects and targets the pods by IP.
+    case controllerALB(ControllerALB)
+}
+
+public struct ServiceLoadBalancer: Sendable, Equatable {
+    public var maker: LoadBalancerMaker
+    public var internetFacing: Bool
+    /// Whether the NLB is made with a security group from the option's stack.
+    public var securityGroup: Bool
+
+    public init(maker: LoadBalancerMaker, internetFacing: Bool, securityGroup: Bool) {
+        self.maker = maker
+        self.internetFacing = internetFacing
+        self.securityGroup = securityGroup
+    }
+}
+
+public struct BoundTargetGroup: Sendable, Equatable {
+    public enum LoadBalancer: String, Sendable, Equatable { case alb, nlb }
+    public var loadBalancer: LoadBalancer
+    /// Who fills the binding: the AWS Load Balancer Controller, or EKS Auto Mode's controller.
+    public var maker: LoadBalancerMaker
+
+    public init(loadBalancer: LoadBalancer, maker: LoadBalancerMaker) {
+        self.loadBalancer = loadBalancer
+        self.maker = maker
+    }
+}
+
+public struct ControllerALB: Sendable, Equatable {
+    public var maker: LoadBalancerMaker
+    public var api: LoadBalancerAPI
+    public var internetFacing: Bool
+
+    public init(maker: LoadBalancerMaker, api: LoadBalancerAPI, internetFacing: Bool) {
+        self.maker = maker
+        self.api = api
+        self.internetFacing = internetFacing
+    }
+}
+
+/// What the discovery function of the staggered deployment looks for, and what the frontend stack
+/// reads back from SSM.
+public struct Discovery: Sendable, Equatable {
+    public enum Reads: String, Sendable, Equatable {
+        /// The NLB's ARN (endpoint service, REST VPC link, CloudFront by DNS name).
+        case nlbArn = "nlb-arn"
+        /// The NLB's port-80 listener ARN (an HTTP API's VPC link integration).
+        case listenerArn = "listener-arn"
+    }
+
+    public var internetFacing: Bool
+    public var reads: Reads
+    /// The Service whose NLB it is: the value of its `kubernetes.io/service-name` tag.
+    public var service: ServiceRef
+
+    public init(internetFacing: Bool, reads: Reads, service: ServiceRef) {
+        self.internetFacing = internetFacing
+        self.reads = reads
+        self.service = service
+    }
+}
+
+/// The small workload every emitted option routes to, so a deployment has something to answer:
+/// one place for its names and ports, shared by the graph and the manifests.
+public enum ExampleApp {
+    public static let namespace = "default"
+    public static let name = "example-app"
+    /// The Service's port and the pods' port.
+    public static let servicePort = 80
+    public static let podPort = 8080
+}
