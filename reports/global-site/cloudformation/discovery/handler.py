@@ -1,15 +1,16 @@
 """edgeplan: find the ingress NLB that Kubernetes made (2018 report, challenge 7).
 
-Every minute: look for the NLB tagged kubernetes.io/service-name=SERVICE_NAME for this
-cluster, keep its ARN (and its port-80 listener's) in SSM Parameter Store ("None" when
-there is none, so stacks can test for it), and point private-nlb.DOMAIN or
-public-nlb.DOMAIN at it in Route 53.
+Every minute: look for the NLB tagged kubernetes.io/service-name with one of the
+comma-separated SERVICE_NAME values (namespace/name) for this cluster, keep its ARN
+(and its port-80 listener's) in SSM Parameter Store ("None" when there is none, so
+stacks can test for it), and point private-nlb.DOMAIN or public-nlb.DOMAIN at it in
+Route 53.
 """
 import os
 
 import boto3
 
-SERVICE = os.environ["SERVICE_NAME"]
+SERVICES = set(os.environ["SERVICE_NAME"].split(","))
 CLUSTER = os.environ["CLUSTER_NAME"]
 ZONE = os.environ["HOSTED_ZONE_ID"]
 DOMAIN = os.environ["DOMAIN_NAME"].rstrip(".")
@@ -45,7 +46,7 @@ def ingress_nlbs(elb):
         reply = elb.describe_tags(ResourceArns=arns[i:i + 20])
         for description in reply["TagDescriptions"]:
             tags = {t["Key"]: t["Value"] for t in description["Tags"]}
-            if tags.get("kubernetes.io/service-name") == SERVICE and ours(tags):
+            if tags.get("kubernetes.io/service-name") in SERVICES and ours(tags):
                 matches.append(nlbs[description["ResourceArn"]])
     return matches
 
