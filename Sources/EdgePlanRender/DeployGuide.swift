@@ -78,7 +78,7 @@ struct DeployGuide: Sendable {
         let cluster = shared.first { $0.path == "cloudformation/cluster" }!
         steps.append("Network and cluster:\n\n```sh\n\(deploy(network, overrides: []))\n\(deploy(cluster, overrides: []))\naws eks update-kubeconfig --region \(plan.design.region) --name \(plan.design.cluster)\n```\n\nThe cluster's API endpoint is private: run `kubectl` and `helm` from inside the VPC (a bastion, a VPN, or CloudShell in the VPC).")
         if c.needsLoadBalancerController, let lbc = shared.first(where: { $0.path == "cloudformation/lb-controller" }) {
-            steps.append("The AWS Load Balancer Controller, with its role from EKS Pod Identity:\n\n```sh\n\(deploy(lbc, overrides: []))\nhelm repo add eks https://aws.github.io/eks-charts\nhelm install aws-load-balancer-controller eks/aws-load-balancer-controller -n \(LoadBalancerControllerStack.namespace) \\\n    --set clusterName=\(plan.design.cluster) --set region=\(plan.design.region) \\\n    --set vpcId=$(aws cloudformation list-exports --region \(plan.design.region) --query \"Exports[?Name=='\(names.networkStack)-VpcId'].Value\" --output text) \\\n    --set serviceAccount.name=\(LoadBalancerControllerStack.serviceAccount)\n```")
+            steps.append("The AWS Load Balancer Controller, with its role from EKS Pod Identity:\n\n```sh\n\(deploy(lbc, overrides: []))\nhelm repo add eks https://aws.github.io/eks-charts\nhelm install aws-load-balancer-controller eks/aws-load-balancer-controller --version \(plan.software.loadBalancerControllerChartVersion) -n \(LoadBalancerControllerStack.namespace) \\\n    --set clusterName=\(plan.design.cluster) --set region=\(plan.design.region) \\\n    --set vpcId=$(aws cloudformation list-exports --region \(plan.design.region) --query \"Exports[?Name=='\(names.networkStack)-VpcId'].Value\" --output text) \\\n    --set serviceAccount.name=\(LoadBalancerControllerStack.serviceAccount)\n```")
         }
         let staggered = c.staggered
         if staggered && !c.needsLoadBalancerController {
@@ -93,20 +93,12 @@ struct DeployGuide: Sendable {
         }
         let frontendOverrides = overrides(frontend).map { $0 == "WebAclArn=<WebAclArn>" ? "WebAclArn=<WebAclArn output of \(names.edgeWAFStack(c.id))>" : $0 }
         steps.append("The frontend stack: \(frontend.when).\n\n```sh\n\(deploy(frontend, overrides: frontendOverrides))\n```")
-        switch c.realization.router?.router {
-        case .ingressNginx?:
-            steps.append("ingress-nginx from its Helm chart, without the chart's own Service (the manifests bring the Service the option needs):\n\n```sh\nhelm install ingress-nginx ingress-nginx --repo https://kubernetes.github.io/ingress-nginx -n \(c.realization.backend.namespace) --create-namespace \\\n    --set controller.service.enabled=false\n```")
-        case .envoyGateway?, .none?, nil:
-            break
-        }
+        steps += routerSteps(c)
         var apply = ""
         let fromStacks = g.placeholders.filter { !$0.stack.isEmpty }
         var seen: Set<String> = []
         for p in fromStacks where seen.insert(p.name).inserted {
             apply += "export \(p.name)=$(aws cloudformation describe-stacks --region \(plan.design.region) --stack-name \(p.stack) --query \"Stacks[0].Outputs[?OutputKey=='\(p.output)'].OutputValue\" --output text)\n"
-        }
-        for p in g.placeholders where p.stack.isEmpty && seen.insert(p.name).inserted {
-            apply += "export \(p.name)=<the OriginSecret passed to the frontend stack>\n"
         }
         let variables = seen.sorted().map { "${\($0)}" }.joined(separator: " ")
         apply += variables.isEmpty

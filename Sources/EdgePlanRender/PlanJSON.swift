@@ -50,6 +50,7 @@ public struct PlanJSONRenderer: PlanRenderer {
         if let p = o.frontend.originProtection { fields.append(("originProtection", .string(p.rawValue))) }
         if let origin = o.frontend.origin { fields.append(("origin", .string(origin.rawValue))) }
         if let style = o.frontend.deployStyle { fields.append(("deployStyle", .string(style.rawValue))) }
+        fields.append(("realization", realization(o.realization)))
         fields += [
             ("summary", .string(o.summary)),
             ("path", .string(o.topology.pathLine(azCount: azCount))),
@@ -61,6 +62,48 @@ public struct PlanJSONRenderer: PlanRenderer {
         ]
         if let cost = o.monthlyCost { fields.append(("monthlyCost", monthlyCost(cost))) }
         return .object(fields)
+    }
+
+    /// How the option is built: the settings in effect and who makes what.
+    private func realization(_ r: Realization) -> JSONValue {
+        var settings: [(String, JSONValue)] = [("router", .string(r.settings.router.rawValue))]
+        if let api = r.settings.api { settings.append(("api", .string(api.rawValue))) }
+        if let p = r.settings.originProtection { settings.append(("originProtection", .string(p.rawValue))) }
+        if let origin = r.settings.origin { settings.append(("origin", .string(origin.rawValue))) }
+        if let style = r.settings.deployStyle { settings.append(("deployStyle", .string(style.rawValue))) }
+        if let api = r.settings.loadBalancerAPI { settings.append(("loadBalancerApi", .string(api.rawValue))) }
+        settings.append(("waf", .bool(r.settings.waf)))
+        settings.append(("acceptRisk", .array(r.settings.acceptedRisks.map { .string($0.rawValue) })))
+        let entry: JSONValue
+        switch r.entry {
+        case .loadBalancerService(let l):
+            entry = .object([("kind", "load-balancer-service"), ("madeBy", .string(l.maker.rawValue)), ("internetFacing", .bool(l.internetFacing)),
+                             ("securityGroup", .bool(l.securityGroup))])
+        case .targetGroupBinding(let b):
+            entry = .object([("kind", "target-group-binding"), ("loadBalancer", .string(b.loadBalancer.rawValue)), ("filledBy", .string(b.maker.rawValue))])
+        case .controllerALB(let a):
+            entry = .object([("kind", "controller-alb"), ("madeBy", .string(a.maker.rawValue)), ("api", .string(a.api.rawValue)),
+                             ("internetFacing", .bool(a.internetFacing))])
+        }
+        let router: JSONValue = r.router.map { p in
+            .object([
+                ("router", .string(p.router.rawValue)), ("service", .string(p.service.qualifiedName)), ("servicePort", .int(p.service.port)),
+                ("containerPort", .int(p.containerPort)), ("terminatesTls", .bool(p.terminatesTLS)),
+                ("healthCheck", .object([("port", .int(p.healthCheck.port)), ("path", .string(p.healthCheck.path))])),
+                ("clientAddressFrom", p.forwardedBy.map(JSONValue.string) ?? .null),
+            ])
+        } ?? .null
+        let discovery: JSONValue = r.discovery.map { d in
+            .object([("service", .string(d.service.qualifiedName)), ("internetFacing", .bool(d.internetFacing)), ("reads", .string(d.reads.rawValue))])
+        } ?? .null
+        return .object([
+            ("clusterMode", .string(r.clusterMode.rawValue)),
+            ("settings", .object(settings)),
+            ("router", router),
+            ("entry", entry),
+            ("discovery", discovery),
+            ("needsLoadBalancerController", .bool(r.needsLoadBalancerController)),
+        ])
     }
 
     private func component(_ c: Component) -> JSONValue {

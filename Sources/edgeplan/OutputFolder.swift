@@ -162,7 +162,7 @@ enum OutputFolder {
         switch Disk.exchange(staging, target) {
         case .swapped:
             // `staging` now holds the previous output.
-            do { try fm.removeItem(atPath: staging) } catch {
+            if !remove(staging) {
                 Console.err("warning: --out: the previous output of '\(path)' could not be removed and was left at \(staging)\n")
             }
         case .failed(let reason):
@@ -182,7 +182,7 @@ enum OutputFolder {
                 try? fm.removeItem(atPath: staging)
                 throw failure(path, "cannot be replaced: \(reason)")
             }
-            try? fm.removeItem(atPath: old)
+            remove(old)
         }
     }
 
@@ -199,11 +199,24 @@ enum OutputFolder {
                 guard Disk.kind(stale) == .folder else { continue }
                 let contents = (try? fm.contentsOfDirectory(atPath: stale)) ?? []
                 let manifest = (stale as NSString).appendingPathComponent(OutputManifest.fileName)
-                let ours = contents.isEmpty || fm.contents(atPath: manifest).flatMap { String(data: $0, encoding: .utf8) }
-                    .map { $0.hasPrefix(OutputManifest.headerLine) } == true
-                if ours { try? fm.removeItem(atPath: stale) }
+                // Empty, or only the manifest (killed while writing it, which comes first), or a
+                // manifest edgeplan wrote (removal takes the manifest last, so it is there until the end).
+                let ours = contents.isEmpty || contents == [OutputManifest.fileName]
+                    || fm.contents(atPath: manifest).flatMap { String(data: $0, encoding: .utf8) }.map { $0.hasPrefix(OutputManifest.headerLine) } == true
+                if ours { remove(stale) }
             }
         }
+    }
+
+    /// Removes an output folder with its manifest last, so that a folder left half-removed by a
+    /// kill is still recognisably edgeplan's and the next run sweeps it.
+    @discardableResult
+    private static func remove(_ folder: String) -> Bool {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where name != OutputManifest.fileName {
+            do { try fm.removeItem(atPath: (folder as NSString).appendingPathComponent(name)) } catch { return false }
+        }
+        return (try? fm.removeItem(atPath: folder)) != nil
     }
 
     private static func failure(_ path: String, _ message: String) -> DiagnosticError {

@@ -37,6 +37,8 @@ import Testing
         Case(rule: "lbc-service-webhook", fires: "{kind: cloudfront-public-nlb, deployStyle: staggered}", severity: .warning,
              silent: "{kind: cloudfront-public-nlb, deployStyle: bound}"),
         Case(rule: "cloudfront-origin-timeout", fires: "{kind: cloudfront-vpc-origin}", severity: .info, silent: "{kind: alb-controller}"),
+        Case(rule: "ingress-nginx-retired", fires: "{kind: apigw-vpclink-nlb, router: ingress-nginx}", severity: .critical,
+             silent: "{kind: apigw-vpclink-nlb}"),
     ]
 
     static func caveats(_ frontend: String, extra: String = "") throws -> [Caveat] {

@@ -36,6 +36,6 @@ import Testing
         // An HTTP API asked to carry a WAF misses the need and has a critical caveat; the open CloudFront origin meets caching.
         let r = try Self.recommend("[{kind: apigw-vpclink-nlb, api: http}, {kind: cloudfront-public-nlb}]", "{caching: true}")
         #expect(r.option == "cloudfront-public-nlb")
-        #expect(r.why.hasPrefix("cloudfront-public-nlb meets every stated need (caching) but carries 1 critical caveat."))
+        #expect(r.why.hasPrefix("cloudfront-public-nlb meets every stated need (caching) but carries the critical caveat origin-bypass; the options without one (apigw-vpclink-nlb-http) meet fewer needs."))
     }
 }

@@ -69,7 +69,8 @@ def world(handler_source, monkeypatch):
         for name in PARAMETERS.values():
             ssm.put_parameter(Name=name, Value="None", Type="String")
         zone = boto3.client("route53", region_name=REGION).create_hosted_zone(Name="example.com", CallerReference="t")["HostedZone"]["Id"].split("/")[-1]
-        env = dict(PARAMETERS, SERVICE_NAME="ingress-nginx/ingress-nginx", CLUSTER_NAME=CLUSTER, HOSTED_ZONE_ID=zone, DOMAIN_NAME="example.com")
+        # Two routers' Services, as a design whose staggered options use both writes them.
+        env = dict(PARAMETERS, SERVICE_NAME="envoy-gateway-system/edgeplan-gateway,ingress-nginx/ingress-nginx", CLUSTER_NAME=CLUSTER, HOSTED_ZONE_ID=zone, DOMAIN_NAME="example.com")
         for k, v in env.items():
             monkeypatch.setenv(k, v)
         spec = importlib.util.spec_from_file_location("discovery_handler_%d" % next(counter), handler_source)
@@ -135,3 +136,13 @@ def test_found_among_many_and_back_to_none_when_gone(world):
     world.run()
     assert world.parameter("NLB_ARN_PARAMETER") == "None"
     assert world.parameter("NLB_LISTENER_PARAMETER") == "None"
+
+
+def test_any_listed_service_is_found(world):
+    # The Envoy Gateway data-plane Service's NLB, made by the in-tree provider, is the router of another option.
+    lb = world.nlb({"kubernetes.io/service-name": "envoy-gateway-system/edgeplan-gateway", "kubernetes.io/cluster/" + CLUSTER: "owned"})
+    world.run()
+    assert world.parameter("NLB_ARN_PARAMETER") == lb["LoadBalancerArn"]
+    world.nlb({"kubernetes.io/service-name": "envoy-gateway-system/other", "kubernetes.io/cluster/" + CLUSTER: "owned"}, scheme="internet-facing")
+    world.run()
+    assert world.parameter("PUBLIC_NLB_ARN_PARAMETER") == "None", "a Service that is not listed is never taken"

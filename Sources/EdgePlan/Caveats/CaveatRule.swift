@@ -50,8 +50,8 @@ public protocol CaveatRule: Sendable {
 }
 
 extension CaveatRule {
-    func caveat(_ severity: Caveat.Severity, detail: String, mitigation: String) -> Caveat {
-        Caveat(id: id, severity: severity, title: title, detail: detail, mitigation: mitigation, reference: reference)
+    func caveat(_ severity: Caveat.Severity, detail: String, mitigation: String, on component: String? = nil) -> Caveat {
+        Caveat(id: id, severity: severity, title: title, detail: detail, mitigation: mitigation, reference: reference, component: component)
     }
 }
 
@@ -65,7 +65,7 @@ public struct CaveatEngine: Sendable {
         OriginBypassRule(), NLBSecurityGroupRule(), EndpointENITargetsRule(), KubernetesCreatedLoadBalancerRule(),
         PrivateLinkDataProcessingRule(), APIGatewayLimitsRule(), WAFAttachmentRule(), ClassicLoadBalancerRule(),
         PrefixListWeightRule(), NLBCrossZoneRule(), ClientIPRule(), VPCLinkV1Rule(), IngressGroupRule(),
-        DefaultEndpointRule(), ElasticIPRule(), CloudFrontOriginTimeoutRule(), ServiceMutatorWebhookRule(),
+        DefaultEndpointRule(), ElasticIPRule(), CloudFrontOriginTimeoutRule(), ServiceMutatorWebhookRule(), IngressNginxRetiredRule(),
     ]
 
     public func caveats(for facts: OptionFacts) -> [Caveat] {

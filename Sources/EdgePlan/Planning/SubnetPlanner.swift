@@ -101,7 +101,7 @@ public struct SubnetPlanner: Sendable {
                                   requirements: design.requirements),
             vpc: VPCPlan(cidr: vpc, secondaryCidrs: secondary, natGateways: design.network.natGateways),
             availabilityZones: azs, subnets: subnets, sizing: sizing, capacity: capacity, layout: layout,
-            freeCidrs: free.sorted(), notes: notes)
+            freeCidrs: free.sorted(), notes: notes, software: Software(reference.limits))
         plan.options = options
         try costPlanner.price(&plan, design: design, pricing: pricing)
         plan.recommendation = recommender.recommend(plan.options)

@@ -36,8 +36,14 @@ public struct Recommender: Sendable {
             let met = best.meets.filter(\.met).map(\.need.rawValue)
             first = "No option meets every stated need; \(best.id) meets the most (\(met.isEmpty ? "none" : met.joined(separator: ", ")); not \(best.unmetNeeds.map(\.need.rawValue).joined(separator: ", ")))"
         }
-        let critical = best.caveats(.critical).count
-        first += critical == 0 ? " with no critical caveat." : " but carries \(critical) critical caveat\(critical == 1 ? "" : "s")."
+        let critical = best.caveats(.critical).map(\.id)
+        if critical.isEmpty {
+            first += " with no critical caveat."
+        } else {
+            let clean = ranked.filter { $0.caveats(.critical).isEmpty }
+            let others = clean.isEmpty ? "every option here has one" : "the options without one (\(clean.map(\.id).joined(separator: ", "))) meet fewer needs"
+            first += " but carries the critical caveat\(critical.count == 1 ? "" : "s") \(critical.joined(separator: ", ")); \(others)."
+        }
         guard ranked.count > 1 else { return first }
         return "\(first) \(whyNotNext(best, ranked[1]))"
     }

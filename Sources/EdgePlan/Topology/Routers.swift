@@ -34,12 +34,14 @@ enum Routers {
         }
     }
 
-    static func component(_ router: Router) -> Component? {
+    static func component(_ router: Router, _ l: AWSLimits) -> Component? {
         switch router {
         case .envoyGateway:
-            return Component(id: "envoy-gateway", kind: .envoyGateway, label: "Envoy Gateway", scheme: .cluster, owner: .kubernetes)
+            return Component(id: "envoy-gateway", kind: .envoyGateway, label: "Envoy Gateway", scheme: .cluster, owner: .kubernetes,
+                             notes: ["Gateway API implementation: a Gateway and HTTPRoutes route to the application's Services"])
         case .ingressNginx:
-            return Component(id: "ingress-nginx", kind: .ingressNginx, label: "ingress-nginx", scheme: .cluster, owner: .kubernetes)
+            return Component(id: "ingress-nginx", kind: .ingressNginx, label: "ingress-nginx", scheme: .cluster, owner: .kubernetes,
+                             notes: ["retired: no releases, bug fixes or security fixes since \(l.ingressNginxEndOfMaintenance)"])
         case .none:
             return nil
         }
@@ -71,6 +73,8 @@ struct NLBIntoCluster {
     var needsSecurityGroup = false
     /// What the frontend stack reads back from the discovery function in the staggered style.
     var reads: Discovery.Reads = .nlbArn
+    /// The HTTP hop in front whose X-Forwarded-For entry the router may trust (nil: none).
+    var forwardedBy: String?
 
     struct Result {
         var components: [Component]
@@ -81,7 +85,8 @@ struct NLBIntoCluster {
     }
 
     func build(_ s: FrontendSettings, _ c: OptionContext) -> Result {
-        let placement = Routers.placement(s.router, port: port, terminatesTLS: terminatesTLSAtRouter, c.limits)
+        var placement = Routers.placement(s.router, port: port, terminatesTLS: terminatesTLSAtRouter, c.limits)
+        placement?.forwardedBy = forwardedBy
         let backend = placement?.service ?? ServiceRef(namespace: ExampleApp.namespace, name: ExampleApp.name, port: ExampleApp.servicePort)
         let targets = Routers.podsName(s.router)
         let nlb: Component
@@ -108,7 +113,7 @@ struct NLBIntoCluster {
         }
         var components = [nlb]
         var edges: [Edge] = []
-        if let placement, let router = Routers.component(s.router) {
+        if let placement, let router = Routers.component(s.router, c.limits) {
             components.append(router)
             let tls: Edge.TLS = terminatesTLSAtRouter ? .terminates : .none
             let note = terminatesTLSAtRouter ? "TLS terminates at \(router.label)" : nil

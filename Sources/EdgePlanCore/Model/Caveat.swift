@@ -17,14 +17,17 @@ public struct Caveat: Sendable, Equatable {
     public var mitigation: String
     /// The AWS documentation page it rests on.
     public var reference: String
+    /// The component of the option's graph it concerns, where it concerns one (the diagram marks it).
+    public var component: String?
 
-    public init(id: String, severity: Severity, title: String, detail: String, mitigation: String, reference: String) {
+    public init(id: String, severity: Severity, title: String, detail: String, mitigation: String, reference: String, component: String? = nil) {
         self.id = id
         self.severity = severity
         self.title = title
         self.detail = detail
         self.mitigation = mitigation
         self.reference = reference
+        self.component = component
     }
 }
 

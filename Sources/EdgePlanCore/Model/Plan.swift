@@ -23,11 +23,15 @@ public struct Plan: Sendable, Equatable {
     public var pricing: PricingSummary?
     /// Why the options carry no costs (nil when they are priced, or when there is nothing to price).
     public var unpriced: UnpricedReason?
+    /// The releases of what the emitted manifests and deploy guide install.
+    public var software: Software
 
     public init(
         design: DesignSummary, vpc: VPCPlan, availabilityZones: [String], subnets: [PlannedSubnet],
-        sizing: [RoleSizing], capacity: Capacity, layout: Layout, freeCidrs: [IPv4Prefix], notes: [Diagnostic]
+        sizing: [RoleSizing], capacity: Capacity, layout: Layout, freeCidrs: [IPv4Prefix], notes: [Diagnostic],
+        software: Software
     ) {
+        self.software = software
         self.design = design
         self.vpc = vpc
         self.availabilityZones = availabilityZones
@@ -201,5 +205,34 @@ public struct Layout: Sendable, Equatable {
         self.kind = kind
         self.azSlots = azSlots
         self.roleBlocks = roleBlocks
+    }
+}
+
+/// The Kubernetes software the emitted manifests and the deploy guide install, at the releases
+/// `limits/kubernetes.json` names (with their sources).
+public struct Software: Sendable, Equatable {
+    public var gatewayAPIVersion: String
+    public var envoyGatewayVersion: String
+    public var envoyGatewayChart: String
+    public var envoyGatewayCRDsChart: String
+    public var envoyGatewayControllerName: String
+    public var loadBalancerControllerChartVersion: String
+    public var ingressNginxLastRelease: String
+
+    public init(gatewayAPIVersion: String, envoyGatewayVersion: String, envoyGatewayChart: String, envoyGatewayCRDsChart: String,
+                envoyGatewayControllerName: String, loadBalancerControllerChartVersion: String, ingressNginxLastRelease: String) {
+        self.gatewayAPIVersion = gatewayAPIVersion
+        self.envoyGatewayVersion = envoyGatewayVersion
+        self.envoyGatewayChart = envoyGatewayChart
+        self.envoyGatewayCRDsChart = envoyGatewayCRDsChart
+        self.envoyGatewayControllerName = envoyGatewayControllerName
+        self.loadBalancerControllerChartVersion = loadBalancerControllerChartVersion
+        self.ingressNginxLastRelease = ingressNginxLastRelease
+    }
+
+    public init(_ l: AWSLimits) {
+        self.init(gatewayAPIVersion: l.gatewayAPIVersion, envoyGatewayVersion: l.envoyGatewayVersion, envoyGatewayChart: l.envoyGatewayChart,
+                  envoyGatewayCRDsChart: l.envoyGatewayCRDsChart, envoyGatewayControllerName: l.envoyGatewayControllerName,
+                  loadBalancerControllerChartVersion: l.loadBalancerControllerChartVersion, ingressNginxLastRelease: l.ingressNginxLastRelease)
     }
 }

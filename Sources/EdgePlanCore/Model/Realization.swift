@@ -104,13 +104,18 @@ public struct RouterPlacement: Sendable, Equatable {
     public var terminatesTLS: Bool
     /// The pods' health endpoint, for the load balancer's health check.
     public var healthCheck: HealthCheck
+    /// The HTTP hop in front ("the ALB", "CloudFront") whose X-Forwarded-For entry the router takes
+    /// the client's address from; nil when no such hop can be trusted (none, or the router is also
+    /// reachable around it).
+    public var forwardedBy: String?
 
-    public init(router: Router, service: ServiceRef, containerPort: Int, terminatesTLS: Bool, healthCheck: HealthCheck) {
+    public init(router: Router, service: ServiceRef, containerPort: Int, terminatesTLS: Bool, healthCheck: HealthCheck, forwardedBy: String? = nil) {
         self.router = router
         self.service = service
         self.containerPort = containerPort
         self.terminatesTLS = terminatesTLS
         self.healthCheck = healthCheck
+        self.forwardedBy = forwardedBy
     }
 }
 

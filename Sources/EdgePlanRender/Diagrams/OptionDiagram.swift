@@ -50,14 +50,17 @@ public struct OptionDiagram: Sendable {
         let s = Self.smallSize, l = Self.labelSize
 
         // Column width: the widest cell content or subnet label, over roles and AZs.
-        func chipWidth(_ c: Component) -> Double { max(64, TextMetrics.width(Self.chipText(c), size: l) + 20) }
+        func chipWidth(_ c: Component) -> Double { max(52, TextMetrics.width(Self.chipText(c), size: l) + 16) }
         func innerGap(_ a: Component, _ b: Component) -> Double {
-            max(40, TextMetrics.width(Self.edgeText(edge(a, b)), size: s) + 20)
+            max(40, TextMetrics.width(Self.edgeText(edge(a, b)), size: s) + 12)
         }
         let wafBadgeWidth = TextMetrics.width("WAF", size: s, bold: true) + 14
         func badge(_ c: Component) -> Double { topology.wafOn == c.id ? wafBadgeWidth + 6 : 0 }
+        // Room to the left of a chip for the red markers of the critical caveats on it.
+        let criticalsOn = Dictionary(grouping: option.caveats(.critical).compactMap(\.component), by: { $0 }).mapValues(\.count)
+        func markerRoom(_ c: Component) -> Double { criticalsOn[c.id].map { Double($0) * 20 + 4 } ?? 0 }
         func cellContentWidth(_ comps: [Component]) -> Double {
-            comps.map { chipWidth($0) + badge($0) }.reduce(0, +) + zip(comps, comps.dropFirst()).map { innerGap($0, $1) }.reduce(0, +)
+            comps.map { markerRoom($0) + chipWidth($0) + badge($0) }.reduce(0, +) + zip(comps, comps.dropFirst()).map { innerGap($0, $1) }.reduce(0, +)
         }
         var azWidth = max(150, (azs.map { TextMetrics.width($0, size: l, bold: true) }.max() ?? 0) + 20)
         for column in inside {
@@ -183,6 +186,7 @@ public struct OptionDiagram: Sendable {
                     canvas.label(subnetLabel(plan, role: role, az: az), at: Point(cell.x + 8, cell.y + 15), size: s, fill: colors.stroke, background: colors.fill)
                     var x = cell.midX - cellContentWidth(comps) / 2
                     for (j, c) in comps.enumerated() {
+                        x += markerRoom(c)
                         let chip = Rect(x: x, y: cell.y + 26, width: chipWidth(c), height: Self.chipHeight)
                         canvas.rect(chip, .init(fill: Palette.component, stroke: Palette.componentStroke, strokeWidth: 1.2, radius: 4), title: c.notes.first)
                         canvas.text(Self.chipText(c), at: Point(chip.midX, chip.midY + 4.5), size: l, anchor: .middle)
@@ -247,12 +251,13 @@ public struct OptionDiagram: Sendable {
 
         // Critical caveats: a red marker beside the component they concern, explained under the diagram.
         var footY = vpc.maxY + 24
+        var markers: [String: Int] = [:]
         for c in criticals {
-            let target = c.id == "origin-bypass"
-                ? topology.components.first { ($0.kind == .nlb || $0.kind == .alb) && $0.scheme == .internetFacing }?.id
-                : topology.components.first { $0.kind == .apiGatewayHTTP || $0.kind == .nlb }?.id
-            guard let target, let anchor = nodeRects[target] ?? chips[target]?.first else { continue }
-            criticalMarker(&canvas, Point(anchor.x - 16, anchor.midY))
+            guard let target = c.component, let anchor = nodeRects[target] ?? chips[target]?.first else { continue }
+            // A second critical caveat on the same component goes beside the first.
+            let k = markers[target, default: 0]
+            markers[target] = k + 1
+            criticalMarker(&canvas, Point(anchor.x - 16 - Double(k) * 20, anchor.midY))
             criticalMarker(&canvas, Point(Self.margin + 9, footY - 4))
             canvas.text("critical \(c.id): \(c.title)", at: Point(Self.margin + 24, footY), size: s, bold: true, fill: Palette.critical)
             footY += 20

@@ -30,49 +30,14 @@ struct IngressNginxManifests: Sendable {
         ])
     }
 
-    /// How the Service gets its load balancer.
-    enum Exposure {
-        /// The in-tree cloud provider makes an NLB (the 2018 report's annotations).
-        case inTree(internal: Bool)
-        /// The AWS Load Balancer Controller makes an NLB with IP targets (and the given security group).
-        case controller(internetFacing: Bool, securityGroup: JSONValue?)
-        /// CloudFormation made the NLB; a TargetGroupBinding registers the pods, so the Service stays inside the cluster.
-        case bound
-    }
-
-    func service(_ exposure: Exposure) -> Manifest {
-        var annotations: [(String, JSONValue)] = []
-        let type: String
-        switch exposure {
-        case .inTree(let isInternal):
-            annotations.append(("service.beta.kubernetes.io/aws-load-balancer-type", "nlb"))
-            if isInternal { annotations.append(("service.beta.kubernetes.io/aws-load-balancer-internal", "true")) }
-            type = "LoadBalancer"
-        case .controller(let internetFacing, let securityGroup):
-            annotations = [
-                ("service.beta.kubernetes.io/aws-load-balancer-type", "external"),
-                ("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type", "ip"),
-                ("service.beta.kubernetes.io/aws-load-balancer-scheme", internetFacing ? "internet-facing" : "internal"),
-            ]
-            if let securityGroup {
-                annotations += [
-                    ("service.beta.kubernetes.io/aws-load-balancer-security-groups", securityGroup),
-                    ("service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules", "true"),
-                ]
-            }
-            // The tag the in-tree provider sets and the discovery function looks for.
-            annotations.append(("service.beta.kubernetes.io/aws-load-balancer-additional-resource-tags", .string("kubernetes.io/service-name=\(namespace)/\(name)")))
-            type = "LoadBalancer"
-        case .bound:
-            type = "ClusterIP"
-        }
+    func service(_ exposure: ServiceExposure) -> Manifest {
         return Manifest(file: "service-ingress-nginx.yaml", object: [
             "apiVersion": "v1", "kind": "Service",
             "metadata": Manifest.metadata(name, namespace: namespace,
                                           labels: [("app.kubernetes.io/name", "ingress-nginx"), ("app.kubernetes.io/part-of", "ingress-nginx")],
-                                          annotations: annotations),
+                                          annotations: exposure.annotations(service: backend)),
             "spec": [
-                "type": .string(type),
+                "type": .string(exposure.serviceType),
                 "selector": Self.selector,
                 "ports": [
                     ["name": "http", "port": 80, "targetPort": "http", "protocol": "TCP"],
@@ -82,22 +47,31 @@ struct IngressNginxManifests: Sendable {
         ])
     }
 
-    /// The controller's ConfigMap with a server snippet that answers 403 unless CloudFront's secret
-    /// header is present. An administrator's ConfigMap snippet, not an Ingress annotation, so it works
-    /// with `allow-snippet-annotations: false` (the default). Merge it into the chart's
-    /// `controller.config` if the chart manages this ConfigMap.
-    func originHeaderCheck(secret: JSONValue) -> Manifest {
-        let header = "$http_" + String(CloudFrontParts.originHeader.lowercased().map { $0 == "-" ? "_" : $0 })
-        let snippet: JSONValue
-        if case .string(let s) = secret {
-            snippet = .string("if (\(header) != \"\(s)\") {\n  return 403;\n}\n")
-        } else {
-            snippet = secret
-        }
-        return Manifest(file: "configmap-ingress-nginx-controller.yaml", object: [
+    /// The Secret (made by the deploy guide from Secrets Manager) that holds CloudFront's header
+    /// value, and the file in it: an nginx `map` that sets `$edgeplan_origin_ok` to 1 for that value.
+    static let originSecret = "edgeplan-origin-secret"
+    static let originSecretFile = "origin-secret.conf"
+    static let originSecretMount = "/etc/edgeplan"
+
+    /// The contents of the Secret's file for `secret`: the only place the value is written.
+    static func originSecretMap(header: String, secret: String) -> String {
+        let variable = "$http_" + String(header.lowercased().map { $0 == "-" ? "_" : $0 })
+        return "map \(variable) $edgeplan_origin_ok {\n  \"\(secret)\" 1;\n  default 0;\n}\n"
+    }
+
+    /// The controller's ConfigMap: an http snippet that includes the map from the mounted Secret,
+    /// and a server snippet that answers 403 unless CloudFront's secret header matched. The value
+    /// itself is never in the ConfigMap. Administrator snippets in the ConfigMap, not Ingress
+    /// annotations, so they work with `allow-snippet-annotations: false` (the default). Merge them
+    /// into the chart's `controller.config` if the chart manages this ConfigMap.
+    func originHeaderCheck() -> Manifest {
+        Manifest(file: "configmap-ingress-nginx-controller.yaml", object: [
             "apiVersion": "v1", "kind": "ConfigMap",
             "metadata": Manifest.metadata("ingress-nginx-controller", namespace: namespace, labels: [("app.kubernetes.io/name", "ingress-nginx")]),
-            "data": ["server-snippet": snippet],
+            "data": [
+                "http-snippet": .string("include \(Self.originSecretMount)/\(Self.originSecretFile);\n"),
+                "server-snippet": "if ($edgeplan_origin_ok = 0) {\n  return 403;\n}\n",
+            ],
         ])
     }
 }

@@ -22,29 +22,27 @@ struct KubernetesManifests: Sendable {
         let app = [ExampleAppManifests.deployment(replicas: max(2, c.azCount)), ExampleAppManifests.service()]
 
         // The router, and how its Service is exposed.
-        switch r.router?.router {
-        case .ingressNginx?:
-            let nginx = IngressNginxManifests(backend: r.backend)
-            let exposure: IngressNginxManifests.Exposure
-            switch r.entry {
-            case .loadBalancerService(let s):
-                switch s.maker {
-                case .inTreeProvider: exposure = .inTree(internal: !s.internetFacing)
-                case .loadBalancerController, .eksAutoMode:
-                    exposure = .controller(internetFacing: s.internetFacing,
-                                           securityGroup: s.securityGroup ? placeholder("ORIGIN_SECURITY_GROUP_ID", "OriginSecurityGroupId") : nil)
-                }
-            case .targetGroupBinding, .controllerALB:
-                exposure = .bound
-            }
+        let exposure = ServiceExposure(r.entry) { placeholder("ORIGIN_SECURITY_GROUP_ID", "OriginSecurityGroupId") }
+        let secretHeader = r.settings.originProtection == .secretHeader
+        switch r.router {
+        case let placement? where placement.router == .ingressNginx:
+            let nginx = IngressNginxManifests(backend: placement.service)
             manifests.append(nginx.namespaceObject())
             manifests.append(nginx.service(exposure))
-            if r.settings.originProtection == .secretHeader {
-                let secret = Placeholder(name: "ORIGIN_SECRET", stack: "", output: "")
-                placeholders.append(secret)
-                manifests.append(nginx.originHeaderCheck(secret: secret.token))
+            if secretHeader { manifests.append(nginx.originHeaderCheck()) }
+        case let placement? where placement.router == .envoyGateway:
+            let envoy = EnvoyGatewayManifests(placement: placement, controllerName: c.plan.software.envoyGatewayControllerName)
+            manifests.append(envoy.gatewayClass())
+            let proxyExposure: EnvoyGatewayManifests.Exposure
+            switch exposure {
+            case .bound: proxyExposure = .bound
+            case .inTree, .controller: proxyExposure = .loadBalancer(annotations: exposure.annotations(service: placement.service), loadBalancerClass: nil)
             }
-        case .envoyGateway?, .none?, nil:
+            manifests.append(envoy.envoyProxy(proxyExposure, replicas: max(2, c.azCount)))
+            manifests.append(envoy.gateway())
+            if let policy = envoy.clientTrafficPolicy() { manifests.append(policy) }
+            if secretHeader { manifests.append(envoy.originHeaderCheck(header: CloudFrontParts.originHeader)) }
+        case .some, nil:
             break
         }
         if case .targetGroupBinding = r.entry {
@@ -63,7 +61,10 @@ struct KubernetesManifests: Sendable {
             manifests += app
             manifests.append(ExampleAppManifests.ingress(className: "nginx"))
         case .envoyGateway?:
-            break
+            manifests += app
+            if let placement = r.router {
+                manifests.append(EnvoyGatewayManifests(placement: placement, controllerName: c.plan.software.envoyGatewayControllerName).route())
+            }
         case .none?, nil:
             if case .controllerALB = r.entry {
                 manifests.append(ALBControllerManifests.ingressClassParams())

@@ -23,6 +23,6 @@ struct KubernetesCreatedLoadBalancerRule: CaveatRule {
         }
         return caveat(.warning,
             detail: "The NLB appears only after \(f.serviceOwner)'s Service is deployed, yet \(uses) needs it. The deployment becomes staggered: cluster first, then the Service, then a discovery function stores the NLB's ARN in an SSM parameter, and the frontend stack is redeployed with its resources under an NlbPresent condition. If the Service is recreated, the ARN changes and the frontend breaks until the next run.",
-            mitigation: "Use deployStyle: bound: CloudFormation creates the NLB and its target group, and a TargetGroupBinding (AWS Load Balancer Controller) registers the ingress pods, so nothing waits for discovery.")
+            mitigation: "Use deployStyle: bound: CloudFormation creates the NLB and its target group, and a TargetGroupBinding (AWS Load Balancer Controller) registers \(f.serviceOwner)'s pods, so nothing waits for discovery.")
     }
 }

@@ -9,7 +9,7 @@ struct NLBCrossZoneRule: CaveatRule {
 
     func evaluate(_ f: OptionFacts) -> Caveat? {
         guard f.nlb != nil else { return nil }
-        let target = f.topology.has(.ingressNginx) ? "ingress-nginx pods" : "targets"
+        let target = f.realization.router?.router.displayName.map { "\($0) pods" } ?? "targets"
         return caveat(.info,
             detail: "Each NLB node sends traffic only to \(target) in its own AZ. With the pods spread unevenly (say 2 in one AZ and 1 in another) the lone pod takes as much traffic as the pair, and an AZ without a pod drops its share.",
             mitigation: "Spread the \(target) evenly with topologySpreadConstraints across zones, or turn cross-zone load balancing on (load_balancing.cross_zone.enabled) and accept inter-AZ data charges.")

@@ -16,6 +16,6 @@ struct ServiceMutatorWebhookRule: CaveatRule {
             : "the controller's NLB carries its own tags, not kubernetes.io/service-name, so the discovery function does not find it"
         return caveat(.warning,
             detail: "From v2.5 the AWS Load Balancer Controller sets spec.loadBalancerClass on every new LoadBalancer Service through a mutating webhook, which makes it the Service's controller: the in-tree annotations this option relies on are ignored and \(effect).",
-            mitigation: "If the controller runs in the cluster, install it with enableServiceMutatorWebhook=false (Helm value) before creating the ingress-nginx Service, or use deployStyle: bound, which needs the controller anyway.")
+            mitigation: "If the controller runs in the cluster, install it with enableServiceMutatorWebhook=false (Helm value) before creating \(f.serviceOwner)'s Service, or use deployStyle: bound, which needs the controller anyway.")
     }
 }

@@ -13,6 +13,7 @@ struct WAFAttachmentRule: CaveatRule {
         let present = f.topology.components.filter { $0.kind == .nlb || $0.kind == .apiGatewayHTTP }.map(\.label)
         return caveat(.critical,
             detail: "AWS WAF web ACLs associate with CloudFront distributions, API Gateway REST API stages, ALBs, AppSync, Cognito user pools, App Runner and Verified Access, not with \(present.joined(separator: " or ")). This option would run without the WAF that was asked for.",
-            mitigation: "Use api: rest (a web ACL on the stage), put CloudFront in front, or route through an ALB (apigw-vpclink-alb).")
+            mitigation: "Use api: rest (a web ACL on the stage), put CloudFront in front, or route through an ALB (apigw-vpclink-alb).",
+            on: f.topology.components.first { $0.kind == .apiGatewayHTTP || $0.kind == .nlb }?.id)
     }
 }

@@ -9,7 +9,7 @@ struct ALBPrivateLinkNLB: FrontendDescription {
     }
     let fields: Set<FrontendField> = [.deployStyle, .router]
 
-    func routers(_ s: FrontendSettings, _ c: OptionContext) -> [Router] { [.ingressNginx, .envoyGateway, .none] }
+    func routers(_ s: FrontendSettings, _ c: OptionContext) -> [Router] { [.envoyGateway, .ingressNginx, .none] }
 
     func settings(_ f: Frontend, _ c: OptionContext) -> FrontendSettings {
         var s = commonSettings(f, c)
@@ -20,7 +20,7 @@ struct ALBPrivateLinkNLB: FrontendDescription {
     func build(_ s: FrontendSettings, _ c: OptionContext) -> BuiltOption {
         var components = [Parts.internet()]
         if s.waf { components.append(Parts.waf("the ALB")) }
-        let inside = NLBIntoCluster(scheme: .internal, port: 80, terminatesTLSAtRouter: false).build(s, c)
+        let inside = NLBIntoCluster(scheme: .internal, port: 80, terminatesTLSAtRouter: false, forwardedBy: "the ALB").build(s, c)
         components += [Parts.alb(.internetFacing, owner: .cloudFormation, c), Parts.interfaceEndpoint(c), Parts.endpointService()]
         components += inside.components
         let edges = [

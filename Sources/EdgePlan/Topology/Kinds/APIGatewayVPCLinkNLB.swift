@@ -8,7 +8,7 @@ struct APIGatewayVPCLinkNLB: FrontendDescription {
     }
     let fields: Set<FrontendField> = [.api, .deployStyle, .router]
 
-    func routers(_ s: FrontendSettings, _ c: OptionContext) -> [Router] { [.ingressNginx, .envoyGateway, .none] }
+    func routers(_ s: FrontendSettings, _ c: OptionContext) -> [Router] { [.envoyGateway, .ingressNginx, .none] }
 
     func settings(_ f: Frontend, _ c: OptionContext) -> FrontendSettings {
         var s = commonSettings(f, c)

@@ -9,7 +9,7 @@ struct CloudFrontPublicNLB: FrontendDescription {
     let fields: Set<FrontendField> = [.originProtection, .deployStyle, .router, .acceptRisk]
 
     /// TLS from CloudFront passes through the NLB, so something in the cluster must terminate it.
-    func routers(_ s: FrontendSettings, _ c: OptionContext) -> [Router] { [.ingressNginx, .envoyGateway] }
+    func routers(_ s: FrontendSettings, _ c: OptionContext) -> [Router] { [.envoyGateway, .ingressNginx] }
     func routerLimit(_ s: FrontendSettings) -> String? { "TLS passes through the NLB, so something in the cluster must terminate it" }
 
     func settings(_ f: Frontend, _ c: OptionContext) -> FrontendSettings {
@@ -23,12 +23,15 @@ struct CloudFrontPublicNLB: FrontendDescription {
         let protection = s.originProtection ?? .none
         var components = [Parts.internet()]
         if s.waf { components.append(Parts.waf("the CloudFront distribution")) }
+        // Behind an open NLB anyone can write X-Forwarded-For: trust CloudFront's entry only when
+        // the NLB admits CloudFront alone, or the router turns away requests without the secret header.
         var inside = NLBIntoCluster(scheme: .internetFacing, port: 443, terminatesTLSAtRouter: true,
-                                    needsSecurityGroup: protection == .prefixListSG).build(s, c)
+                                    needsSecurityGroup: protection == .prefixListSG,
+                                    forwardedBy: protection == .none ? nil : "CloudFront").build(s, c)
         if protection == .prefixListSG {
             inside.components[0].notes.append("security group admits only \(c.limits.cloudFrontPrefixListName)")
         }
-        let router = inside.router.map { Routers.component($0.router)?.label ?? "" } ?? "the pods"
+        let router = s.router.displayName ?? "the pods"
         components += [Parts.cloudFront()] + inside.components
         var edges = [
             Edge("internet", "cloudfront", "HTTPS", 443, tls: .terminates, hop: .public),
@@ -51,7 +54,7 @@ struct CloudFrontPublicNLB: FrontendDescription {
 
     func assess(_ need: Need, _ s: FrontendSettings, _ t: Topology, _ c: OptionContext) -> NeedAssessment {
         let protection = s.originProtection ?? .none
-        let router = s.router == .none ? "the pods" : (Routers.component(s.router)?.label ?? "the router")
+        let router = s.router.displayName ?? "the pods"
         switch need {
         case .waf:
             if protection == .none && s.waf {

@@ -7,7 +7,7 @@ struct CloudFrontVPCOrigin: FrontendDescription {
 
     /// An ALB targets the pods itself; behind an NLB, TLS passes through to a router.
     func routers(_ s: FrontendSettings, _ c: OptionContext) -> [Router] {
-        s.origin == .nlb ? [.ingressNginx, .envoyGateway] : [.none]
+        s.origin == .nlb ? [.envoyGateway, .ingressNginx] : [.none]
     }
 
     func routerLimit(_ s: FrontendSettings) -> String? {
@@ -32,7 +32,7 @@ struct CloudFrontVPCOrigin: FrontendDescription {
         case .nlb:
             var bound = s
             bound.deployStyle = .bound
-            let inside = NLBIntoCluster(scheme: .internal, port: 443, terminatesTLSAtRouter: true).build(bound, c)
+            let inside = NLBIntoCluster(scheme: .internal, port: 443, terminatesTLSAtRouter: true, forwardedBy: "CloudFront").build(bound, c)
             components += inside.components
             edges += [Edge("vpc-origin", "nlb", "TCP", 443, tls: .passthrough, hop: .private)] + inside.edges
             return BuiltOption(topology: Topology(components: components, edges: edges, wafOn: s.waf ? "cloudfront" : nil),

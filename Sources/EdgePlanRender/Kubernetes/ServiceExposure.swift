@@ -1,0 +1,60 @@
+import EdgePlanCore
+
+/// How a router's (or the application's) Service gets its load balancer, read from the option's
+/// entry into the cluster: the annotations a LoadBalancer Service needs, or none when it stays in
+/// the cluster for a TargetGroupBinding.
+enum ServiceExposure {
+    /// The in-tree cloud provider makes an NLB (the 2018 report's annotations).
+    case inTree(internal: Bool)
+    /// The AWS Load Balancer Controller makes an NLB with IP targets (and the given security group).
+    case controller(internetFacing: Bool, securityGroup: JSONValue?)
+    /// CloudFormation made the NLB; a TargetGroupBinding registers the pods, so the Service stays inside the cluster.
+    case bound
+
+    init(_ entry: ClusterEntry, securityGroup: () -> JSONValue) {
+        switch entry {
+        case .loadBalancerService(let s):
+            switch s.maker {
+            case .inTreeProvider: self = .inTree(internal: !s.internetFacing)
+            case .loadBalancerController, .eksAutoMode:
+                self = .controller(internetFacing: s.internetFacing, securityGroup: s.securityGroup ? securityGroup() : nil)
+            }
+        case .targetGroupBinding, .controllerALB:
+            self = .bound
+        }
+    }
+
+    var serviceType: String {
+        switch self {
+        case .inTree, .controller: return "LoadBalancer"
+        case .bound: return "ClusterIP"
+        }
+    }
+
+    /// The Service's annotations; `service` is written into the NLB's `kubernetes.io/service-name`
+    /// tag, which the in-tree provider sets itself and the discovery function looks for.
+    func annotations(service: ServiceRef) -> [(String, JSONValue)] {
+        switch self {
+        case .inTree(let isInternal):
+            var a: [(String, JSONValue)] = [("service.beta.kubernetes.io/aws-load-balancer-type", "nlb")]
+            if isInternal { a.append(("service.beta.kubernetes.io/aws-load-balancer-internal", "true")) }
+            return a
+        case .controller(let internetFacing, let securityGroup):
+            var a: [(String, JSONValue)] = [
+                ("service.beta.kubernetes.io/aws-load-balancer-type", "external"),
+                ("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type", "ip"),
+                ("service.beta.kubernetes.io/aws-load-balancer-scheme", internetFacing ? "internet-facing" : "internal"),
+            ]
+            if let securityGroup {
+                a += [
+                    ("service.beta.kubernetes.io/aws-load-balancer-security-groups", securityGroup),
+                    ("service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules", "true"),
+                ]
+            }
+            a.append(("service.beta.kubernetes.io/aws-load-balancer-additional-resource-tags", .string("kubernetes.io/service-name=\(service.qualifiedName)")))
+            return a
+        case .bound:
+            return []
+        }
+    }
+}
