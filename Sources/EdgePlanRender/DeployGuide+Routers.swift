@@ -1,6 +1,11 @@
 import EdgePlanCore
 
 extension DeployGuide {
+    /// Installs the Gateway API standard channel at the release the plan names.
+    var gatewayAPICRDs: String {
+        "kubectl apply --server-side -f https://github.com/kubernetes-sigs/gateway-api/releases/download/\(plan.software.gatewayAPIVersion)/standard-install.yaml"
+    }
+
     /// The steps that install the option's router and give it what it needs from AWS: its TLS
     /// certificate where TLS ends there, and the CloudFront secret header's value, copied from
     /// Secrets Manager straight into a Kubernetes Secret (never on a command line).
@@ -32,7 +37,7 @@ extension DeployGuide {
             steps.append("ingress-nginx, which is retired (its last release is \(plan.software.ingressNginxLastRelease); caveat `ingress-nginx-retired`), from its Helm chart without the chart's own Service (the manifests bring the Service the option needs):\n\n```sh\n\(prepare)helm install ingress-nginx ingress-nginx --repo https://kubernetes.github.io/ingress-nginx -n \(ns) \\\n\(flags)\n```")
         case .envoyGateway:
             let sw = plan.software
-            steps.append("Gateway API \(sw.gatewayAPIVersion) (standard channel) and Envoy Gateway \(sw.envoyGatewayVersion), its CRDs apart from the chart so the chart's experimental Gateway API CRDs are never installed over the standard ones:\n\n```sh\nkubectl apply --server-side -f https://github.com/kubernetes-sigs/gateway-api/releases/download/\(sw.gatewayAPIVersion)/standard-install.yaml\nhelm template eg-crds \(sw.envoyGatewayCRDsChart) --version \(sw.envoyGatewayVersion) \\\n    --set crds.gatewayAPI.enabled=false --set crds.envoyGateway.enabled=true | kubectl apply --server-side -f -\nhelm upgrade --install eg \(sw.envoyGatewayChart) --version \(sw.envoyGatewayVersion) \\\n    -n \(placement.service.namespace) --create-namespace --set crds.enabled=false\nkubectl wait --timeout=5m -n \(placement.service.namespace) deployment/envoy-gateway --for=condition=Available\n```")
+            steps.append("Gateway API \(sw.gatewayAPIVersion) (standard channel) and Envoy Gateway \(sw.envoyGatewayVersion), its CRDs apart from the chart so the chart's experimental Gateway API CRDs are never installed over the standard ones:\n\n```sh\n\(gatewayAPICRDs)\nhelm template eg-crds \(sw.envoyGatewayCRDsChart) --version \(sw.envoyGatewayVersion) \\\n    --set crds.gatewayAPI.enabled=false --set crds.envoyGateway.enabled=true | kubectl apply --server-side -f -\nhelm upgrade --install eg \(sw.envoyGatewayChart) --version \(sw.envoyGatewayVersion) \\\n    -n \(placement.service.namespace) --create-namespace --set crds.enabled=false\nkubectl wait --timeout=5m -n \(placement.service.namespace) deployment/envoy-gateway --for=condition=Available\n```")
             var secrets = ""
             if placement.terminatesTLS {
                 secrets += "kubectl create secret tls \(EnvoyGatewayManifests.certificateSecret) -n \(EnvoyGatewayManifests.namespace) --cert=origin.crt --key=origin.key   # \(certificate)\n"

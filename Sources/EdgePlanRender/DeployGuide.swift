@@ -77,6 +77,9 @@ struct DeployGuide: Sendable {
         let network = shared.first { $0.path == "cloudformation/network" }!
         let cluster = shared.first { $0.path == "cloudformation/cluster" }!
         steps.append("Network and cluster:\n\n```sh\n\(deploy(network, overrides: []))\n\(deploy(cluster, overrides: []))\naws eks update-kubeconfig --region \(plan.design.region) --name \(plan.design.cluster)\n```\n\nThe cluster's API endpoint is private: run `kubectl` and `helm` from inside the VPC (a bastion, a VPN, or CloudShell in the VPC).")
+        if case .controllerALB(let alb) = c.realization.entry, alb.api == .gatewayAPI {
+            steps.append("Gateway API \(plan.software.gatewayAPIVersion) (standard channel), before the controller starts: it turns its Gateway support off when these CRDs are missing (caveat `lbc-gateway-crds`):\n\n```sh\n\(gatewayAPICRDs)\n```")
+        }
         if c.needsLoadBalancerController, let lbc = shared.first(where: { $0.path == "cloudformation/lb-controller" }) {
             steps.append("The AWS Load Balancer Controller, with its role from EKS Pod Identity:\n\n```sh\n\(deploy(lbc, overrides: []))\nhelm repo add eks https://aws.github.io/eks-charts\nhelm install aws-load-balancer-controller eks/aws-load-balancer-controller --version \(plan.software.loadBalancerControllerChartVersion) -n \(LoadBalancerControllerStack.namespace) \\\n    --set clusterName=\(plan.design.cluster) --set region=\(plan.design.region) \\\n    --set vpcId=$(aws cloudformation list-exports --region \(plan.design.region) --query \"Exports[?Name=='\(names.networkStack)-VpcId'].Value\" --output text) \\\n    --set serviceAccount.name=\(LoadBalancerControllerStack.serviceAccount)\n```")
         }

@@ -22,6 +22,7 @@ import Testing
         "alb-privatelink-nlb-bound": [.waf: true, .apiKeys: false, .caching: false, .privateOrigin: true, .staticIps: false],
         "alb-privatelink-nlb-direct": [.waf: true, .apiKeys: false, .caching: false, .privateOrigin: true, .staticIps: false],
         "alb-controller": [.waf: true, .apiKeys: false, .caching: false, .privateOrigin: true, .staticIps: false],
+        "alb-controller-gateway": [.waf: true, .apiKeys: false, .caching: false, .privateOrigin: true, .staticIps: false],
         "cloudfront-vpc-origin": [.waf: true, .apiKeys: false, .caching: true, .privateOrigin: true, .staticIps: false],
         "cloudfront-vpc-origin-nlb": [.waf: true, .apiKeys: false, .caching: true, .privateOrigin: true, .staticIps: false],
         "apigw-vpclink-alb": [.waf: true, .apiKeys: false, .caching: false, .privateOrigin: true, .staticIps: false],

@@ -66,6 +66,7 @@ public struct CaveatEngine: Sendable {
         PrivateLinkDataProcessingRule(), APIGatewayLimitsRule(), WAFAttachmentRule(), ClassicLoadBalancerRule(),
         PrefixListWeightRule(), NLBCrossZoneRule(), ClientIPRule(), VPCLinkV1Rule(), IngressGroupRule(),
         DefaultEndpointRule(), ElasticIPRule(), CloudFrontOriginTimeoutRule(), ServiceMutatorWebhookRule(), IngressNginxRetiredRule(),
+        GatewayControllerCRDsRule(),
     ]
 
     public func caveats(for facts: OptionFacts) -> [Caveat] {

@@ -217,22 +217,27 @@ public struct Software: Sendable, Equatable {
     public var envoyGatewayCRDsChart: String
     public var envoyGatewayControllerName: String
     public var loadBalancerControllerChartVersion: String
+    /// The GatewayClass controllerName of the AWS Load Balancer Controller's ALB Gateways.
+    public var loadBalancerControllerALBGateway: String
     public var ingressNginxLastRelease: String
 
     public init(gatewayAPIVersion: String, envoyGatewayVersion: String, envoyGatewayChart: String, envoyGatewayCRDsChart: String,
-                envoyGatewayControllerName: String, loadBalancerControllerChartVersion: String, ingressNginxLastRelease: String) {
+                envoyGatewayControllerName: String, loadBalancerControllerChartVersion: String, loadBalancerControllerALBGateway: String,
+                ingressNginxLastRelease: String) {
         self.gatewayAPIVersion = gatewayAPIVersion
         self.envoyGatewayVersion = envoyGatewayVersion
         self.envoyGatewayChart = envoyGatewayChart
         self.envoyGatewayCRDsChart = envoyGatewayCRDsChart
         self.envoyGatewayControllerName = envoyGatewayControllerName
         self.loadBalancerControllerChartVersion = loadBalancerControllerChartVersion
+        self.loadBalancerControllerALBGateway = loadBalancerControllerALBGateway
         self.ingressNginxLastRelease = ingressNginxLastRelease
     }
 
     public init(_ l: AWSLimits) {
         self.init(gatewayAPIVersion: l.gatewayAPIVersion, envoyGatewayVersion: l.envoyGatewayVersion, envoyGatewayChart: l.envoyGatewayChart,
                   envoyGatewayCRDsChart: l.envoyGatewayCRDsChart, envoyGatewayControllerName: l.envoyGatewayControllerName,
-                  loadBalancerControllerChartVersion: l.loadBalancerControllerChartVersion, ingressNginxLastRelease: l.ingressNginxLastRelease)
+                  loadBalancerControllerChartVersion: l.loadBalancerControllerChartVersion,
+                  loadBalancerControllerALBGateway: l.loadBalancerControllerALBGatewayController, ingressNginxLastRelease: l.ingressNginxLastRelease)
     }
 }

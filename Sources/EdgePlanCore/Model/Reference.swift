@@ -120,6 +120,7 @@ public struct AWSLimits: Sendable, Equatable {
     public var ingressNginxEndOfMaintenance: String
     public var ingressNginxLastRelease: String
     public var loadBalancerControllerChartVersion: String
+    public var loadBalancerControllerALBGatewayController: String
 
     /// The ids read, so a test can check the data file has each one.
     public static let ids = [
@@ -136,7 +137,7 @@ public struct AWSLimits: Sendable, Equatable {
         "envoy-gateway.version", "envoy-gateway.chart", "envoy-gateway.crds-chart", "envoy-gateway.controller-name",
         "envoy-gateway.privileged-port-offset", "envoy-gateway.readiness-port", "envoy-gateway.readiness-path", "gateway-api.version",
         "ingress-nginx.health-port", "ingress-nginx.health-path", "ingress-nginx.end-of-maintenance", "ingress-nginx.last-release",
-        "aws-load-balancer-controller.chart-version",
+        "aws-load-balancer-controller.chart-version", "aws-load-balancer-controller.alb-gateway-controller",
     ]
 
     public init(entries: [String: Limit]) throws(ReferenceError) {
@@ -189,6 +190,7 @@ public struct AWSLimits: Sendable, Equatable {
         ingressNginxEndOfMaintenance = try t("ingress-nginx.end-of-maintenance")
         ingressNginxLastRelease = try t("ingress-nginx.last-release")
         loadBalancerControllerChartVersion = try t("aws-load-balancer-controller.chart-version")
+        loadBalancerControllerALBGatewayController = try t("aws-load-balancer-controller.alb-gateway-controller")
     }
 }
 

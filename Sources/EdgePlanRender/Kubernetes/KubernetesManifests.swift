@@ -66,15 +66,25 @@ struct KubernetesManifests: Sendable {
                 manifests.append(EnvoyGatewayManifests(placement: placement, controllerName: c.plan.software.envoyGatewayControllerName).route())
             }
         case .none?, nil:
-            if case .controllerALB = r.entry {
-                manifests.append(ALBControllerManifests.ingressClassParams())
-                manifests.append(ALBControllerManifests.ingressClass())
-                manifests += app
-                let annotations = ALBControllerManifests.annotations(
-                    certificate: placeholder("CERTIFICATE_ARN", "CertificateArn"),
-                    securityGroup: placeholder("ALB_SECURITY_GROUP_ID", "AlbSecurityGroupId"),
-                    webACL: c.waf ? placeholder("WEB_ACL_ARN", "WebAclArn") : nil)
-                manifests.append(ExampleAppManifests.ingress(className: ALBControllerManifests.className, annotations: annotations))
+            if case .controllerALB(let alb) = r.entry {
+                let certificate = placeholder("CERTIFICATE_ARN", "CertificateArn")
+                let securityGroup = placeholder("ALB_SECURITY_GROUP_ID", "AlbSecurityGroupId")
+                let webACL = c.waf ? placeholder("WEB_ACL_ARN", "WebAclArn") : nil
+                switch alb.api {
+                case .ingress:
+                    manifests.append(ALBControllerManifests.ingressClassParams())
+                    manifests.append(ALBControllerManifests.ingressClass())
+                    manifests += app
+                    let annotations = ALBControllerManifests.annotations(certificate: certificate, securityGroup: securityGroup, webACL: webACL)
+                    manifests.append(ExampleAppManifests.ingress(className: ALBControllerManifests.className, annotations: annotations))
+                case .gatewayAPI:
+                    manifests.append(ALBGatewayManifests.gatewayClass(controllerName: c.plan.software.loadBalancerControllerALBGateway))
+                    manifests.append(ALBGatewayManifests.loadBalancerConfiguration(certificate: certificate, securityGroup: securityGroup, webACL: webACL))
+                    manifests.append(ALBGatewayManifests.gateway())
+                    manifests += app
+                    manifests.append(ALBGatewayManifests.targetGroupConfiguration())
+                    manifests += ALBGatewayManifests.routes()
+                }
             }
         }
         return (manifests, placeholders)

@@ -4,7 +4,12 @@ import EdgePlanCore
 /// Controller, or EKS Auto Mode's) turns an Ingress into an internet-facing ALB with IP targets
 /// straight to the pods, WAF by annotation: no NLB, no PrivateLink.
 struct ALBController: FrontendDescription {
-    func summary(_ s: FrontendSettings) -> String { "Internet-facing ALB made by the AWS Load Balancer Controller from an Ingress, IP targets straight to pods" }
+    func summary(_ s: FrontendSettings) -> String {
+        switch s.loadBalancerAPI ?? .ingress {
+        case .ingress: return "Internet-facing ALB made by the AWS Load Balancer Controller from an Ingress, IP targets straight to pods"
+        case .gatewayAPI: return "Internet-facing ALB made by the AWS Load Balancer Controller from a Gateway API Gateway, IP targets straight to pods"
+        }
+    }
     let fields: Set<FrontendField> = [.loadBalancerApi]
 
     func routers(_ s: FrontendSettings, _ c: OptionContext) -> [Router] { [.none] }
@@ -16,22 +21,33 @@ struct ALBController: FrontendDescription {
     }
 
     func build(_ s: FrontendSettings, _ c: OptionContext) -> BuiltOption {
+        let api = s.loadBalancerAPI ?? .ingress
         var components = [Parts.internet()]
-        if s.waf { components.append(Parts.waf("the ALB, by the wafv2-acl-arn annotation")) }
+        switch api {
+        case .ingress: if s.waf { components.append(Parts.waf("the ALB, by the wafv2-acl-arn annotation")) }
+        case .gatewayAPI: if s.waf { components.append(Parts.waf("the ALB, by the LoadBalancerConfiguration's wafV2.webACL")) }
+        }
         var alb = Parts.alb(.internetFacing, owner: .loadBalancerController, c)
-        alb.notes = ["created by the AWS Load Balancer Controller from the Ingress; target type ip"]
+        switch api {
+        case .ingress: alb.notes = ["created by the AWS Load Balancer Controller from the Ingress; target type ip"]
+        case .gatewayAPI: alb.notes = ["created by the AWS Load Balancer Controller from a Gateway (GatewayClass \(c.limits.loadBalancerControllerALBGatewayController)) and its HTTPRoutes; target type ip"]
+        }
         components += [alb, Parts.pods()]
         let topology = Topology(components: components, edges: [
             Edge("internet", "alb", "HTTPS", 443, tls: .terminates, hop: .public),
             Edge("alb", "pods", "HTTP", ExampleApp.podPort, tls: .none, hop: .private, note: "IP targets: pod addresses"),
         ], wafOn: s.waf ? "alb" : nil)
-        let entry = ClusterEntry.controllerALB(ControllerALB(maker: .loadBalancerController, api: s.loadBalancerAPI ?? .ingress, internetFacing: true))
+        let entry = ClusterEntry.controllerALB(ControllerALB(maker: .loadBalancerController, api: api, internetFacing: true))
         return BuiltOption(topology: topology, entry: entry)
     }
 
     func assess(_ need: Need, _ s: FrontendSettings, _ t: Topology, _ c: OptionContext) -> NeedAssessment {
         switch need {
-        case .waf: return .waf(s, host: "the ALB (alb.ingress.kubernetes.io/wafv2-acl-arn)")
+        case .waf:
+            switch s.loadBalancerAPI ?? .ingress {
+            case .ingress: return .waf(s, host: "the ALB (alb.ingress.kubernetes.io/wafv2-acl-arn)")
+            case .gatewayAPI: return .waf(s, host: "the ALB (the LoadBalancerConfiguration's wafV2.webACL)")
+            }
         case .apiKeys: return .no(need, "an ALB has no API keys or usage plans")
         case .caching: return .no(need, "nothing in the path caches")
         case .privateOrigin: return .yes(need, "only the ALB faces the internet; pods are reached only as its IP targets")
