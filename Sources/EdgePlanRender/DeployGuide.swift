@@ -96,6 +96,9 @@ struct DeployGuide: Sendable {
         }
         let frontendOverrides = overrides(frontend).map { $0 == "WebAclArn=<WebAclArn>" ? "WebAclArn=<WebAclArn output of \(names.edgeWAFStack(c.id))>" : $0 }
         steps.append("The frontend stack: \(frontend.when).\n\n```sh\n\(deploy(frontend, overrides: frontendOverrides))\n```")
+        for after in frontend.afterDeploy {
+            steps.append("\(after.note):\n\n```sh\n\(after.command)\n```")
+        }
         steps += routerSteps(c)
         var apply = ""
         let fromStacks = g.placeholders.filter { !$0.stack.isEmpty }

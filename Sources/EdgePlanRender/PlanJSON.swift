@@ -115,6 +115,10 @@ public struct PlanJSONRenderer: PlanRenderer {
             fields.append(("subnetRole", .string(role.rawValue)))
             fields.append(("addressesPerAz", .int(c.addressesPerAZ)))
         }
+        if let reserved = c.reserves {
+            fields.append(("reserves", .object([("subnetRole", .string(reserved.role.rawValue)), ("addressesPerAz", .int(reserved.addressesPerAZ))])))
+        }
+        if let ips = c.staticIPv4Addresses { fields.append(("staticIpv4Addresses", .int(ips))) }
         fields += [
             ("securityGroups", .string(c.securityGroups.rawValue)),
             ("wafAttachable", .bool(c.wafAttachable)),

@@ -254,8 +254,11 @@ import Testing
         try Data(bent.utf8).write(to: prices.appendingPathComponent("us-east-1.json"))
         let design = try Self.write(Self.design, in: dir)
         let out = dir.appendingPathComponent("out")
-        let line = bent.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("0.006.1") }! + 1
-        let located = "\(prices.path)/us-east-1.json:\(line):14: error: prices[23].usd: '0.006.1' is not a plain decimal"
+        let lines = bent.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = lines.firstIndex { $0.contains("0.006.1") }! + 1
+        // The entry's index: the price objects that start before that line, less one.
+        let index = lines.prefix(line).filter { $0.contains(#""item": "#) }.count - 1
+        let located = "\(prices.path)/us-east-1.json:\(line):14: error: prices[\(index)].usd: '0.006.1' is not a plain decimal"
         for command in ["plan", "cost"] {
             let r = try CLITests.run([command, design, "--pricing", prices.path] + (command == "plan" ? ["--out", out.path] : []))
             #expect(r.status == 2, "\(command): \(r.stderr)")

@@ -9,6 +9,8 @@ import Testing
         var fires: String
         var severity: Caveat.Severity
         var silent: String
+        /// Top-level design fields for the design where it fires (the silent one has none).
+        var firesWith: String = ""
         var description: String { rule }
     }
 
@@ -39,6 +41,9 @@ import Testing
         Case(rule: "cloudfront-origin-timeout", fires: "{kind: cloudfront-vpc-origin}", severity: .info, silent: "{kind: alb-controller}"),
         Case(rule: "lbc-gateway-crds", fires: "{kind: alb-controller, loadBalancerApi: gateway-api}", severity: .warning,
              silent: "{kind: alb-controller, loadBalancerApi: ingress}"),
+        Case(rule: "global-accelerator-addresses", fires: "{kind: global-accelerator-alb}", severity: .info, silent: "{kind: nlb-to-alb}"),
+        Case(rule: "auto-mode-target-group-binding", fires: "{kind: apigw-vpclink-alb}", severity: .warning, silent: "{kind: apigw-vpclink-alb}",
+             firesWith: "clusterMode: auto"),
         Case(rule: "ingress-nginx-retired", fires: "{kind: apigw-vpclink-nlb, router: ingress-nginx}", severity: .critical,
              silent: "{kind: apigw-vpclink-nlb}"),
     ]
@@ -49,7 +54,7 @@ import Testing
 
     @Test(arguments: cases)
     func ruleFiresOnlyWhereItShould(_ c: Case) throws {
-        let fired = try Self.caveats(c.fires).first { $0.id == c.rule }
+        let fired = try Self.caveats(c.fires, extra: c.firesWith).first { $0.id == c.rule }
         let caveat = try #require(fired, "\(c.rule) should fire on \(c.fires)")
         #expect(caveat.severity == c.severity)
         #expect(!caveat.title.isEmpty && !caveat.detail.isEmpty && !caveat.mitigation.isEmpty && !caveat.reference.isEmpty)

@@ -9,7 +9,8 @@ import Testing
 /// - Caching: CloudFront caches; REST API stages have a cache; HTTP APIs and ALBs do not.
 /// - Private origin: internal load balancers behind a VPC link, an interface endpoint, a VPC origin
 ///   or an NLB; a public NLB only with CloudFront's prefix list on its security group.
-/// - Static IPs: only an NLB with Elastic IPs ("Network Load Balancers": one Elastic IP per subnet).
+/// - Static IPs: an NLB with Elastic IPs ("Network Load Balancers": one Elastic IP per subnet), or
+///   Global Accelerator's two static anycast addresses ("How AWS Global Accelerator works").
 @Suite struct NeedsTableTests {
     static let table: [String: [Need: Bool]] = [
         "alb-privatelink-nlb": [.waf: true, .apiKeys: false, .caching: false, .privateOrigin: true, .staticIps: false],
@@ -28,6 +29,7 @@ import Testing
         "apigw-vpclink-alb": [.waf: true, .apiKeys: false, .caching: false, .privateOrigin: true, .staticIps: false],
         "apigw-vpclink-alb-rest": [.waf: true, .apiKeys: true, .caching: true, .privateOrigin: true, .staticIps: false],
         "nlb-to-alb": [.waf: true, .apiKeys: false, .caching: false, .privateOrigin: true, .staticIps: true],
+        "global-accelerator-alb": [.waf: true, .apiKeys: false, .caching: false, .privateOrigin: true, .staticIps: true],
     ]
 
     @Test func everyOptionMeetsExactlyWhatTheDocumentationSays() throws {

@@ -16,7 +16,7 @@ STYLES = ("staggered", "bound")
 FORMATS = ("json", "yaml")
 KINDS = (
     "alb-privatelink-nlb", "apigw-vpclink-nlb", "cloudfront-public-nlb", "alb-controller",
-    "cloudfront-vpc-origin", "apigw-vpclink-alb", "nlb-to-alb",
+    "cloudfront-vpc-origin", "apigw-vpclink-alb", "nlb-to-alb", "global-accelerator-alb",
 )
 # Upstream CRDs (Gateway API v1.6.1, AWS Load Balancer Controller v3.5.0), kept beside the project
 # (see ../shared/schemas/README.md); tests that need them say they were skipped when they are missing.

@@ -146,3 +146,14 @@ def test_any_listed_service_is_found(world):
     world.nlb({"kubernetes.io/service-name": "envoy-gateway-system/other", "kubernetes.io/cluster/" + CLUSTER: "owned"}, scheme="internet-facing")
     world.run()
     assert world.parameter("PUBLIC_NLB_ARN_PARAMETER") == "None", "a Service that is not listed is never taken"
+
+
+def test_an_auto_mode_nlb_is_found_by_its_own_tags(world):
+    # EKS Auto Mode tags the NLBs it makes with the cluster (eks:eks-cluster-name) and the Service
+    # (service.eks.amazonaws.com/stack), not kubernetes.io/service-name.
+    lb = world.nlb({"service.eks.amazonaws.com/stack": "envoy-gateway-system/edgeplan-gateway", "eks:eks-cluster-name": CLUSTER})
+    world.nlb({"service.eks.amazonaws.com/stack": "envoy-gateway-system/edgeplan-gateway", "eks:eks-cluster-name": "another-eks"},
+              scheme="internet-facing")
+    world.run()
+    assert world.parameter("NLB_ARN_PARAMETER") == lb["LoadBalancerArn"]
+    assert world.parameter("PUBLIC_NLB_ARN_PARAMETER") == "None", "another cluster's NLB is never taken"

@@ -33,6 +33,8 @@ OWN = {
     ("gateway.envoyproxy.io/v1alpha1", "EnvoyProxy"): "envoyproxy.gateway.envoyproxy.io.v1alpha1.json",
     ("gateway.envoyproxy.io/v1alpha1", "ClientTrafficPolicy"): "clienttrafficpolicy.gateway.envoyproxy.io.v1alpha1.json",
     ("gateway.envoyproxy.io/v1alpha1", "SecurityPolicy"): "securitypolicy.gateway.envoyproxy.io.v1alpha1.json",
+    ("eks.amazonaws.com/v1", "TargetGroupBinding"): "targetgroupbinding.eks.amazonaws.com.v1.json",
+    ("eks.amazonaws.com/v1", "IngressClassParams"): "ingressclassparams.eks.amazonaws.com.v1.json",
 }
 
 
@@ -137,7 +139,7 @@ def test_other_objects_match_edgeplans_own_schemas(unique_manifests):
             jsonschema.validate(doc, schema)
             checked[key[1]] = checked.get(key[1], 0) + 1
     print("\nobjects against edgeplan's own schemas: %s" % checked)
-    assert {"EnvoyProxy", "ClientTrafficPolicy", "SecurityPolicy"} <= set(checked)
+    assert {"EnvoyProxy", "ClientTrafficPolicy", "SecurityPolicy", "TargetGroupBinding", "IngressClassParams"} <= set(checked)
 
 
 def test_placeholders_are_environment_variables(unique_manifests):

@@ -33,6 +33,13 @@ public struct OptionFacts: Sendable {
         }
     }
     public var settings: FrontendSettings { realization.settings }
+    /// Whose TargetGroupBinding fills a target group CloudFormation made, in this cluster mode.
+    public var bindingController: String {
+        switch design.clusterMode {
+        case .standard: return "the AWS Load Balancer Controller's"
+        case .auto: return "EKS Auto Mode's"
+        }
+    }
     public var wafWanted: Bool { settings.waf }
 }
 
@@ -66,7 +73,7 @@ public struct CaveatEngine: Sendable {
         PrivateLinkDataProcessingRule(), APIGatewayLimitsRule(), WAFAttachmentRule(), ClassicLoadBalancerRule(),
         PrefixListWeightRule(), NLBCrossZoneRule(), ClientIPRule(), VPCLinkV1Rule(), IngressGroupRule(),
         DefaultEndpointRule(), ElasticIPRule(), CloudFrontOriginTimeoutRule(), ServiceMutatorWebhookRule(), IngressNginxRetiredRule(),
-        GatewayControllerCRDsRule(),
+        GatewayControllerCRDsRule(), AutoModeTargetGroupBindingRule(), GlobalAcceleratorAddressesRule(),
     ]
 
     public func caveats(for facts: OptionFacts) -> [Caveat] {

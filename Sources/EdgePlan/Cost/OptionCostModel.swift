@@ -54,6 +54,18 @@ public struct OptionCostModel: Sendable {
                 bill.add(c.id, "cloudfront.origin-fetch", traffic.dataOutGB, basis: "responses from the AWS origin to CloudFront")
             case .cloudFrontVPCOrigin:
                 bill.add(c.id, "cloudfront.vpc-origin", 1)
+            case .globalAccelerator:
+                // A fixed fee every hour, DT-Premium on the dominant direction (the monthly average,
+                // as for capacity units: peaks cost at least this), and its static public IPv4 addresses.
+                let geo = CloudFrontGeography(region: prices.region)
+                bill.add(c.id, "globalaccelerator.accelerator-hour", hours)
+                let out = traffic.dataOutGB >= traffic.dataInGB
+                bill.add(c.id, "globalaccelerator.dt-premium.\(geo.rawValue)", max(traffic.dataOutGB, traffic.dataInGB),
+                         basis: "the dominant direction: \(out ? "data out" : "data in") (\(groupedDecimal(traffic.dataOutGB.rounded(2))) GB out, \(groupedDecimal(traffic.dataInGB.rounded(2))) GB in)")
+                if let ips = c.staticIPv4Addresses {
+                    bill.add(c.id, "ec2.public-ipv4-hour", Decimal(ips) * hours,
+                             basis: "\(ips) static public IPv4 addresses × \(hours.plainString) h (AWS lists public IPv4 charges among an accelerator's costs)")
+                }
             case .apiGatewayREST:
                 bill.add(c.id, "apigw.rest.requests", traffic.requests / million)
             case .apiGatewayHTTP:

@@ -34,19 +34,13 @@ struct SubnetDemands {
 
         for option in options {
             for component in option.topology.components {
+                if let reserved = component.reserves, reserved.addressesPerAZ > 0 {
+                    add(RoleSizing.Demand(what: "\(component.label) ENIs beside the load balancer's", addresses: reserved.addressesPerAZ),
+                        of: option.id, to: reserved.role, headroom: policy.edgeHeadroom)
+                }
                 guard let role = component.subnetRole, component.addressesPerAZ > 0 else { continue }
-                var entry = roles[role] ?? RoleDemand()
-                let demand = RoleSizing.Demand(what: SubnetDemands.describe(component), addresses: component.addressesPerAZ)
-                if let i = entry.byOption.firstIndex(where: { $0.option == option.id }) {
-                    entry.byOption[i].demands.append(demand)
-                } else {
-                    entry.byOption.append((option.id, [demand]))
-                }
-                if let longest = component.longestSubnetPrefix {
-                    entry.longestAllowedLength = min(entry.longestAllowedLength ?? 32, longest)
-                }
-                entry.headroom = policy.edgeHeadroom
-                roles[role] = entry
+                add(RoleSizing.Demand(what: SubnetDemands.describe(component), addresses: component.addressesPerAZ),
+                    of: option.id, to: role, headroom: policy.edgeHeadroom, longestPrefix: component.longestSubnetPrefix)
             }
         }
 
@@ -57,9 +51,7 @@ struct SubnetDemands {
             roles[.public] = entry
         }
 
-        var controlPlane = RoleDemand()
-        controlPlane.shared = [.init(what: "EKS control-plane ENIs (free addresses EKS recommends)", addresses: eksRecommended)]
-        roles[.controlPlane] = controlPlane
+        let controlPlaneENIs = RoleSizing.Demand(what: "EKS control-plane ENIs (free addresses EKS recommends)", addresses: eksRecommended)
 
         let nodesPerAZ = SubnetDemands.nodesPerAZ(design.network.nodes.max, azCount: azCount, policy: policy)
         let pods = design.network.nodes.podsPerNode
@@ -72,7 +64,38 @@ struct SubnetDemands {
             podRole.shared = [.init(what: "\(nodesPerAZ) nodes × \(pods) pod addresses", addresses: nodesPerAZ * pods)]
             roles[.pods] = podRole
         }
+        // EKS Auto Mode's default NodeClass puts nodes in the cluster's subnets, so the cluster gets the
+        // node subnets and the control plane's ENIs share them; otherwise they have subnets of their own.
+        switch SubnetDemands.clusterSubnets(design.clusterMode) {
+        case .nodes:
+            nodes.shared.append(controlPlaneENIs)
+        case .public, .internalELB, .endpoints, .controlPlane, .pods:
+            var controlPlane = RoleDemand()
+            controlPlane.shared = [controlPlaneENIs]
+            roles[.controlPlane] = controlPlane
+        }
         roles[.nodes] = nodes
+    }
+
+    /// Adds what one option places in a role's subnet in each AZ.
+    private mutating func add(_ demand: RoleSizing.Demand, of option: String, to role: SubnetRole, headroom: Int, longestPrefix: Int? = nil) {
+        var entry = roles[role] ?? RoleDemand()
+        if let i = entry.byOption.firstIndex(where: { $0.option == option }) {
+            entry.byOption[i].demands.append(demand)
+        } else {
+            entry.byOption.append((option, [demand]))
+        }
+        if let longestPrefix { entry.longestAllowedLength = min(entry.longestAllowedLength ?? 32, longestPrefix) }
+        entry.headroom = headroom
+        roles[role] = entry
+    }
+
+    /// The subnets the EKS cluster is given in each cluster mode.
+    static func clusterSubnets(_ mode: ClusterMode) -> SubnetRole {
+        switch mode {
+        case .standard: return .controlPlane
+        case .auto: return .nodes
+        }
     }
 
     static func describe(_ c: Component) -> String {

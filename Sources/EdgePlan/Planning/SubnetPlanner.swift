@@ -98,7 +98,8 @@ public struct SubnetPlanner: Sendable {
         var plan = Plan(
             design: DesignSummary(name: design.name, region: design.region, regionName: reference.regions[design.region]?.name,
                                   cluster: design.cluster, frontends: design.frontends, traffic: design.traffic,
-                                  requirements: design.requirements),
+                                  requirements: design.requirements, clusterMode: design.clusterMode,
+                                  clusterSubnets: SubnetDemands.clusterSubnets(design.clusterMode)),
             vpc: VPCPlan(cidr: vpc, secondaryCidrs: secondary, natGateways: design.network.natGateways),
             availabilityZones: azs, subnets: subnets, sizing: sizing, capacity: capacity, layout: layout,
             freeCidrs: free.sorted(), notes: notes, software: Software(reference.limits))

@@ -71,7 +71,7 @@ public struct BuiltOption: Sendable, Equatable {
 /// facts from here or from the plan; nothing else decides them.
 public protocol FrontendDescription: Sendable {
     /// One line on what the option is, for the report and the diagram.
-    func summary(_ settings: FrontendSettings) -> String
+    func summary(_ settings: FrontendSettings, _ context: OptionContext) -> String
     /// The design fields the kind takes besides kind, id and waf.
     var fields: Set<FrontendField> { get }
     /// The routers the kind can put behind its load balancer with these settings, the default first.
@@ -82,6 +82,20 @@ public protocol FrontendDescription: Sendable {
     func settings(_ frontend: Frontend, _ context: OptionContext) -> FrontendSettings
     func build(_ settings: FrontendSettings, _ context: OptionContext) -> BuiltOption
     func assess(_ need: Need, _ settings: FrontendSettings, _ topology: Topology, _ context: OptionContext) -> NeedAssessment
+    /// How the client's address reaches the pods on this path, before any router adds its part
+    /// (the `client-ip` caveat).
+    func clientAddress(_ settings: FrontendSettings, _ context: OptionContext) -> ClientAddress
+}
+
+/// What the application sees of the client's address, and what to do about it.
+public struct ClientAddress: Sendable, Equatable {
+    public var detail: String
+    public var mitigation: String
+
+    public init(detail: String, mitigation: String) {
+        self.detail = detail
+        self.mitigation = mitigation
+    }
 }
 
 extension FrontendDescription {
@@ -111,6 +125,7 @@ extension FrontendKind {
         case .cloudFrontVPCOrigin: return CloudFrontVPCOrigin()
         case .apiGatewayVPCLinkALB: return APIGatewayVPCLinkALB()
         case .nlbToALB: return NLBToALB()
+        case .globalAcceleratorALB: return GlobalAcceleratorALB()
         }
     }
 }

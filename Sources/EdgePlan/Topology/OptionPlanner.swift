@@ -19,7 +19,7 @@ public struct OptionPlanner: Sendable {
             let meets = stated.map { kind.assess($0, settings, built.topology, context) }
             let facts = OptionFacts(frontend: frontend, realization: realization, topology: built.topology, design: design, limits: limits,
                                     azCount: azCount, prices: prices)
-            return PlannedOption(frontend: frontend, summary: kind.summary(settings), realization: realization, topology: built.topology,
+            return PlannedOption(frontend: frontend, summary: kind.summary(settings, context), realization: realization, topology: built.topology,
                                  meets: meets, caveats: caveats.caveats(for: facts))
         }
     }

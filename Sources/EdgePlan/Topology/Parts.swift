@@ -79,6 +79,14 @@ enum Parts {
         }
     }
 
+    /// Who makes an ALB from an Ingress or a Gateway in this cluster mode.
+    static func controllerMaker(_ c: OptionContext) -> LoadBalancerMaker {
+        switch c.clusterMode {
+        case .auto: return .eksAutoMode
+        case .standard: return .loadBalancerController
+        }
+    }
+
     /// Who registers the pods of a TargetGroupBinding in this cluster mode.
     static func bindingMaker(_ c: OptionContext) -> LoadBalancerMaker {
         switch c.clusterMode {

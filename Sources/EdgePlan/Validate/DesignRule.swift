@@ -16,7 +16,7 @@ public struct DesignValidator: Sendable {
 
     public static let standardRules: [any DesignRule] = [
         NameRule(), ClusterNameRule(), RegionRule(), AvailabilityZonesRule(), VPCCidrRule(),
-        PodCidrRule(), SubnetSizesRule(), FrontendsRule(), HoursPerMonthRule(),
+        PodCidrRule(), SubnetSizesRule(), FrontendsRule(), HoursPerMonthRule(), ClusterModeRule(),
     ]
 
     public func validate(_ design: Design, reference: AWSReference) -> [Diagnostic] {

@@ -95,7 +95,7 @@ public struct Nodes: Sendable, Equatable {
     }
 }
 
-/// The kinds of front door edgeplan can plan: three from the 2018 field report, four that AWS made possible since.
+/// The kinds of front door edgeplan can plan: three from the 2018 field report, five that AWS made possible since.
 /// Each kind is described once, in `EdgePlan/Topology/Kinds/`; every place that depends on the kind
 /// switches over it exhaustively, so a new case is a compile error wherever it must be handled.
 public enum FrontendKind: String, Sendable, Equatable, CaseIterable, Codable {
@@ -106,6 +106,7 @@ public enum FrontendKind: String, Sendable, Equatable, CaseIterable, Codable {
     case cloudFrontVPCOrigin = "cloudfront-vpc-origin"
     case apiGatewayVPCLinkALB = "apigw-vpclink-alb"
     case nlbToALB = "nlb-to-alb"
+    case globalAcceleratorALB = "global-accelerator-alb"
 }
 
 /// What carries requests from the AWS load balancer to the application pods inside the cluster.

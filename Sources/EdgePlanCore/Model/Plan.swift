@@ -61,9 +61,14 @@ public struct DesignSummary: Sendable, Equatable {
     /// The monthly traffic the design states (costs use it with their documented defaults).
     public var traffic: Traffic
     public var requirements: Requirements
+    public var clusterMode: ClusterMode
+    /// The subnets the EKS cluster is given (`ResourcesVpcConfig.SubnetIds`): its own control-plane
+    /// subnets, or in EKS Auto Mode the node subnets, where Auto Mode's default NodeClass puts the nodes.
+    public var clusterSubnets: SubnetRole
 
     public init(name: String, region: String, regionName: String?, cluster: String, frontends: [Frontend],
-                traffic: Traffic = Traffic(), requirements: Requirements = Requirements()) {
+                traffic: Traffic = Traffic(), requirements: Requirements = Requirements(), clusterMode: ClusterMode = .standard,
+                clusterSubnets: SubnetRole = .controlPlane) {
         self.name = name
         self.region = region
         self.regionName = regionName
@@ -71,6 +76,8 @@ public struct DesignSummary: Sendable, Equatable {
         self.frontends = frontends
         self.traffic = traffic
         self.requirements = requirements
+        self.clusterMode = clusterMode
+        self.clusterSubnets = clusterSubnets
     }
 }
 
@@ -220,10 +227,18 @@ public struct Software: Sendable, Equatable {
     /// The GatewayClass controllerName of the AWS Load Balancer Controller's ALB Gateways.
     public var loadBalancerControllerALBGateway: String
     public var ingressNginxLastRelease: String
+    /// EKS Auto Mode's IngressClass controller, NLB class and API version of its own objects.
+    public var autoModeIngressClassController: String
+    public var autoModeLoadBalancerClass: String
+    public var autoModeAPIVersion: String
 
     public init(gatewayAPIVersion: String, envoyGatewayVersion: String, envoyGatewayChart: String, envoyGatewayCRDsChart: String,
                 envoyGatewayControllerName: String, loadBalancerControllerChartVersion: String, loadBalancerControllerALBGateway: String,
-                ingressNginxLastRelease: String) {
+                ingressNginxLastRelease: String, autoModeIngressClassController: String, autoModeLoadBalancerClass: String,
+                autoModeAPIVersion: String) {
+        self.autoModeIngressClassController = autoModeIngressClassController
+        self.autoModeLoadBalancerClass = autoModeLoadBalancerClass
+        self.autoModeAPIVersion = autoModeAPIVersion
         self.gatewayAPIVersion = gatewayAPIVersion
         self.envoyGatewayVersion = envoyGatewayVersion
         self.envoyGatewayChart = envoyGatewayChart
@@ -238,6 +253,8 @@ public struct Software: Sendable, Equatable {
         self.init(gatewayAPIVersion: l.gatewayAPIVersion, envoyGatewayVersion: l.envoyGatewayVersion, envoyGatewayChart: l.envoyGatewayChart,
                   envoyGatewayCRDsChart: l.envoyGatewayCRDsChart, envoyGatewayControllerName: l.envoyGatewayControllerName,
                   loadBalancerControllerChartVersion: l.loadBalancerControllerChartVersion,
-                  loadBalancerControllerALBGateway: l.loadBalancerControllerALBGatewayController, ingressNginxLastRelease: l.ingressNginxLastRelease)
+                  loadBalancerControllerALBGateway: l.loadBalancerControllerALBGatewayController, ingressNginxLastRelease: l.ingressNginxLastRelease,
+                  autoModeIngressClassController: l.autoModeIngressClassController, autoModeLoadBalancerClass: l.autoModeLoadBalancerClass,
+                  autoModeAPIVersion: l.autoModeAPIVersion)
     }
 }

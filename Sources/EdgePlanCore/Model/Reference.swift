@@ -106,6 +106,13 @@ public struct AWSLimits: Sendable, Equatable {
     public var cloudFrontOriginTimeoutSeconds: Int
     public var stackNameMaxLength: Int
     public var webACLNameMaxLength: Int
+    public var autoModeMaxPodsPerNode: Int
+    public var autoModeIngressClassController: String
+    public var autoModeLoadBalancerClass: String
+    public var autoModeAPIVersion: String
+    public var globalAcceleratorStaticIPs: Int
+    public var globalAcceleratorENIsPerALBSubnet: Int
+    public var globalAcceleratorTCPIdleTimeoutSeconds: Int
     // The Kubernetes components edgeplan installs (`limits/kubernetes.json`).
     public var envoyGatewayVersion: String
     public var envoyGatewayChart: String
@@ -134,6 +141,8 @@ public struct AWSLimits: Sendable, Equatable {
         "cloudfront.origin-facing-prefix-list.weight", "cloudfront.origin-facing-prefix-list.name",
         "ec2.security-group.inbound-rules.default-quota", "cloudfront.origin-response-timeout-seconds",
         "cloudformation.stack-name.max-length", "waf.web-acl-name.max-length",
+        "eks.auto-mode.max-pods-per-node", "eks.auto-mode.ingress-class-controller", "eks.auto-mode.load-balancer-class", "eks.auto-mode.api-version",
+        "globalaccelerator.static-ipv4-addresses", "globalaccelerator.enis-per-alb-subnet", "globalaccelerator.tcp-idle-timeout-seconds",
         "envoy-gateway.version", "envoy-gateway.chart", "envoy-gateway.crds-chart", "envoy-gateway.controller-name",
         "envoy-gateway.privileged-port-offset", "envoy-gateway.readiness-port", "envoy-gateway.readiness-path", "gateway-api.version",
         "ingress-nginx.health-port", "ingress-nginx.health-path", "ingress-nginx.end-of-maintenance", "ingress-nginx.last-release",
@@ -177,6 +186,13 @@ public struct AWSLimits: Sendable, Equatable {
         cloudFrontOriginTimeoutSeconds = try n("cloudfront.origin-response-timeout-seconds")
         stackNameMaxLength = try n("cloudformation.stack-name.max-length")
         webACLNameMaxLength = try n("waf.web-acl-name.max-length")
+        autoModeMaxPodsPerNode = try n("eks.auto-mode.max-pods-per-node")
+        autoModeIngressClassController = try t("eks.auto-mode.ingress-class-controller")
+        autoModeLoadBalancerClass = try t("eks.auto-mode.load-balancer-class")
+        autoModeAPIVersion = try t("eks.auto-mode.api-version")
+        globalAcceleratorStaticIPs = try n("globalaccelerator.static-ipv4-addresses")
+        globalAcceleratorENIsPerALBSubnet = try n("globalaccelerator.enis-per-alb-subnet")
+        globalAcceleratorTCPIdleTimeoutSeconds = try n("globalaccelerator.tcp-idle-timeout-seconds")
         envoyGatewayVersion = try t("envoy-gateway.version")
         envoyGatewayChart = try t("envoy-gateway.chart")
         envoyGatewayCRDsChart = try t("envoy-gateway.crds-chart")

@@ -48,9 +48,17 @@ public struct Topology: Sendable, Equatable {
 
 /// A piece of the front door: a managed service, a load balancer, an endpoint, the ingress, the pods.
 public struct Component: Sendable, Equatable {
+    public static func == (a: Component, b: Component) -> Bool {
+        a.id == b.id && a.kind == b.kind && a.label == b.label && a.scheme == b.scheme && a.owner == b.owner && a.subnetRole == b.subnetRole
+            && a.addressesPerAZ == b.addressesPerAZ && a.longestSubnetPrefix == b.longestSubnetPrefix && a.securityGroups == b.securityGroups
+            && a.wafAttachable == b.wafAttachable && a.notes == b.notes && a.reserves?.role == b.reserves?.role
+            && a.reserves?.addressesPerAZ == b.reserves?.addressesPerAZ && a.staticIPv4Addresses == b.staticIPv4Addresses
+    }
+
     public enum Kind: String, Sendable, Equatable, CaseIterable, Codable {
         case internet
         case cloudFront = "cloudfront"
+        case globalAccelerator = "global-accelerator"
         case wafWebACL = "waf-web-acl"
         case apiGatewayREST = "api-gateway-rest"
         case apiGatewayHTTP = "api-gateway-http"
@@ -116,12 +124,21 @@ public struct Component: Sendable, Equatable {
     public var wafAttachable: Bool
     /// Free-text facts shown with the component.
     public var notes: [String]
+    /// Addresses it takes in another component's subnets without sitting there itself (Global
+    /// Accelerator's ENIs in its ALB's subnets), per AZ.
+    public var reserves: (role: SubnetRole, addressesPerAZ: Int)?
+    /// Static public IPv4 addresses it holds whatever the AZ count (an accelerator's two); nil when
+    /// it holds none of its own (an internet-facing load balancer holds one per AZ, counted by its kind).
+    public var staticIPv4Addresses: Int?
 
     public init(
         id: String, kind: Kind, label: String, scheme: Scheme, owner: Owner, subnetRole: SubnetRole? = nil,
         addressesPerAZ: Int = 0, longestSubnetPrefix: Int? = nil, securityGroups: SecurityGroups = .notSupported,
-        wafAttachable: Bool = false, notes: [String] = []
+        wafAttachable: Bool = false, notes: [String] = [], reserves: (role: SubnetRole, addressesPerAZ: Int)? = nil,
+        staticIPv4Addresses: Int? = nil
     ) {
+        self.reserves = reserves
+        self.staticIPv4Addresses = staticIPv4Addresses
         self.id = id
         self.kind = kind
         self.label = label

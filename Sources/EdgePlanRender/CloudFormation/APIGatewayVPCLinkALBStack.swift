@@ -15,7 +15,7 @@ struct APIGatewayVPCLinkALBStack: FrontendStacks {
             condition: nil)
         let albWAF = c.waf && api == .http
         LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil, wafAttached: albWAF)
-        LoadBalancerParts.appTargetGroup(&t)
+        LoadBalancerParts.appTargetGroup(&t, c)
         t.resource("AlbHttpListener", "AWS::ElasticLoadBalancingV2::Listener", [
             "LoadBalancerArn": Fn.ref("Alb"),
             "Protocol": "HTTP",

@@ -22,7 +22,7 @@ struct CloudFrontVPCOriginStack: FrontendStacks {
                 egress: [LoadBalancerParts.rule(ExampleApp.podPort, .vpc, "To the pods (IP targets)", egress: true)],
                 condition: nil)
             LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil, wafAttached: false)
-            LoadBalancerParts.appTargetGroup(&t)
+            LoadBalancerParts.appTargetGroup(&t, c)
             LoadBalancerParts.httpsListener(&t, "AlbHttpsListener", loadBalancer: "Alb", certificate: Fn.ref("OriginCertificateArn"), targetGroup: "AppTargetGroup", condition: nil)
             loadBalancer = "Alb"
             t.output("AppTargetGroupArn", Fn.ref("AppTargetGroup"), description: "Target group the example app's TargetGroupBinding fills", export: true)

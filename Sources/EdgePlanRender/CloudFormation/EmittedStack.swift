@@ -12,6 +12,8 @@ struct EmittedStack: Sendable {
     var sidecars: [OutputFile] = []
     /// One line on when to deploy it.
     var when: String
+    /// What to run once it is deployed (settings CloudFormation cannot make), each a note and a command.
+    var afterDeploy: [(note: String, command: String)] = []
 
     /// `CAPABILITY_IAM` is needed when the template makes IAM resources.
     var needsIAMCapability: Bool {

@@ -16,6 +16,7 @@ extension FrontendKind {
         case .cloudFrontVPCOrigin: return CloudFrontVPCOriginStack()
         case .apiGatewayVPCLinkALB: return APIGatewayVPCLinkALBStack()
         case .nlbToALB: return NLBToALBStack()
+        case .globalAcceleratorALB: return GlobalAcceleratorALBStack()
         }
     }
 }

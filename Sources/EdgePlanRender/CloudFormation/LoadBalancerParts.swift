@@ -84,17 +84,30 @@ enum LoadBalancerParts {
     }
 
     /// The HTTP target group of pod IPs on the example app's port, which a TargetGroupBinding fills.
-    static func appTargetGroup(_ t: inout CloudFormationTemplate, _ id: String = "AppTargetGroup", condition: String? = nil) {
-        t.resource(id, "AWS::ElasticLoadBalancingV2::TargetGroup", [
-            "TargetType": "ip",
-            "Protocol": "HTTP",
-            "Port": .int(ExampleApp.podPort),
-            "VpcId": Fn.imported("NetworkStack", "VpcId"),
-            "HealthCheckProtocol": "HTTP",
-            "HealthCheckPath": "/",
-            "Matcher": ["HttpCode": "200-399"],
-            "TargetGroupAttributes": [["Key": "deregistration_delay.timeout_seconds", "Value": "30"]],
-        ], condition: condition)
+    static func appTargetGroup(_ t: inout CloudFormationTemplate, _ c: FrontendContext, _ id: String = "AppTargetGroup", condition: String? = nil) {
+        var group: [(String, JSONValue)] = [
+            ("TargetType", "ip"),
+            ("Protocol", "HTTP"),
+            ("Port", .int(ExampleApp.podPort)),
+            ("VpcId", Fn.imported("NetworkStack", "VpcId")),
+            ("HealthCheckProtocol", "HTTP"),
+            ("HealthCheckPath", "/"),
+            ("Matcher", ["HttpCode": "200-399"]),
+            ("TargetGroupAttributes", [["Key": "deregistration_delay.timeout_seconds", "Value": "30"]]),
+        ]
+        group += bindingTags(c)
+        t.resource(id, "AWS::ElasticLoadBalancingV2::TargetGroup", .object(group), condition: condition)
+    }
+
+    /// The tag a target group needs for the controller that fills its TargetGroupBinding: EKS Auto
+    /// Mode's managed policy (AmazonEKSLoadBalancingPolicy) acts on load-balancing resources tagged
+    /// with the cluster's name (caveat auto-mode-target-group-binding).
+    static func bindingTags(_ c: FrontendContext) -> [(String, JSONValue)] {
+        guard case .targetGroupBinding(let b) = c.realization.entry else { return [] }
+        switch b.maker {
+        case .eksAutoMode: return [("Tags", [["Key": "eks:eks-cluster-name", "Value": .string(c.plan.design.cluster)]])]
+        case .loadBalancerController, .inTreeProvider: return []
+        }
     }
 
     /// "the ingress-nginx pods", "the Envoy Gateway pods", "the application pods".
@@ -155,6 +168,7 @@ enum LoadBalancerParts {
             group += [("HealthCheckProtocol", "HTTP"), ("HealthCheckPath", "/")]
         }
         group.append(("TargetGroupAttributes", [["Key": "deregistration_delay.timeout_seconds", "Value": "30"]]))
+        group += bindingTags(c)
         t.resource("IngressTargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup", .object(group))
         t.resource("IngressListener", "AWS::ElasticLoadBalancingV2::Listener", [
             "LoadBalancerArn": Fn.ref("IngressNlb"),

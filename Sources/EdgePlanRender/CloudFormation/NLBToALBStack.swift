@@ -21,7 +21,7 @@ struct NLBToALBStack: FrontendStacks {
             ingress: [LoadBalancerParts.rule(443, .group(Fn.ref("NlbSecurityGroup")), "HTTPS from the public NLB")],
             egress: [LoadBalancerParts.rule(ExampleApp.podPort, .vpc, "To the pods (IP targets)", egress: true)], condition: nil)
         LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil, wafAttached: c.waf)
-        LoadBalancerParts.appTargetGroup(&t)
+        LoadBalancerParts.appTargetGroup(&t, c)
         LoadBalancerParts.httpsListener(&t, "AlbHttpsListener", loadBalancer: "Alb", certificate: Fn.ref("CertificateArn"), targetGroup: "AppTargetGroup", condition: nil)
         t.resource("Nlb", "AWS::ElasticLoadBalancingV2::LoadBalancer", [
             "Type": "network",

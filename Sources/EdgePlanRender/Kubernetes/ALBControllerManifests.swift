@@ -4,13 +4,24 @@ import EdgePlanCore
 /// IngressClassParams that fix what every Ingress of the class gets (internet-facing, TLS policy,
 /// invalid headers dropped), and the example Ingress with the certificate, security group and web
 /// ACL that the frontend stack made.
-enum ALBControllerManifests {
+struct ALBControllerManifests: Sendable {
     static let className = "alb"
+    /// The AWS Load Balancer Controller, or EKS Auto Mode's built-in controller.
+    var maker: LoadBalancerMaker
+    var software: Software
 
-    static func ingressClassParams() -> Manifest {
+    private var group: String { String(KubernetesManifests.apiVersion(maker, software).prefix { $0 != "/" }) }
+    private var controller: String {
+        switch maker {
+        case .eksAutoMode: return software.autoModeIngressClassController
+        case .loadBalancerController, .inTreeProvider: return "ingress.k8s.aws/alb"
+        }
+    }
+
+    func ingressClassParams() -> Manifest {
         Manifest(file: "ingressclassparams-alb.yaml", object: [
-            "apiVersion": "elbv2.k8s.aws/v1beta1", "kind": "IngressClassParams",
-            "metadata": Manifest.metadata(className),
+            "apiVersion": .string(KubernetesManifests.apiVersion(maker, software)), "kind": "IngressClassParams",
+            "metadata": Manifest.metadata(Self.className),
             "spec": [
                 "scheme": "internet-facing",
                 "ipAddressType": "ipv4",
@@ -20,13 +31,13 @@ enum ALBControllerManifests {
         ])
     }
 
-    static func ingressClass() -> Manifest {
+    func ingressClass() -> Manifest {
         Manifest(file: "ingressclass-alb.yaml", object: [
             "apiVersion": "networking.k8s.io/v1", "kind": "IngressClass",
-            "metadata": Manifest.metadata(className),
+            "metadata": Manifest.metadata(Self.className),
             "spec": [
-                "controller": "ingress.k8s.aws/alb",
-                "parameters": ["apiGroup": "elbv2.k8s.aws", "kind": "IngressClassParams", "name": .string(className)],
+                "controller": .string(controller),
+                "parameters": ["apiGroup": .string(group), "kind": "IngressClassParams", "name": .string(Self.className)],
             ],
         ])
     }

@@ -7,6 +7,8 @@ import EdgePlanCore
 struct IngressNginxManifests: Sendable {
     /// The controller's Service, as the plan places it.
     var backend: ServiceRef
+    /// The controller's health endpoint, for a load balancer a controller makes.
+    var health: HealthCheck?
     var namespace: String { backend.namespace }
     var name: String { backend.name }
     static let selector: JSONValue = [
@@ -35,15 +37,14 @@ struct IngressNginxManifests: Sendable {
             "apiVersion": "v1", "kind": "Service",
             "metadata": Manifest.metadata(name, namespace: namespace,
                                           labels: [("app.kubernetes.io/name", "ingress-nginx"), ("app.kubernetes.io/part-of", "ingress-nginx")],
-                                          annotations: exposure.annotations(service: backend)),
-            "spec": [
-                "type": .string(exposure.serviceType),
-                "selector": Self.selector,
-                "ports": [
+                                          annotations: exposure.annotations(service: backend, health: health)),
+            "spec": .object([("type", .string(exposure.serviceType))] + (exposure.loadBalancerClass.map { [("loadBalancerClass", JSONValue.string($0))] } ?? []) + [
+                ("selector", Self.selector),
+                ("ports", [
                     ["name": "http", "port": 80, "targetPort": "http", "protocol": "TCP"],
                     ["name": "https", "port": 443, "targetPort": "https", "protocol": "TCP"],
-                ],
-            ],
+                ]),
+            ]),
         ])
     }
 

@@ -22,11 +22,11 @@ struct KubernetesManifests: Sendable {
         let app = [ExampleAppManifests.deployment(replicas: max(2, c.azCount)), ExampleAppManifests.service()]
 
         // The router, and how its Service is exposed.
-        let exposure = ServiceExposure(r.entry) { placeholder("ORIGIN_SECURITY_GROUP_ID", "OriginSecurityGroupId") }
+        let exposure = ServiceExposure(r.entry, software: c.plan.software) { placeholder("ORIGIN_SECURITY_GROUP_ID", "OriginSecurityGroupId") }
         let secretHeader = r.settings.originProtection == .secretHeader
         switch r.router {
         case let placement? where placement.router == .ingressNginx:
-            let nginx = IngressNginxManifests(backend: placement.service)
+            let nginx = IngressNginxManifests(backend: placement.service, health: placement.healthCheck)
             manifests.append(nginx.namespaceObject())
             manifests.append(nginx.service(exposure))
             if secretHeader { manifests.append(nginx.originHeaderCheck()) }
@@ -36,7 +36,9 @@ struct KubernetesManifests: Sendable {
             let proxyExposure: EnvoyGatewayManifests.Exposure
             switch exposure {
             case .bound: proxyExposure = .bound
-            case .inTree, .controller: proxyExposure = .loadBalancer(annotations: exposure.annotations(service: placement.service), loadBalancerClass: nil)
+            case .inTree, .controller, .autoMode:
+                proxyExposure = .loadBalancer(annotations: exposure.annotations(service: placement.service, health: placement.healthCheck),
+                                              loadBalancerClass: exposure.loadBalancerClass)
             }
             manifests.append(envoy.envoyProxy(proxyExposure, replicas: max(2, c.azCount)))
             manifests.append(envoy.gateway())
@@ -45,13 +47,13 @@ struct KubernetesManifests: Sendable {
         case .some, nil:
             break
         }
-        if case .targetGroupBinding = r.entry {
+        if case .targetGroupBinding(let bound) = r.entry {
             let backend = r.backend
             let ports = r.router.map { [$0.containerPort, $0.healthCheck.port] } ?? [ExampleApp.podPort]
             let outputs = r.router == nil ? ("APP_TARGET_GROUP_ARN", "AppTargetGroupArn", "ALB_SECURITY_GROUP_ID", "AlbSecurityGroupId")
                 : ("INGRESS_TARGET_GROUP_ARN", "IngressTargetGroupArn", "INGRESS_NLB_SECURITY_GROUP_ID", "IngressNlbSecurityGroupId")
             let binding = TargetGroupBindingManifest.binding(
-                service: backend.name, namespace: backend.namespace, port: backend.port,
+                apiVersion: Self.apiVersion(bound.maker, c.plan.software), service: backend.name, namespace: backend.namespace, port: backend.port,
                 targetGroup: placeholder(outputs.0, outputs.1), from: placeholder(outputs.2, outputs.3), ports: ports)
             if r.router == nil { manifests += app + [binding] } else { manifests.append(binding) }
         }
@@ -72,8 +74,9 @@ struct KubernetesManifests: Sendable {
                 let webACL = c.waf ? placeholder("WEB_ACL_ARN", "WebAclArn") : nil
                 switch alb.api {
                 case .ingress:
-                    manifests.append(ALBControllerManifests.ingressClassParams())
-                    manifests.append(ALBControllerManifests.ingressClass())
+                    let albClass = ALBControllerManifests(maker: alb.maker, software: c.plan.software)
+                    manifests.append(albClass.ingressClassParams())
+                    manifests.append(albClass.ingressClass())
                     manifests += app
                     let annotations = ALBControllerManifests.annotations(certificate: certificate, securityGroup: securityGroup, webACL: webACL)
                     manifests.append(ExampleAppManifests.ingress(className: ALBControllerManifests.className, annotations: annotations))
@@ -88,6 +91,14 @@ struct KubernetesManifests: Sendable {
             }
         }
         return (manifests, placeholders)
+    }
+
+    /// The API version of a controller's own objects (TargetGroupBinding, IngressClassParams).
+    static func apiVersion(_ maker: LoadBalancerMaker, _ software: Software) -> String {
+        switch maker {
+        case .eksAutoMode: return software.autoModeAPIVersion
+        case .loadBalancerController, .inTreeProvider: return "elbv2.k8s.aws/v1beta1"
+        }
     }
 
     /// The files: each object, and a kustomization that lists them in apply order.

@@ -8,16 +8,20 @@ enum ServiceExposure {
     case inTree(internal: Bool)
     /// The AWS Load Balancer Controller makes an NLB with IP targets (and the given security group).
     case controller(internetFacing: Bool, securityGroup: JSONValue?)
+    /// EKS Auto Mode makes an NLB (always with a security group of its own) for the Service's
+    /// loadBalancerClass; only the annotations Auto Mode supports.
+    case autoMode(internetFacing: Bool, loadBalancerClass: String)
     /// CloudFormation made the NLB; a TargetGroupBinding registers the pods, so the Service stays inside the cluster.
     case bound
 
-    init(_ entry: ClusterEntry, securityGroup: () -> JSONValue) {
+    init(_ entry: ClusterEntry, software: Software, securityGroup: () -> JSONValue) {
         switch entry {
         case .loadBalancerService(let s):
             switch s.maker {
             case .inTreeProvider: self = .inTree(internal: !s.internetFacing)
-            case .loadBalancerController, .eksAutoMode:
+            case .loadBalancerController:
                 self = .controller(internetFacing: s.internetFacing, securityGroup: s.securityGroup ? securityGroup() : nil)
+            case .eksAutoMode: self = .autoMode(internetFacing: s.internetFacing, loadBalancerClass: software.autoModeLoadBalancerClass)
             }
         case .targetGroupBinding, .controllerALB:
             self = .bound
@@ -26,14 +30,28 @@ enum ServiceExposure {
 
     var serviceType: String {
         switch self {
-        case .inTree, .controller: return "LoadBalancer"
+        case .inTree, .controller, .autoMode: return "LoadBalancer"
         case .bound: return "ClusterIP"
         }
     }
 
+    /// The Service's spec.loadBalancerClass, where one picks the controller.
+    var loadBalancerClass: String? {
+        switch self {
+        case .autoMode(_, let c): return c
+        case .inTree, .controller, .bound: return nil
+        }
+    }
+
     /// The Service's annotations; `service` is written into the NLB's `kubernetes.io/service-name`
-    /// tag, which the in-tree provider sets itself and the discovery function looks for.
-    func annotations(service: ServiceRef) -> [(String, JSONValue)] {
+    /// tag, which the in-tree provider sets itself and the discovery function looks for; `health`
+    /// is the router's health endpoint, which a controller's target group checks.
+    func annotations(service: ServiceRef, health: HealthCheck?) -> [(String, JSONValue)] {
+        let checks: [(String, JSONValue)] = health.map { h in [
+            ("service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol", "http"),
+            ("service.beta.kubernetes.io/aws-load-balancer-healthcheck-port", .string(String(h.port))),
+            ("service.beta.kubernetes.io/aws-load-balancer-healthcheck-path", .string(h.path)),
+        ] } ?? []
         switch self {
         case .inTree(let isInternal):
             var a: [(String, JSONValue)] = [("service.beta.kubernetes.io/aws-load-balancer-type", "nlb")]
@@ -51,8 +69,16 @@ enum ServiceExposure {
                     ("service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules", "true"),
                 ]
             }
+            a += checks
             a.append(("service.beta.kubernetes.io/aws-load-balancer-additional-resource-tags", .string("kubernetes.io/service-name=\(service.qualifiedName)")))
             return a
+        case .autoMode(let internetFacing, _):
+            // No additional-resource-tags: Auto Mode needs an extra cluster-role policy for custom
+            // tags; the discovery function finds its NLBs by the tags Auto Mode sets itself.
+            return [
+                ("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type", "ip"),
+                ("service.beta.kubernetes.io/aws-load-balancer-scheme", internetFacing ? "internet-facing" : "internal"),
+            ] + checks
         case .bound:
             return []
         }

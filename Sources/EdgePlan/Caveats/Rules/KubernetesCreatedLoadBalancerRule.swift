@@ -18,11 +18,11 @@ struct KubernetesCreatedLoadBalancerRule: CaveatRule {
         case .vpcLink: uses = "the VPC link"
         case .cloudFront: uses = "CloudFront's origin (by DNS name)"
         case .cloudFrontVPCOrigin: uses = "the CloudFront VPC origin"
-        case nil, .internet, .wafWebACL, .apiGatewayREST, .apiGatewayHTTP, .alb, .nlb, .interfaceEndpoint, .ingressNginx, .envoyGateway, .pods:
+        case nil, .internet, .wafWebACL, .globalAccelerator, .apiGatewayREST, .apiGatewayHTTP, .alb, .nlb, .interfaceEndpoint, .ingressNginx, .envoyGateway, .pods:
             uses = "the frontend stack"
         }
         return caveat(.warning,
             detail: "The NLB appears only after \(f.serviceOwner)'s Service is deployed, yet \(uses) needs it. The deployment becomes staggered: cluster first, then the Service, then a discovery function stores the NLB's ARN in an SSM parameter, and the frontend stack is redeployed with its resources under an NlbPresent condition. If the Service is recreated, the ARN changes and the frontend breaks until the next run.",
-            mitigation: "Use deployStyle: bound: CloudFormation creates the NLB and its target group, and a TargetGroupBinding (AWS Load Balancer Controller) registers \(f.serviceOwner)'s pods, so nothing waits for discovery.")
+            mitigation: "Use deployStyle: bound: CloudFormation creates the NLB and its target group, and a TargetGroupBinding (\(f.bindingController)) registers \(f.serviceOwner)'s pods, so nothing waits for discovery.")
     }
 }

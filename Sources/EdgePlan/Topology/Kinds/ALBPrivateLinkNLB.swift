@@ -4,7 +4,7 @@ import EdgePlanCore
 /// a public ALB with WAF whose IP targets are the ENIs of an interface endpoint, which reaches an
 /// endpoint service on the internal NLB in front of the router.
 struct ALBPrivateLinkNLB: FrontendDescription {
-    func summary(_ s: FrontendSettings) -> String {
+    func summary(_ s: FrontendSettings, _ c: OptionContext) -> String {
         "Public ALB (+ WAF) whose IP targets are PrivateLink endpoint ENIs reaching an internal NLB in front of \(Routers.inFrontOf(s.router))"
     }
     let fields: Set<FrontendField> = [.deployStyle, .router]
@@ -41,5 +41,10 @@ struct ALBPrivateLinkNLB: FrontendDescription {
         case .privateOrigin: return .yes(need, "only the ALB faces the internet; the NLB is internal and reached only through the endpoint")
         case .staticIps: return .no(need, "an ALB's addresses change as it scales; it has no Elastic IPs")
         }
+    }
+
+    func clientAddress(_ s: FrontendSettings, _ c: OptionContext) -> ClientAddress {
+        ClientAddress(detail: "The ALB writes the client address into X-Forwarded-For. Across PrivateLink the NLB cannot preserve source addresses, so \(s.router.displayName ?? "the application") sees the NLB's private address and must take the client from the header.",
+                      mitigation: "Trust X-Forwarded-For only from the VPC.")
     }
 }

@@ -3,7 +3,7 @@ import EdgePlanCore
 /// API Gateway straight to an internal ALB through a VPC link (V2): HTTP APIs since 2020, REST APIs
 /// since VPC links V2 reached them. No NLB and no router: the ALB routes to pods by IP.
 struct APIGatewayVPCLinkALB: FrontendDescription {
-    func summary(_ s: FrontendSettings) -> String { "API Gateway (HTTP API by default) private integration through a VPC link V2 to an internal ALB" }
+    func summary(_ s: FrontendSettings, _ c: OptionContext) -> String { "API Gateway (HTTP API by default) private integration through a VPC link V2 to an internal ALB" }
     let fields: Set<FrontendField> = [.api]
 
     func routers(_ s: FrontendSettings, _ c: OptionContext) -> [Router] { [.none] }
@@ -41,5 +41,10 @@ struct APIGatewayVPCLinkALB: FrontendDescription {
         case .privateOrigin: return .yes(need, "the ALB is internal: only API Gateway reaches it, through the VPC link")
         case .staticIps: return .no(need, "API Gateway endpoints have no fixed addresses")
         }
+    }
+
+    func clientAddress(_ s: FrontendSettings, _ c: OptionContext) -> ClientAddress {
+        ClientAddress(detail: "API Gateway opens its own connections to the backend; the client's address is only available as a context variable that the integration must map into a request header.",
+                      mitigation: "Map the source IP context variable into a header (REST: integration request parameters; HTTP API: parameter mapping) and have the application read that header.")
     }
 }

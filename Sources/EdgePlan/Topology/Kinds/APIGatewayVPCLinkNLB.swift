@@ -3,7 +3,7 @@ import EdgePlanCore
 /// The 2018 report's API Gateway path (challenge 5): a REST or HTTP API with a private integration
 /// through a VPC link to the internal NLB in front of the router.
 struct APIGatewayVPCLinkNLB: FrontendDescription {
-    func summary(_ s: FrontendSettings) -> String {
+    func summary(_ s: FrontendSettings, _ c: OptionContext) -> String {
         "API Gateway (REST or HTTP API) private integration through a VPC link to an internal NLB in front of \(Routers.inFrontOf(s.router))"
     }
     let fields: Set<FrontendField> = [.api, .deployStyle, .router]
@@ -47,5 +47,10 @@ struct APIGatewayVPCLinkNLB: FrontendDescription {
         case .privateOrigin: return .yes(need, "the NLB is internal: only API Gateway reaches it, through the VPC link")
         case .staticIps: return .no(need, "API Gateway endpoints have no fixed addresses")
         }
+    }
+
+    func clientAddress(_ s: FrontendSettings, _ c: OptionContext) -> ClientAddress {
+        ClientAddress(detail: "API Gateway opens its own connections to the backend; the client's address is only available as a context variable that the integration must map into a request header.",
+                      mitigation: "Map the source IP context variable into a header (REST: integration request parameters; HTTP API: parameter mapping) and have the application read that header.")
     }
 }

@@ -3,7 +3,7 @@ import EdgePlanCore
 /// The 2018 report's CloudFront path (challenge 6): CloudFront with an internet-facing NLB as its
 /// origin. The NLB is public, so unless something closes it, CloudFront and its WAF can be bypassed.
 struct CloudFrontPublicNLB: FrontendDescription {
-    func summary(_ s: FrontendSettings) -> String {
+    func summary(_ s: FrontendSettings, _ c: OptionContext) -> String {
         "CloudFront with an internet-facing NLB in front of \(Routers.inFrontOf(s.router)) as its origin"
     }
     let fields: Set<FrontendField> = [.originProtection, .deployStyle, .router, .acceptRisk]
@@ -71,5 +71,16 @@ struct CloudFrontPublicNLB: FrontendDescription {
             }
         case .staticIps: return .no(need, "clients reach CloudFront, whose addresses are not fixed")
         }
+    }
+
+    func clientAddress(_ s: FrontendSettings, _ c: OptionContext) -> ClientAddress {
+        var said = ClientAddress(detail: "CloudFront appends the viewer address to X-Forwarded-For (and can send CloudFront-Viewer-Address); the origin sees CloudFront's edge addresses as the source.",
+                                 mitigation: "Read the client from the X-Forwarded-For entry CloudFront appended, trusting it only from CloudFront, or add CloudFront-Viewer-Address with an origin request policy.")
+        if s.originProtection ?? .none == .none {
+            // Anyone can reach the NLB and write X-Forwarded-For: no entry in it can be trusted.
+            said.detail += " The NLB is open to anyone, who can write any X-Forwarded-For, so edgeplan has \(s.router.displayName ?? "the pods") trust none of it."
+            said.mitigation = "Close the origin (originProtection: prefix-list-sg or secret-header); edgeplan then has the router trust CloudFront's entry."
+        }
+        return said
     }
 }

@@ -2,7 +2,7 @@ import EdgePlanCore
 
 /// CloudFront reaching an internal ALB (default) or NLB through a VPC origin: nothing is public.
 struct CloudFrontVPCOrigin: FrontendDescription {
-    func summary(_ s: FrontendSettings) -> String { "CloudFront reaching an internal ALB or NLB through a VPC origin, so nothing on the origin side is public" }
+    func summary(_ s: FrontendSettings, _ c: OptionContext) -> String { "CloudFront reaching an internal ALB or NLB through a VPC origin, so nothing on the origin side is public" }
     let fields: Set<FrontendField> = [.origin, .router]
 
     /// An ALB targets the pods itself; behind an NLB, TLS passes through to a router.
@@ -56,5 +56,10 @@ struct CloudFrontVPCOrigin: FrontendDescription {
         case .privateOrigin: return .yes(need, "the \(s.origin == .nlb ? "NLB" : "ALB") is internal, in private subnets, reached only through the VPC origin")
         case .staticIps: return .no(need, "clients reach CloudFront, whose addresses are not fixed")
         }
+    }
+
+    func clientAddress(_ s: FrontendSettings, _ c: OptionContext) -> ClientAddress {
+        ClientAddress(detail: "CloudFront appends the viewer address to X-Forwarded-For (and can send CloudFront-Viewer-Address); the origin sees CloudFront's edge addresses as the source.",
+                      mitigation: "Read the client from the X-Forwarded-For entry CloudFront appended, trusting it only from CloudFront, or add CloudFront-Viewer-Address with an origin request policy.")
     }
 }

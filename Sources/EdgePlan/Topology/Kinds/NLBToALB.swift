@@ -3,7 +3,7 @@ import EdgePlanCore
 /// For clients that must allow-list fixed addresses and still want a WAF: an internet-facing NLB
 /// with one Elastic IP per AZ whose target is an internal ALB (an `alb` type target group).
 struct NLBToALB: FrontendDescription {
-    func summary(_ s: FrontendSettings) -> String { "Internet-facing NLB with Elastic IPs whose target is an internal ALB (+ WAF), IP targets to pods" }
+    func summary(_ s: FrontendSettings, _ c: OptionContext) -> String { "Internet-facing NLB with Elastic IPs whose target is an internal ALB (+ WAF), IP targets to pods" }
     let fields: Set<FrontendField> = []
 
     func routers(_ s: FrontendSettings, _ c: OptionContext) -> [Router] { [.none] }
@@ -32,5 +32,10 @@ struct NLBToALB: FrontendDescription {
         case .privateOrigin: return .yes(need, "the ALB is internal and reached only through the NLB")
         case .staticIps: return .yes(need, "one Elastic IP per AZ on the NLB, fixed for its life")
         }
+    }
+
+    func clientAddress(_ s: FrontendSettings, _ c: OptionContext) -> ClientAddress {
+        ClientAddress(detail: "The NLB forwards TCP to the ALB, which writes X-Forwarded-For from the source it sees; client IP preservation cannot be configured on an alb-type target group, so check what arrives before relying on it.",
+                      mitigation: "Test with a known client and log X-Forwarded-For at the pods; if the client address is lost, the NLB-to-ALB hop needs a different design for per-client rules.")
     }
 }
