@@ -46,14 +46,22 @@ def ingress_nlbs(elb):
         reply = elb.describe_tags(ResourceArns=arns[i:i + 20])
         for description in reply["TagDescriptions"]:
             tags = {t["Key"]: t["Value"] for t in description["Tags"]}
-            if tags.get("kubernetes.io/service-name") in SERVICES and ours(tags):
+            if service(tags) in SERVICES and ours(tags):
                 matches.append(nlbs[description["ResourceArn"]])
     return matches
 
 
+def service(tags):
+    # The in-tree provider's tag (which the controller's Service sets too); EKS Auto Mode tags its
+    # NLBs with the Service as namespace/name in service.eks.amazonaws.com/stack.
+    return tags.get("kubernetes.io/service-name") or tags.get("service.eks.amazonaws.com/stack")
+
+
 def ours(tags):
-    # In-tree cloud provider: kubernetes.io/cluster/NAME; AWS Load Balancer Controller: elbv2.k8s.aws/cluster.
-    return "kubernetes.io/cluster/" + CLUSTER in tags or tags.get("elbv2.k8s.aws/cluster") == CLUSTER
+    # In-tree cloud provider: kubernetes.io/cluster/NAME; AWS Load Balancer Controller:
+    # elbv2.k8s.aws/cluster; EKS Auto Mode: eks:eks-cluster-name.
+    return ("kubernetes.io/cluster/" + CLUSTER in tags or tags.get("elbv2.k8s.aws/cluster") == CLUSTER
+            or tags.get("eks:eks-cluster-name") == CLUSTER)
 
 
 def arn(lb):
