@@ -18,6 +18,11 @@ struct DeploymentNames: Sendable {
     var internalNLBListenerParameter: String { parameterPath + "ingress-nlb-listener-arn" }
     var publicNLBArnParameter: String { parameterPath + "public-ingress-nlb-arn" }
 
+    /// The tag edgeplan puts on a target group CloudFormation makes for a TargetGroupBinding, with the
+    /// cluster's name: the AWS Load Balancer Controller's role may register targets only in those
+    /// (and in its own), never in any target group of the account.
+    static let bindingTag = "edgeplan:cluster"
+
     /// The SSM parameter the discovery function keeps what `discovery` asks for in.
     func parameter(for discovery: Discovery) -> String {
         switch (discovery.internetFacing, discovery.reads) {

@@ -24,8 +24,8 @@ struct LoadBalancerControllerStack: Sendable {
         let tagged: JSONValue = ["StringEquals": ["aws:ResourceTag/elbv2.k8s.aws/cluster": .string(cluster)]]
         let requestTagged: JSONValue = ["StringEquals": ["aws:RequestTag/elbv2.k8s.aws/cluster": .string(cluster)]]
         let loadBalancers = Fn.sub(elb + "loadbalancer/*")
+        let applicationLoadBalancers = Fn.sub(elb + "loadbalancer/app/*/*")
         let targetGroups = Fn.sub(elb + "targetgroup/*/*")
-        let listeners: [JSONValue] = [Fn.sub(elb + "listener/*"), Fn.sub(elb + "listener-rule/*")]
         func statement(_ sid: String, _ actions: [String], _ resources: [JSONValue], _ condition: JSONValue? = nil) -> JSONValue {
             var fields: [(String, JSONValue)] = [
                 ("Sid", .string(sid)), ("Effect", "Allow"), ("Action", .array(actions.map(JSONValue.string))),
@@ -42,37 +42,68 @@ struct LoadBalancerControllerStack: Sendable {
                         "DescribeLoadBalancerAttributes", "DescribeLoadBalancers", "DescribeRules", "DescribeSSLPolicies",
                         "DescribeTags", "DescribeTargetGroupAttributes", "DescribeTargetGroups", "DescribeTargetHealth",
                         "DescribeTrustStores"].map { "elasticloadbalancing:\($0)" }
+        let listenerARNs = Fn.sub(elb + "listener/*")
+        let ruleARNs = Fn.sub(elb + "listener-rule/*")
+        let vpcARN = Fn.sub("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${VpcId}", [("VpcId", Fn.imported("NetworkStack", "VpcId"))])
+        // Target groups CloudFormation made for a TargetGroupBinding carry edgeplan's own tag.
+        let boundTagged: JSONValue = ["StringEquals": .object([("aws:ResourceTag/\(DeploymentNames.bindingTag)", .string(cluster))])]
+        // Every statement that changes something is scoped: to this cluster's tag (the controller
+        // tags what it makes with elbv2.k8s.aws/cluster = the cluster's name), to this VPC, or to
+        // this design's web ACLs. The reference policy AWS publishes leaves six of them open
+        // (any security group, any listener or rule, listener tags, any target group, WAF and
+        // Shield on any resource); Tests/validators checks that none is open here.
         let statements: [JSONValue] = [
             statement("Read", ec2Reads + elbReads + ["acm:DescribeCertificate", "acm:ListCertificates", "shield:GetSubscriptionState",
                                                       "wafv2:GetWebACL", "wafv2:GetWebACLForResource"], ["*"]),
             statement("ServiceLinkedRole", ["iam:CreateServiceLinkedRole"],
                       [Fn.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/elasticloadbalancing.amazonaws.com/*")],
                       ["StringEquals": ["iam:AWSServiceName": "elasticloadbalancing.amazonaws.com"]]),
-            statement("CreateSecurityGroupsInThisVpc", ["ec2:CreateSecurityGroup"],
-                      [Fn.sub("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${VpcId}", [("VpcId", Fn.imported("NetworkStack", "VpcId"))])]),
+            statement("CreateSecurityGroupsInThisVpc", ["ec2:CreateSecurityGroup"], [vpcARN]),
             statement("CreateTaggedSecurityGroups", ["ec2:CreateSecurityGroup"], [sg], requestTagged),
-            statement("TagNewSecurityGroups", ["ec2:CreateTags"], [sg], ["StringEquals": ["ec2:CreateAction": "CreateSecurityGroup"]]),
+            statement("TagNewSecurityGroups", ["ec2:CreateTags"], [sg],
+                      ["StringEquals": ["ec2:CreateAction": "CreateSecurityGroup", "aws:RequestTag/elbv2.k8s.aws/cluster": .string(cluster)]]),
             statement("ManageOwnSecurityGroups", ["ec2:CreateTags", "ec2:DeleteTags", "ec2:DeleteSecurityGroup"], [sg], tagged),
-            // Backend rules go on the node and cluster security groups, which the controller did not make.
-            statement("OpenBackendSecurityGroups", ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"], [sg]),
+            // Backend rules go on the node and cluster security groups, which the controller did not
+            // make: only on security groups of this VPC.
+            statement("OpenBackendSecurityGroupsInThisVpc", ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"], [sg],
+                      ["ArnEquals": ["ec2:Vpc": vpcARN]]),
             statement("CreateTaggedLoadBalancers", ["elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup"],
                       [loadBalancers, targetGroups], requestTagged),
-            statement("ManageListeners", ["elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener",
-                                          "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule",
-                                          "elasticloadbalancing:ModifyListener", "elasticloadbalancing:ModifyRule",
-                                          "elasticloadbalancing:AddListenerCertificates", "elasticloadbalancing:RemoveListenerCertificates"],
-                      [loadBalancers] + listeners),
-            statement("Tag", ["elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"], [loadBalancers, targetGroups] + listeners),
+            statement("TagNewLoadBalancers", ["elasticloadbalancing:AddTags"], [loadBalancers, targetGroups, listenerARNs, ruleARNs],
+                      ["StringEquals": ["elasticloadbalancing:CreateAction": ["CreateLoadBalancer", "CreateTargetGroup", "CreateListener", "CreateRule"],
+                                        "aws:RequestTag/elbv2.k8s.aws/cluster": .string(cluster)]]),
+            statement("TagOwnResources", ["elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"],
+                      [loadBalancers, targetGroups, listenerARNs, ruleARNs], tagged),
             statement("ManageOwnLoadBalancers", ["elasticloadbalancing:DeleteLoadBalancer", "elasticloadbalancing:DeleteTargetGroup",
-                                                 "elasticloadbalancing:ModifyCapacityReservation", "elasticloadbalancing:ModifyListenerAttributes",
-                                                 "elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:ModifyTargetGroup",
-                                                 "elasticloadbalancing:ModifyTargetGroupAttributes", "elasticloadbalancing:SetIpAddressType",
-                                                 "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets"],
+                                                 "elasticloadbalancing:ModifyCapacityReservation", "elasticloadbalancing:ModifyLoadBalancerAttributes",
+                                                 "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes",
+                                                 "elasticloadbalancing:SetIpAddressType", "elasticloadbalancing:SetSecurityGroups",
+                                                 "elasticloadbalancing:SetSubnets", "elasticloadbalancing:SetWebAcl"],
                       [loadBalancers, targetGroups], tagged),
-            // TargetGroupBindings register pods in target groups CloudFormation made (not tagged by the controller).
-            statement("RegisterTargets", ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"], [targetGroups]),
-            statement("AssociateWebACLs", ["wafv2:AssociateWebACL", "wafv2:DisassociateWebACL"],
-                      [Fn.sub("arn:${AWS::Partition}:wafv2:${AWS::Region}:${AWS::AccountId}:regional/webacl/*/*"), Fn.sub(elb + "loadbalancer/app/*/*")]),
+            // The controller tags listeners and rules as it creates them (feature gate
+            // ListenerRulesTagging, on by default): the request's tag scopes the create whichever
+            // resource (load balancer, listener, rule) IAM evaluates it on.
+            statement("CreateTaggedListenersAndRules", ["elasticloadbalancing:CreateListener", "elasticloadbalancing:CreateRule"],
+                      [loadBalancers, listenerARNs, ruleARNs], requestTagged),
+            statement("ManageOwnListeners", ["elasticloadbalancing:DeleteListener", "elasticloadbalancing:ModifyListener",
+                                             "elasticloadbalancing:ModifyListenerAttributes", "elasticloadbalancing:AddListenerCertificates",
+                                             "elasticloadbalancing:RemoveListenerCertificates"],
+                      [listenerARNs], tagged),
+            statement("ManageOwnListenerRules", ["elasticloadbalancing:DeleteRule", "elasticloadbalancing:ModifyRule", "elasticloadbalancing:SetRulePriorities"],
+                      [ruleARNs], tagged),
+            statement("RegisterTargetsInOwnTargetGroups", ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"],
+                      [targetGroups], tagged),
+            // TargetGroupBindings register pods in target groups CloudFormation made, which edgeplan tags.
+            statement("RegisterTargetsInBoundTargetGroups", ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"],
+                      [targetGroups], boundTagged),
+            // Only this design's web ACLs (named <design>-<option>-web-acl by its stacks). WAF checks
+            // the ALB's side of an association as elasticloadbalancing:SetWebAcl ("permissions
+            // specific to the protected resource type", WAF API reference, AssociateWebACL), which
+            // ManageOwnLoadBalancers grants only on this cluster's load balancers; wafv2 has no
+            // tag condition of its own for an ALB, so DisassociateWebACL names ALBs by type.
+            statement("AssociateThisDesignsWebACLs", ["wafv2:AssociateWebACL"],
+                      [Fn.sub("arn:${AWS::Partition}:wafv2:${AWS::Region}:${AWS::AccountId}:regional/webacl/\(plan.design.name)-*/*"), applicationLoadBalancers]),
+            statement("DisassociateWebACLsFromOwnLoadBalancers", ["wafv2:DisassociateWebACL"], [applicationLoadBalancers]),
         ]
         t.resource("LoadBalancerControllerRole", "AWS::IAM::Role", [
             "Description": .string("AWS Load Balancer Controller of \(cluster) (EKS Pod Identity)"),

@@ -99,15 +99,18 @@ enum LoadBalancerParts {
         t.resource(id, "AWS::ElasticLoadBalancingV2::TargetGroup", .object(group), condition: condition)
     }
 
-    /// The tag a target group needs for the controller that fills its TargetGroupBinding: EKS Auto
-    /// Mode's managed policy (AmazonEKSLoadBalancingPolicy) acts on load-balancing resources tagged
-    /// with the cluster's name (caveat auto-mode-target-group-binding).
+    /// The tag a target group needs for the controller that fills its TargetGroupBinding: the AWS
+    /// Load Balancer Controller's role registers targets only in target groups with edgeplan's
+    /// cluster tag; EKS Auto Mode's managed policy (AmazonEKSLoadBalancingPolicy) acts on
+    /// load-balancing resources tagged with the cluster's name (caveat auto-mode-target-group-binding).
     static func bindingTags(_ c: FrontendContext) -> [(String, JSONValue)] {
         guard case .targetGroupBinding(let b) = c.realization.entry else { return [] }
+        let key: String
         switch b.maker {
-        case .eksAutoMode: return [("Tags", [["Key": "eks:eks-cluster-name", "Value": .string(c.plan.design.cluster)]])]
-        case .loadBalancerController, .inTreeProvider: return []
+        case .eksAutoMode: key = "eks:eks-cluster-name"
+        case .loadBalancerController, .inTreeProvider: key = DeploymentNames.bindingTag
         }
+        return [("Tags", [["Key": .string(key), "Value": .string(c.plan.design.cluster)]])]
     }
 
     /// "the ingress-nginx pods", "the Envoy Gateway pods", "the application pods".
