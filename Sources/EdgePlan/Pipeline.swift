@@ -53,10 +53,18 @@ public struct Pipeline: Sendable {
         guard let parsed, !found.hasErrors else { return Outcome(plan: nil, diagnostics: found) }
         do {
             var plan = try planner.plan(parsed.design, pricing: pricing(parsed.design.region))
-            plan.notes = parsed.locate(plan.notes)
+            parsed.locate(&plan)
             return Outcome(plan: plan, diagnostics: found + plan.notes)
         } catch {
             return Outcome(plan: nil, diagnostics: found + parsed.locate(error.diagnostics))
         }
+    }
+}
+
+extension ParsedDesign {
+    /// Gives the plan's notes and its options' refusals the locations of their fields.
+    func locate(_ plan: inout Plan) {
+        plan.notes = locate(plan.notes)
+        for i in plan.options.indices { plan.options[i].refusals = locate(plan.options[i].refusals) }
     }
 }

@@ -21,7 +21,12 @@ public struct DeploymentEmitter: PlanRenderer {
 
     public func render(_ plan: Plan) throws -> [OutputFile] {
         let names = DeploymentNames(design: plan.design.name)
-        let contexts = try selectedOptions(plan).map { FrontendContext(plan: plan, option: $0, names: names) }
+        let selected = try selectedOptions(plan)
+        // An option that takes a risk the design has not accepted is not emitted, and neither is
+        // anything else: the caller writes nothing.
+        let refusals = selected.flatMap(\.refusals)
+        if !refusals.isEmpty { throw DiagnosticError(refusals) }
+        let contexts = selected.map { FrontendContext(plan: plan, option: $0, names: names) }
         var stacks: [EmittedStack] = [
             EmittedStack(path: "cloudformation/network", stackName: names.networkStack, template: NetworkStack(plan: plan, names: names).template(),
                          when: "first"),

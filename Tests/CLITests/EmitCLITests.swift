@@ -66,4 +66,32 @@ import Testing
         #expect(style.status == 2)
         #expect(!FileManager.default.fileExists(atPath: out.path), "nothing written")
     }
+
+    /// Issue 10, item 7: an open origin behind CloudFront is emitted only when the design accepts
+    /// the risk; otherwise `emit` and `plan --out` refuse, located, and leave the folder as it was.
+    @Test func anUnacceptedOpenOriginIsRefusedAndWritesNothing() throws {
+        let dir = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let seed = try String(contentsOfFile: "examples/seed-environment.yaml", encoding: .utf8)
+        let accepted = "    acceptRisk: origin-bypass  # edgeplan emits it only because the design says so\n"
+        #expect(seed.contains(accepted))
+        let design = dir.appendingPathComponent("open.yaml")
+        try Data(seed.replacingOccurrences(of: accepted, with: "").utf8).write(to: design)
+        let out = dir.appendingPathComponent("out")
+        #expect(try CLITests.run(["emit", "examples/seed-environment.yaml", "--out", out.path]).status == 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        let readme = try Data(contentsOf: out.appendingPathComponent("README.md"))
+        for command in [["emit", design.path, "--out", out.path], ["plan", design.path, "--out", out.path]] {
+            let r = try CLITests.run(command)
+            #expect(r.status == 2, "\(command): \(r.stderr)")
+            #expect(r.stderr.contains("\(design.path):20:23: error: frontends[2].originProtection: edgeplan will not emit option 'cloudfront-public-nlb': the public origin can be reached directly"), "\(r.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == before)
+            #expect(try Data(contentsOf: out.appendingPathComponent("README.md")) == readme, "the earlier output is untouched")
+        }
+        // The other options alone are emitted; planning without --out still compares all three.
+        #expect(try CLITests.run(["emit", design.path, "--out", dir.appendingPathComponent("two").path,
+                                  "--option", "alb-privatelink-nlb", "--option", "apigw-vpclink-nlb-rest"]).status == 0)
+        let printed = try CLITests.run(["plan", design.path])
+        #expect(printed.status == 0 && printed.stdout.contains("cloudfront-public-nlb"))
+    }
 }

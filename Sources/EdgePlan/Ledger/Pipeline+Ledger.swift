@@ -56,7 +56,7 @@ extension Pipeline {
         }
         do {
             var plan = try planner.plan(design, pricing: pricing(design.region))
-            plan.notes = parsed.locate(plan.notes)
+            parsed.locate(&plan)
             return LedgerOutcome(outcome: Outcome(plan: plan, diagnostics: found + notes + plan.notes), env: env, allocation: allocation)
         } catch {
             if let allocation, allocation.isNew { allocator.release(env: env) }

@@ -85,6 +85,9 @@ public protocol FrontendDescription: Sendable {
     /// How the client's address reaches the pods on this path, before any router adds its part
     /// (the `client-ip` caveat).
     func clientAddress(_ settings: FrontendSettings, _ context: OptionContext) -> ClientAddress
+    /// The risks the emitted files would take with these settings. edgeplan emits the option only
+    /// when the design accepts each (`acceptRisk`); the caveat of the same id explains it.
+    func risks(_ settings: FrontendSettings, _ context: OptionContext) -> [AcceptedRisk]
 }
 
 /// What the application sees of the client's address, and what to do about it.
@@ -100,6 +103,7 @@ public struct ClientAddress: Sendable, Equatable {
 
 extension FrontendDescription {
     public func routerLimit(_ settings: FrontendSettings) -> String? { nil }
+    public func risks(_ settings: FrontendSettings, _ context: OptionContext) -> [AcceptedRisk] { [] }
 
     /// The settings every kind shares; each kind adds its own on top.
     func commonSettings(_ f: Frontend, _ c: OptionContext) -> FrontendSettings {

@@ -42,8 +42,15 @@ struct FrontendsRule: DesignRule {
             let who = takers.isEmpty ? "no kind has" : "only \(takers.joined(separator: ", ")) \(takers.count == 1 ? "has" : "have")"
             found.append(.error("\(p).\(field.rawValue)", "\(f.kind.rawValue) takes no '\(field.rawValue)': it sets \(field.meaning), which \(who)"))
         }
+        let context = OptionContext(design: design, limits: reference.limits, azCount: 0)
+        if kind.fields.contains(.acceptRisk) {
+            // Accepting a risk the option does not take would let a later edit take it unasked.
+            let taken = kind.risks(kind.settings(f, context), context)
+            for risk in f.acceptRisk where !taken.contains(risk) {
+                found.append(.warning("\(p).acceptRisk", "this option takes no '\(risk.rawValue)' risk with its \(risk.field); remove it, so that a later change that takes the risk is refused"))
+            }
+        }
         if let router = f.router, kind.fields.contains(.router) {
-            let context = OptionContext(design: design, limits: reference.limits, azCount: 0)
             let settings = kind.settings(f, context)
             let allowed = kind.routers(settings, context)
             if !allowed.contains(router) {

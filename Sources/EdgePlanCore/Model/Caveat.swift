@@ -63,6 +63,9 @@ public struct PlannedOption: Sendable, Equatable {
     public var caveats: [Caveat]
     /// The option's monthly cost, once priced.
     public var monthlyCost: MonthlyCost?
+    /// Why edgeplan will not emit the option as designed: one error per risk the option takes that
+    /// the design has not accepted (`acceptRisk`). The plan still compares it.
+    public var refusals: [Diagnostic] = []
 
     public init(frontend: Frontend, summary: String, realization: Realization, topology: Topology, meets: [NeedAssessment], caveats: [Caveat],
                 monthlyCost: MonthlyCost? = nil) {

@@ -141,6 +141,13 @@ public enum LoadBalancerAPI: String, Sendable, Equatable, CaseIterable, Codable 
 public enum AcceptedRisk: String, Sendable, Equatable, CaseIterable, Codable {
     /// A public origin that anyone can reach around CloudFront and its WAF (`originProtection: none`).
     case originBypass = "origin-bypass"
+
+    /// The design field whose value takes the risk: where a refusal points.
+    public var field: String {
+        switch self {
+        case .originBypass: return "originProtection"
+        }
+    }
 }
 
 /// One frontend option to compare.

@@ -14,7 +14,7 @@ struct CloudFrontPublicNLB: FrontendDescription {
 
     func settings(_ f: Frontend, _ c: OptionContext) -> FrontendSettings {
         var s = commonSettings(f, c)
-        s.originProtection = f.originProtection ?? .none
+        s.originProtection = f.originProtection ?? Frontend.OriginProtection.none
         s.deployStyle = f.deployStyle ?? DeployStyles.default(c)
         return s
     }
@@ -73,10 +73,15 @@ struct CloudFrontPublicNLB: FrontendDescription {
         }
     }
 
+    /// Open to everyone, the NLB lets anyone skip CloudFront and its WAF (caveat origin-bypass).
+    func risks(_ s: FrontendSettings, _ c: OptionContext) -> [AcceptedRisk] {
+        s.originProtection == Frontend.OriginProtection.none ? [.originBypass] : []
+    }
+
     func clientAddress(_ s: FrontendSettings, _ c: OptionContext) -> ClientAddress {
         var said = ClientAddress(detail: "CloudFront appends the viewer address to X-Forwarded-For (and can send CloudFront-Viewer-Address); the origin sees CloudFront's edge addresses as the source.",
                                  mitigation: "Read the client from the X-Forwarded-For entry CloudFront appended, trusting it only from CloudFront, or add CloudFront-Viewer-Address with an origin request policy.")
-        if s.originProtection ?? .none == .none {
+        if s.originProtection == Frontend.OriginProtection.none {
             // Anyone can reach the NLB and write X-Forwarded-For: no entry in it can be trusted.
             said.detail += " The NLB is open to anyone, who can write any X-Forwarded-For, so edgeplan has \(s.router.displayName ?? "the pods") trust none of it."
             said.mitigation = "Close the origin (originProtection: prefix-list-sg or secret-header); edgeplan then has the router trust CloudFront's entry."
