@@ -12,7 +12,7 @@ extension DeployGuide {
     func routerSteps(_ c: FrontendContext) -> [String] {
         guard let placement = c.realization.router else { return [] }
         let region = plan.design.region
-        let secretHeader = c.settings.originProtection == .secretHeader
+        let secretHeader = c.settings.originProtection?.checksSecretHeader == true
         let secretValue = "aws secretsmanager get-secret-value --region \(region) --secret-id \"$(aws cloudformation describe-stacks --region \(region) --stack-name \(c.stackName) --query \"Stacks[0].Outputs[?OutputKey=='OriginSecretArn'].OutputValue\" --output text)\" --query SecretString --output text"
         let certificate = "a certificate for SiteDomainName (the Host header CloudFront forwards) and its key, from your CA"
         var steps: [String] = []

@@ -74,7 +74,9 @@ import Testing
         let none = try Self.caveats("{kind: cloudfront-public-nlb, originProtection: none}").first { $0.id == "origin-bypass" }
         let header = try Self.caveats("{kind: cloudfront-public-nlb, originProtection: secret-header}").first { $0.id == "origin-bypass" }
         let sg = try Self.caveats("{kind: cloudfront-public-nlb, originProtection: prefix-list-sg}").first { $0.id == "origin-bypass" }
-        #expect(none?.severity == .critical && header?.severity == .warning && sg?.severity == .info)
+        let both = try Self.caveats("{kind: cloudfront-public-nlb, originProtection: prefix-list-sg-and-secret-header, deployStyle: bound}").first { $0.id == "origin-bypass" }
+        // The prefix list alone admits every distribution, an attacker's too.
+        #expect(none?.severity == .critical && header?.severity == .warning && sg?.severity == .warning && both?.severity == .info)
     }
 
     @Test func privateLinkLevelComesFromThePrices() throws {

@@ -6,18 +6,21 @@ import Testing
 /// - AWS WAF associates with CloudFront, API Gateway REST API stages, ALBs (not NLBs, not HTTP APIs)
 ///   ("Associating or disassociating a web ACL with an AWS resource").
 /// - API keys and usage plans exist for REST APIs only ("Usage plans and API keys for REST APIs").
-/// - Caching: CloudFront caches; REST API stages have a cache; HTTP APIs and ALBs do not.
+/// - Caching, as the README defines the need, is edge caching: CloudFront caches at the edge; a REST
+///   API stage cache is regional (and edgeplan does not emit one); HTTP APIs and ALBs do not cache.
 /// - Private origin: internal load balancers behind a VPC link, an interface endpoint, a VPC origin
-///   or an NLB; a public NLB only with CloudFront's prefix list on its security group.
+///   or an NLB. A public NLB never is: CloudFront's origin-facing prefix list admits every
+///   distribution, an attacker's too ("Restrict access to Application Load Balancers").
 /// - Static IPs: an NLB with Elastic IPs ("Network Load Balancers": one Elastic IP per subnet), or
 ///   Global Accelerator's two static anycast addresses ("How AWS Global Accelerator works").
 @Suite struct NeedsTableTests {
     static let table: [String: [Need: Bool]] = [
         "alb-privatelink-nlb": [.waf: true, .apiKeys: false, .caching: false, .privateOrigin: true, .staticIps: false],
-        "apigw-vpclink-nlb-rest": [.waf: true, .apiKeys: true, .caching: true, .privateOrigin: true, .staticIps: false],
+        "apigw-vpclink-nlb-rest": [.waf: true, .apiKeys: true, .caching: false, .privateOrigin: true, .staticIps: false],
         "apigw-vpclink-nlb-http": [.waf: false, .apiKeys: false, .caching: false, .privateOrigin: true, .staticIps: false],
         "cloudfront-public-nlb": [.waf: false, .apiKeys: false, .caching: true, .privateOrigin: false, .staticIps: false],
-        "cloudfront-public-nlb-sg": [.waf: true, .apiKeys: false, .caching: true, .privateOrigin: true, .staticIps: false],
+        "cloudfront-public-nlb-sg": [.waf: true, .apiKeys: false, .caching: true, .privateOrigin: false, .staticIps: false],
+        "cloudfront-public-nlb-sg-header": [.waf: true, .apiKeys: false, .caching: true, .privateOrigin: false, .staticIps: false],
         "cloudfront-public-nlb-header": [.waf: true, .apiKeys: false, .caching: true, .privateOrigin: false, .staticIps: false],
         "cloudfront-public-nlb-header-nginx": [.waf: true, .apiKeys: false, .caching: true, .privateOrigin: false, .staticIps: false],
         "alb-privatelink-nlb-bound": [.waf: true, .apiKeys: false, .caching: false, .privateOrigin: true, .staticIps: false],
@@ -27,7 +30,7 @@ import Testing
         "cloudfront-vpc-origin": [.waf: true, .apiKeys: false, .caching: true, .privateOrigin: true, .staticIps: false],
         "cloudfront-vpc-origin-nlb": [.waf: true, .apiKeys: false, .caching: true, .privateOrigin: true, .staticIps: false],
         "apigw-vpclink-alb": [.waf: true, .apiKeys: false, .caching: false, .privateOrigin: true, .staticIps: false],
-        "apigw-vpclink-alb-rest": [.waf: true, .apiKeys: true, .caching: true, .privateOrigin: true, .staticIps: false],
+        "apigw-vpclink-alb-rest": [.waf: true, .apiKeys: true, .caching: false, .privateOrigin: true, .staticIps: false],
         "nlb-to-alb": [.waf: true, .apiKeys: false, .caching: false, .privateOrigin: true, .staticIps: true],
         "global-accelerator-alb": [.waf: true, .apiKeys: false, .caching: false, .privateOrigin: true, .staticIps: true],
     ]

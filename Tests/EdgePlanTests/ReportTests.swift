@@ -121,7 +121,7 @@ import Testing
     @Test func everySVGIsWellFormedXML() throws {
         let files = try Self.files("Tests/EdgePlanTests/Designs/every-option.yaml")
         let svgs = files.filter { $0.key.hasSuffix(".svg") }
-        #expect(svgs.count == 18, "one per option and the subnet plan")
+        #expect(svgs.count == 19, "one per option and the subnet plan")
         for (path, svg) in svgs {
             #expect(XMLCheck.isWellFormed(svg), "\(path)")
             #expect(svg.contains("<title id="), "\(path) has a title")

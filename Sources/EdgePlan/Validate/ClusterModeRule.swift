@@ -26,7 +26,7 @@ struct ClusterModeRule: DesignRule {
             if f.loadBalancerAPI == .gatewayAPI {
                 found.append(.error("frontends[\(i)].loadBalancerApi", "edgeplan's gateway-api objects are for the AWS Load Balancer Controller's GatewayClass, which EKS Auto Mode does not run, and edgeplan does not model Auto Mode's own Gateway API support (announced October 2026) yet; use loadBalancerApi: ingress in Auto Mode"))
             }
-            if f.deployStyle == .staggered && f.originProtection == .prefixListSG {
+            if f.deployStyle == .staggered && f.originProtection?.admitsOnlyCloudFront == true {
                 found.append(.error("frontends[\(i)].deployStyle", "in EKS Auto Mode a Service cannot give its NLB the stack's security group (the aws-load-balancer-security-groups annotation is not supported there), so the prefix-list security group needs deployStyle: bound"))
             }
         }

@@ -158,8 +158,17 @@ public struct Frontend: Sendable, Equatable {
 
     public enum OriginProtection: String, Sendable, Equatable, CaseIterable, Codable {
         case none
+        /// A security group that admits only CloudFront's origin-facing addresses (every distribution's).
         case prefixListSG = "prefix-list-sg"
+        /// A header with a secret value that CloudFront adds and the router requires.
         case secretHeader = "secret-header"
+        /// Both: only CloudFront connects, and only this distribution is served.
+        case prefixListSGAndSecretHeader = "prefix-list-sg-and-secret-header"
+
+        /// The NLB's security group admits only the CloudFront origin-facing prefix list.
+        public var admitsOnlyCloudFront: Bool { self == .prefixListSG || self == .prefixListSGAndSecretHeader }
+        /// CloudFront adds the secret header and the router turns away requests without it.
+        public var checksSecretHeader: Bool { self == .secretHeader || self == .prefixListSGAndSecretHeader }
     }
 
     /// How CloudFormation learns of the NLB in front of ingress-nginx: Kubernetes creates it and a

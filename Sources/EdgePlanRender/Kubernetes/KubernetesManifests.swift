@@ -23,7 +23,7 @@ struct KubernetesManifests: Sendable {
 
         // The router, and how its Service is exposed.
         let exposure = ServiceExposure(r.entry, software: c.plan.software) { placeholder("ORIGIN_SECURITY_GROUP_ID", "OriginSecurityGroupId") }
-        let secretHeader = r.settings.originProtection == .secretHeader
+        let secretHeader = r.settings.originProtection?.checksSecretHeader == true
         switch r.router {
         case let placement? where placement.router == .ingressNginx:
             let nginx = IngressNginxManifests(backend: placement.service, health: placement.healthCheck)

@@ -8,7 +8,7 @@ struct PrefixListWeightRule: CaveatRule {
     let reference = "AWS-managed prefix lists - Amazon VPC; Amazon VPC quotas"
 
     func evaluate(_ f: OptionFacts) -> Caveat? {
-        guard f.frontend.originProtection == .prefixListSG, f.topology.has(.cloudFront) else { return nil }
+        guard f.frontend.originProtection?.admitsOnlyCloudFront == true, f.topology.has(.cloudFront) else { return nil }
         let l = f.limits
         let two = 2 * l.cloudFrontPrefixListWeight
         return caveat(two > l.securityGroupInboundRules ? .warning : .info,

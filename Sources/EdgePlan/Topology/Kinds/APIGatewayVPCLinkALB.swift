@@ -37,7 +37,8 @@ struct APIGatewayVPCLinkALB: FrontendDescription {
             return rest ? .yes(need, "REST APIs have API keys, usage plans and per-client throttling")
                 : .no(need, "HTTP APIs throttle per route but have no API keys or usage plans; use api: rest")
         case .caching:
-            return rest ? .yes(need, "the REST API stage cache (billed per cache-hour)") : .no(need, "HTTP APIs have no cache")
+            return .no(need, rest ? "nothing caches at the edge (a REST stage cache is regional, and edgeplan does not emit one); put CloudFront in front"
+                                  : "HTTP APIs have no cache; put CloudFront in front")
         case .privateOrigin: return .yes(need, "the ALB is internal: only API Gateway reaches it, through the VPC link")
         case .staticIps: return .no(need, "API Gateway endpoints have no fixed addresses")
         }

@@ -26,9 +26,9 @@ struct CloudFrontPublicNLB: FrontendDescription {
         // Behind an open NLB anyone can write X-Forwarded-For: trust CloudFront's entry only when
         // the NLB admits CloudFront alone, or the router turns away requests without the secret header.
         var inside = NLBIntoCluster(scheme: .internetFacing, port: 443, terminatesTLSAtRouter: true,
-                                    needsSecurityGroup: protection == .prefixListSG,
+                                    needsSecurityGroup: protection.admitsOnlyCloudFront,
                                     forwardedBy: protection == .none ? nil : "CloudFront").build(s, c)
-        if protection == .prefixListSG {
+        if protection.admitsOnlyCloudFront {
             inside.components[0].notes.append("security group admits only \(c.limits.cloudFrontPrefixListName)")
         }
         let router = s.router.displayName ?? "the pods"
@@ -36,7 +36,7 @@ struct CloudFrontPublicNLB: FrontendDescription {
         var edges = [
             Edge("internet", "cloudfront", "HTTPS", 443, tls: .terminates, hop: .public),
             Edge("cloudfront", "nlb", "HTTPS", 443, tls: .passthrough, hop: .public,
-                 note: protection == .secretHeader ? "adds the secret origin header" : nil),
+                 note: protection.checksSecretHeader ? "adds the secret origin header" : nil),
         ] + inside.edges
         switch protection {
         case .none:
@@ -46,6 +46,10 @@ struct CloudFrontPublicNLB: FrontendDescription {
             edges.append(Edge("internet", "nlb", "HTTPS", 443, tls: .passthrough, hop: .public, bypass: true,
                               note: "reaches \(router), which rejects requests without the secret header"))
         case .prefixListSG:
+            // Any distribution reaches the NLB from CloudFront's addresses, an attacker's included.
+            edges.append(Edge("internet", "nlb", "HTTPS", 443, tls: .passthrough, hop: .public, bypass: true,
+                              note: "through another CloudFront distribution, whose addresses the security group admits too"))
+        case .prefixListSGAndSecretHeader:
             break
         }
         return BuiltOption(topology: Topology(components: components, edges: edges, wafOn: s.waf ? "cloudfront" : nil),
@@ -67,7 +71,10 @@ struct CloudFrontPublicNLB: FrontendDescription {
             switch protection {
             case .none: return .no(need, "the NLB is internet-facing and open to anyone")
             case .secretHeader: return .no(need, "the NLB is internet-facing; only \(router)'s header check turns strangers away")
-            case .prefixListSG: return .yes(need, "the NLB is internet-facing but its security group admits only CloudFront's origin-facing addresses")
+            case .prefixListSG:
+                return .no(need, "the NLB is internet-facing; its security group admits CloudFront's origin-facing addresses, which every distribution shares, an attacker's included")
+            case .prefixListSGAndSecretHeader:
+                return .no(need, "the NLB is still internet-facing, though only CloudFront's addresses connect and only requests with this distribution's secret header get past \(router)")
             }
         case .staticIps: return .no(need, "clients reach CloudFront, whose addresses are not fixed")
         }
