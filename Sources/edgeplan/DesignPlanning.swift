@@ -6,13 +6,13 @@ import EdgePlan
 enum DesignPlanning {
     /// `pricesRequired`: a missing price or price file is an error (`cost`) rather than a note.
     static func outcome(design: String, pricing: String?, ledger: String? = nil, pricesRequired: Bool = false,
-                        deployStyle: Frontend.DeployStyle? = nil) throws -> Pipeline.Outcome {
+                        deployStyle: Frontend.DeployStyle? = nil, record: Bool = true) throws -> Pipeline.Outcome {
         let reference = try DataFiles.reference()
         let text = try DesignInput.read(design)
         let prices = try PricingFiles(option: pricing)
         var pipeline = Pipeline(reference: reference)
         pipeline.planner.costPlanner.pricesRequired = pricesRequired
         pipeline.deployStyleOverride = deployStyle
-        return try PlanLedger.outcome(text, file: design, ledger: ledger, pipeline: pipeline, pricing: prices.pricing(for:))
+        return try PlanLedger.outcome(text, file: design, ledger: ledger, pipeline: pipeline, pricing: prices.pricing(for:), record: record)
     }
 }

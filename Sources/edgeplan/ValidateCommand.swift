@@ -1,21 +1,31 @@
 import ArgumentParser
 import EdgePlan
 
+/// `edgeplan validate DESIGN`: every check `plan`, `cost` and `emit` make, short of writing a file:
+/// the design, the subnet plan in its VPC block (or the block the ledger would give it), the price
+/// file of its region, and what `emit` would refuse to write.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a design file and print every problem found, located (exit 2 on errors).")
+        abstract: "Check a design as plan and emit would, writing nothing, and print every problem found, located (exit 2 on errors).")
 
     @Argument(help: "The design file (YAML).")
     var design: String
 
+    @Option(help: "A folder of price files (<region>.json) to use instead of edgeplan's pricing/aws.")
+    var pricing: String?
+
+    @Option(help: "The CIDR ledger a design saying `vpcCidr: allocate` would get its block from (read, never written).")
+    var ledger: String?
+
     func run() throws {
         do {
-            let reference = try DataFiles.reference()
-            let text = try DesignInput.read(design)
-            let (_, diagnostics) = Pipeline(reference: reference).validate(text, file: design)
+            let outcome = try DesignPlanning.outcome(design: design, pricing: pricing, ledger: ledger, record: false)
+            // What emit and plan --out would refuse: an option taking a risk the design has not accepted.
+            let refusals = outcome.plan?.options.flatMap(\.refusals) ?? []
+            let diagnostics = outcome.diagnostics + refusals
             Console.report(diagnostics)
-            if diagnostics.hasErrors { throw ExitCode(2) }
+            if diagnostics.hasErrors || outcome.plan == nil { throw ExitCode(2) }
             Console.out("\(design): ok\n")
         } catch let error as DiagnosticError {
             Console.report(error.diagnostics)

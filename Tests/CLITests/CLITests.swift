@@ -141,6 +141,39 @@ import Testing
         #expect(bad.stderr.contains("d.yaml:2:7: error: name:"))
         #expect(bad.stderr.contains("d.yaml:7:8: error: network.azs:"))
     }
+
+    /// Issue 12: `validate` makes every check `plan` and `emit` make, short of writing: a VPC too
+    /// small for the subnet plan, a broken price file, an option emit would refuse, and a ledger
+    /// allocation (planned in the block it would get, with the ledger left as it was).
+    @Test func validateChecksWhatPlanAndEmitCheck() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, _ text: String) throws -> String {
+            try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+            return dir.appendingPathComponent(name).path
+        }
+        let small = try write("small.yaml", "edgeplan: 1\nname: small\nregion: us-east-1\ncluster: c\nnetwork:\n  vpcCidr: 10.0.0.0/24\n  azs: 3\n  nodes: {max: 30, podsPerNode: 110}\nfrontends: [{kind: alb-controller}]\n")
+        for command in [["plan", small], ["validate", small]] {
+            let r = try Self.run(command)
+            #expect(r.status == 2 && r.stderr.contains("small.yaml:6:12: error: network.vpcCidr: 10.0.0.0/24 is too small"), "\(command): \(r.stderr)")
+        }
+        let open = try write("open.yaml", "edgeplan: 1\nname: open\nregion: us-east-1\ncluster: c\nnetwork:\n  vpcCidr: 10.0.0.0/16\n  azs: 3\n  nodes: {max: 30, podsPerNode: 110}\nfrontends: [{kind: cloudfront-public-nlb}]\n")
+        let refused = try Self.run(["validate", open])
+        #expect(refused.status == 2 && refused.stderr.contains("open.yaml:9:13: error: frontends[0].originProtection: edgeplan will not emit option 'cloudfront-public-nlb'"), "\(refused.stderr)")
+        let prices = dir.appendingPathComponent("prices")
+        try FileManager.default.createDirectory(at: prices, withIntermediateDirectories: true)
+        try Data("{\"formatVersion\": 1".utf8).write(to: prices.appendingPathComponent("us-east-1.json"))
+        let badPrices = try Self.run(["validate", "examples/partner-api.yaml", "--pricing", prices.path])
+        #expect(badPrices.status == 2 && badPrices.stderr.contains("us-east-1.json:1:20: error: not a valid price file"), "\(badPrices.stderr)")
+
+        let ledger = dir.appendingPathComponent("cidr-ledger.yaml").path
+        #expect(try Self.run(["cidr", "init", "--ledger", ledger, "--pool", "10.0.0.0/8"]).status == 0)
+        let before = try String(contentsOfFile: ledger, encoding: .utf8)
+        let allocating = try write("alloc.yaml", "edgeplan: 1\nname: alloc\nregion: us-east-1\ncluster: c\nnetwork:\n  vpcCidr: allocate\n  azs: 3\n  nodes: {max: 30, podsPerNode: 110}\nfrontends: [{kind: alb-controller}]\n")
+        let checked = try Self.run(["validate", allocating, "--ledger", ledger])
+        #expect(checked.status == 0 && checked.stdout == "\(allocating): ok\n", "\(checked.stderr)")
+        #expect(try String(contentsOfFile: ledger, encoding: .utf8) == before, "validate never writes the ledger")
+    }
 }
 
 @Suite struct CaveatsCLITests {
