@@ -6,13 +6,14 @@ import Foundation
 /// order, against one ledger, and prints one summary table. Each design's diagnostics go to
 /// stderr as they come; no report is written. The ledger is locked for the whole run and written
 /// once at the end, only if every design planned (a failed fleet changes nothing). Exit 2 when any
-/// design failed, after printing them all.
+/// design failed, after printing them all; else 1 when two designs' VPC blocks overlap (each pair
+/// an error at the later design's `vpcCidr`), as `cidr check` does.
 enum FleetPlan {
     static func run(folder: String, ledger: String?) throws -> Int32 {
         let reference = try DataFiles.reference()
         let files = try designs(in: folder)
         let pipeline = Pipeline(reference: reference)
-        let entries: [FleetEntry]
+        var entries: [FleetEntry]
         var ledgerNote = ""
         if let ledger {
             entries = try LedgerFile.update(ledger) { parsed -> ([FleetEntry], Ledger?) in
@@ -34,8 +35,27 @@ enum FleetPlan {
                 return Pipeline.LedgerOutcome(outcome: outcome, env: outcome.plan?.design.name)
             }, release: { _ in })
         }
+        let overlaps = overlapping(&entries, folder: folder, parser: pipeline.parser)
+        Console.report(overlaps)
         Console.out(FleetSummaryRenderer().render(entries) + ledgerNote)
-        return entries.allSatisfy { $0.plan != nil } ? 0 : 2
+        return entries.allSatisfy { $0.plan != nil } ? (overlaps.isEmpty ? 0 : 1) : 2
+    }
+
+    /// Designs whose VPC blocks share addresses could never be peered or joined to one transit
+    /// gateway: one error per pair, at the later design's `vpcCidr`; both entries say `overlap`.
+    private static func overlapping(_ entries: inout [FleetEntry], folder: String, parser: DesignParser) -> [Diagnostic] {
+        let planned = entries.indices.compactMap { i in entries[i].plan.map { (entry: i, cidr: $0.vpc.cidr) } }
+        var found: [Diagnostic] = []
+        var marked = Set<Int>()
+        for (a, b) in IPv4Prefix.overlappingPairs(planned.map(\.cidr)) {
+            let (first, second) = (entries[planned[a].entry], entries[planned[b].entry])
+            let file = (folder as NSString).appendingPathComponent(second.file)
+            let location = (try? DesignInput.read(file)).flatMap { try? parser.parse($0, file: file) }?.location(of: "network.vpcCidr")
+            found.append(.error("network.vpcCidr", "\(planned[b].cidr) overlaps \(planned[a].cidr), the VPC block of \(first.name ?? first.file) (\(first.file)): the two VPCs could never be peered or share a transit gateway; give one another block, or use `vpcCidr: allocate` with a ledger", at: location ?? SourceLocation(file: file, line: 1, column: 1)))
+            marked.formUnion([planned[a].entry, planned[b].entry])
+        }
+        for i in marked { entries[i].status += ", overlap" }
+        return found
     }
 
     /// Plans each file with `run`; `release` takes back a new block from a design that is then refused.

@@ -288,4 +288,28 @@ import Testing
         let noOut = try Self.run(["plan", "--fleet", "fleet", "--out", "x"], in: dir)
         #expect(noOut.status == 2 && noOut.stderr.contains("writes no reports"))
     }
+
+    /// Issue 12: two designs of a fleet with overlapping fixed blocks are not "ok".
+    @Test func fleetReportsOverlappingVPCBlocks() throws {
+        let dir = try Self.ledgerFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fleet = dir.appendingPathComponent("fleet")
+        try FileManager.default.createDirectory(at: fleet, withIntermediateDirectories: true)
+        let seed = try String(contentsOf: CLITests.root.appendingPathComponent("examples/seed-environment.yaml"), encoding: .utf8)
+        for (file, name, cidr) in [("a.yaml", "env-a", "10.128.0.0/16"), ("b.yaml", "env-b", "10.128.0.0/16"),
+                                   ("c.yaml", "env-c", "10.128.64.0/18"), ("d.yaml", "env-d", "10.200.0.0/16")] {
+            try Data(seed.replacingOccurrences(of: "name: seed-env", with: "name: \(name)")
+                .replacingOccurrences(of: "10.128.0.0/16", with: cidr).utf8).write(to: fleet.appendingPathComponent(file))
+        }
+        let r = try Self.run(["plan", "--fleet", "fleet"], in: dir)
+        #expect(r.status == 1, "\(r.stderr)")
+        let errors = r.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors == [
+            "fleet/b.yaml:8:12: error: network.vpcCidr: 10.128.0.0/16 overlaps 10.128.0.0/16, the VPC block of env-a (a.yaml): the two VPCs could never be peered or share a transit gateway; give one another block, or use `vpcCidr: allocate` with a ledger",
+            "fleet/c.yaml:8:12: error: network.vpcCidr: 10.128.64.0/18 overlaps 10.128.0.0/16, the VPC block of env-a (a.yaml): the two VPCs could never be peered or share a transit gateway; give one another block, or use `vpcCidr: allocate` with a ledger",
+            "fleet/c.yaml:8:12: error: network.vpcCidr: 10.128.64.0/18 overlaps 10.128.0.0/16, the VPC block of env-b (b.yaml): the two VPCs could never be peered or share a transit gateway; give one another block, or use `vpcCidr: allocate` with a ledger",
+        ], "\(r.stderr)")
+        let status = r.stdout.split(separator: "\n").dropFirst().prefix(4).map { $0.split(separator: " ").last.map(String.init) ?? "" }
+        #expect(status == ["overlap", "overlap", "overlap", "ok"], "\(r.stdout)")
+    }
 }

@@ -167,3 +167,21 @@ extension IPv4Prefix {
         return result
     }
 }
+
+extension IPv4Prefix {
+    /// Every pair of blocks that share an address, as indices into `blocks` (the earlier index
+    /// first), in address order. Two blocks overlap exactly when one contains the other, so one
+    /// pass in address order with a stack of the blocks that contain the current one finds each
+    /// pair once: O(n log n) plus one step per pair.
+    public static func overlappingPairs(_ blocks: [IPv4Prefix]) -> [(Int, Int)] {
+        let order = blocks.indices.sorted { blocks[$0] != blocks[$1] ? blocks[$0] < blocks[$1] : $0 < $1 }
+        var pairs: [(Int, Int)] = []
+        var stack: [Int] = []
+        for i in order {
+            while let top = stack.last, !blocks[top].contains(blocks[i]) { stack.removeLast() }
+            for outer in stack { pairs.append((min(outer, i), max(outer, i))) }
+            stack.append(i)
+        }
+        return pairs
+    }
+}
