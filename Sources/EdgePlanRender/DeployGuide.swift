@@ -113,7 +113,11 @@ struct DeployGuide: Sendable {
         steps.append("The Kubernetes objects\(seen.isEmpty ? "" : ", with the values they take from the stacks (only these variables are substituted)"):\n\n```sh\n\(apply)```")
         if let discovery = c.realization.discovery {
             let parameter = names.parameter(for: discovery)
-            steps.append("Wait until Kubernetes has made the NLB and discovery has found it (within a minute or two), then deploy the frontend stack again with the same command; this time `NlbPresent` is true and it creates the rest:\n\n```sh\naws ssm get-parameter --region \(plan.design.region) --name \(parameter) --query Parameter.Value --output text   # no longer None\n```")
+            let check = "test \"$(aws ssm get-parameter --region \(plan.design.region) --name \(parameter) --query Parameter.Value --output text)\" != None"
+            steps.append("Wait until Kubernetes has made the NLB and discovery has found it (within a minute or two), then deploy the frontend stack again, only once the parameter holds the NLB; this time `NlbPresent` is true and it creates the rest:\n\n```sh\n\(check) && \\\n\(deploy(frontend, overrides: frontendOverrides))\n```")
+            if let policy = frontend.sidecars.first(where: { $0.path.hasSuffix(StaggeredStackPolicy.suffix) }) {
+                steps.append("Protect what the second deploy made. Every later deploy of this stack must also run while the parameter holds the NLB: while it says `None` (the NLB deleted or remade, discovery not yet run), `NlbPresent` is false and CloudFormation would delete the load balancers, web ACL and endpoints under it, and their DNS names would change. This stack policy denies deleting or replacing them, so such an update fails and rolls back instead (to replace one on purpose, pass an allowing policy with `--stack-policy-during-update-body` to that one update):\n\n```sh\naws cloudformation set-stack-policy --region \(plan.design.region) --stack-name \(frontend.stackName) --stack-policy-body file://\(policy.path)\n```")
+            }
         }
         let style = c.settings.deployStyle.map { ", \($0.rawValue)" } ?? ""
         var out = "## \(c.id) (\(c.frontend.kind.rawValue)\(style))\n\n\(c.option.summary).\n\n"

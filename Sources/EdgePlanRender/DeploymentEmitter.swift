@@ -48,7 +48,11 @@ public struct DeploymentEmitter: PlanRenderer {
         var files: [OutputFile] = []
         var guides: [DeployGuide.OptionGuide] = []
         for c in contexts {
-            let own = c.frontend.kind.stacks.stacks(c)
+            var own = c.frontend.kind.stacks.stacks(c)
+            if c.staggered, let i = own.firstIndex(where: { $0.path.hasSuffix("/frontend") }),
+               let policy = StaggeredStackPolicy.file(for: own[i]) {
+                own[i].sidecars.append(policy)
+            }
             stacks += own
             let (manifests, placeholders) = KubernetesManifests(context: c).files()
             files += manifests

@@ -43,7 +43,11 @@ class Output:
         return "%s/%s/%s" % (self.example, self.style, self.format)
 
     def templates(self):
-        return sorted((self.folder / "cloudformation").rglob("*." + self.format))
+        # Stack policies (<stack>.stack-policy.json) sit beside the templates and are not templates.
+        return sorted(p for p in (self.folder / "cloudformation").rglob("*." + self.format) if not p.name.endswith(".stack-policy.json"))
+
+    def stack_policies(self):
+        return sorted((self.folder / "cloudformation").rglob("*.stack-policy.json"))
 
     def manifests(self):
         return sorted((self.folder / "kubernetes").rglob("*.yaml"))
