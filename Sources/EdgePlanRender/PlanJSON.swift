@@ -74,6 +74,11 @@ public struct PlanJSONRenderer: PlanRenderer {
         if let api = r.settings.loadBalancerAPI { settings.append(("loadBalancerApi", .string(api.rawValue))) }
         settings.append(("waf", .bool(r.settings.waf)))
         settings.append(("acceptRisk", .array(r.settings.acceptedRisks.map { .string($0.rawValue) })))
+        if let plan = r.settings.usagePlan {
+            var fields: [(String, JSONValue)] = [("ratePerSecond", .int(plan.ratePerSecond)), ("burst", .int(plan.burst))]
+            if let quota = plan.quota { fields += [("quota", .int(quota)), ("quotaPeriod", .string(plan.quotaPeriod.rawValue))] }
+            settings.append(("usagePlan", .object(fields)))
+        }
         let entry: JSONValue
         switch r.entry {
         case .loadBalancerService(let l):

@@ -110,6 +110,19 @@ extension FrontendDescription {
         FrontendSettings(waf: c.wafWanted(f), acceptedRisks: f.acceptRisk)
     }
 
+    /// A REST API requires API keys, with a usage plan, when the design needs API keys.
+    func usagePlan(_ s: FrontendSettings, _ c: OptionContext) -> UsagePlan? {
+        s.api == .rest && c.design.requirements.value(of: .apiKeys) ? .standard : nil
+    }
+
+    /// Whether the option meets the API-keys need: only a REST API, and only with the keys emitted.
+    func apiKeysAssessment(_ s: FrontendSettings) -> NeedAssessment {
+        guard s.api == .rest else { return .no(.apiKeys, "HTTP APIs throttle per route but have no API keys or usage plans; use api: rest") }
+        guard let plan = s.usagePlan else { return .no(.apiKeys, "the design does not ask for API keys, so edgeplan emits none") }
+        let quota = plan.quota.map { ", at most \($0) requests a \(plan.quotaPeriod.rawValue.lowercased())" } ?? ", no quota"
+        return .yes(.apiKeys, "every method requires an API key; edgeplan emits one key and a usage plan of \(plan.ratePerSecond) requests a second per key (bursts of \(plan.burst))\(quota)")
+    }
+
     /// The effective settings, router included: the design's choice, else the kind's default.
     public func resolvedSettings(_ frontend: Frontend, _ context: OptionContext) -> FrontendSettings {
         var s = settings(frontend, context)

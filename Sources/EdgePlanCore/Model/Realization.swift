@@ -62,10 +62,13 @@ public struct FrontendSettings: Sendable, Equatable {
     /// Whether the option carries a web ACL.
     public var waf: Bool
     public var acceptedRisks: [AcceptedRisk]
+    /// API keys and the usage plan every key gets (REST APIs, when the design needs API keys).
+    public var usagePlan: UsagePlan?
 
     public init(api: Frontend.API? = nil, originProtection: Frontend.OriginProtection? = nil, origin: Frontend.VPCOriginTarget? = nil,
                 deployStyle: Frontend.DeployStyle? = nil, router: Router = .none, loadBalancerAPI: LoadBalancerAPI? = nil,
-                waf: Bool = false, acceptedRisks: [AcceptedRisk] = []) {
+                waf: Bool = false, acceptedRisks: [AcceptedRisk] = [], usagePlan: UsagePlan? = nil) {
+        self.usagePlan = usagePlan
         self.api = api
         self.originProtection = originProtection
         self.origin = origin
@@ -218,4 +221,28 @@ public enum ExampleApp {
     /// The Service's port and the pods' port.
     public static let servicePort = 80
     public static let podPort = 8080
+}
+
+/// What an API key may do: API Gateway throttles each key to `ratePerSecond` (a token bucket of
+/// `burst`) and, with a quota, stops it after `quota` requests a `quotaPeriod`.
+public struct UsagePlan: Sendable, Equatable {
+    public enum Period: String, Sendable, Equatable, CaseIterable, Codable {
+        case day = "DAY", week = "WEEK", month = "MONTH"
+    }
+
+    public var ratePerSecond: Int
+    public var burst: Int
+    public var quota: Int?
+    public var quotaPeriod: Period
+
+    /// edgeplan's defaults, stated in the README: 100 requests a second per key with bursts of 200,
+    /// no quota. They are choices, not AWS limits (a stage's own default limit is far higher).
+    public static let standard = UsagePlan(ratePerSecond: 100, burst: 200, quota: nil, quotaPeriod: .month)
+
+    public init(ratePerSecond: Int, burst: Int, quota: Int?, quotaPeriod: Period) {
+        self.ratePerSecond = ratePerSecond
+        self.burst = burst
+        self.quota = quota
+        self.quotaPeriod = quotaPeriod
+    }
 }

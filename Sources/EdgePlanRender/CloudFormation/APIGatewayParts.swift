@@ -11,7 +11,7 @@ enum APIGatewayParts {
     /// to `http://<host>/…`. `integrationTarget` is the load balancer ARN a VPC link V2 needs (nil for V1).
     static func restAPI(
         _ t: inout CloudFormationTemplate, host: JSONValue, vpcLink: JSONValue, integrationTarget: JSONValue?,
-        condition: String?, apiCondition: String?, waf: Bool
+        condition: String?, apiCondition: String?, waf: Bool, usagePlan: UsagePlan?
     ) {
         t.resource("RestApi", "AWS::ApiGateway::RestApi", [
             "Name": Fn.sub("${AWS::StackName}"),
@@ -21,8 +21,8 @@ enum APIGatewayParts {
         t.resource("ProxyResource", "AWS::ApiGateway::Resource", [
             "RestApiId": Fn.ref("RestApi"), "ParentId": Fn.getAtt("RestApi", "RootResourceId"), "PathPart": "{proxy+}",
         ], condition: apiCondition)
-        let methodSuppressions: [Suppression] = [
-            .checkov("CKV_AWS_59", "A transparent proxy to the cluster: authentication is the application's, or an authorizer or API keys you add to these methods."),
+        let methodSuppressions: [Suppression] = usagePlan != nil ? [] : [
+            .checkov("CKV_AWS_59", "A transparent proxy to the cluster: authentication is the application's, or an authorizer you add to these methods (the design asks for no API keys)."),
         ]
         for (id, resource, path) in [("RootMethod", Fn.getAtt("RestApi", "RootResourceId"), ""), ("ProxyMethod", Fn.ref("ProxyResource"), "{proxy}")] {
             var integration: [(String, JSONValue)] = [
@@ -36,6 +36,7 @@ enum APIGatewayParts {
             var method: [(String, JSONValue)] = [
                 ("RestApiId", Fn.ref("RestApi")), ("ResourceId", resource), ("HttpMethod", "ANY"), ("AuthorizationType", "NONE"),
             ]
+            if usagePlan != nil { method.append(("ApiKeyRequired", true)) }
             if !path.isEmpty {
                 method.append(("RequestParameters", ["method.request.path.proxy": true]))
                 integration.append(("RequestParameters", ["integration.request.path.proxy": "method.request.path.proxy"]))
@@ -65,7 +66,37 @@ enum APIGatewayParts {
                 "WebACLArn": Fn.getAtt("WebAcl", "Arn"),
             ], condition: condition)
         }
+        if let usagePlan { addUsagePlan(&t, usagePlan, condition: condition) }
         t.output("ApiUrl", Fn.sub("https://${RestApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/\(restStage)/"), description: "The API's invoke URL", condition: condition)
+    }
+
+    /// How the guide hands out the first key, once the stack holds it.
+    static func apiKeySteps(_ c: FrontendContext) -> [(note: String, command: String)] {
+        guard c.settings.usagePlan != nil else { return [] }
+        let region = c.plan.design.region
+        let id = "$(aws cloudformation describe-stacks --region \(region) --stack-name \(c.stackName) --query \"Stacks[0].Outputs[?OutputKey=='ApiKeyId'].OutputValue\" --output text)"
+        return [(note: "The first client's API key\(c.staggered ? " (once the second deploy has made it)" : ""): every method requires one in the x-api-key header, throttled by the stage's usage plan; hand the value over a secure channel, and add more keys to the same plan with `aws apigateway create-api-key` and `create-usage-plan-key`",
+                 command: "aws apigateway get-api-key --region \(region) --api-key \"\(id)\" --include-value --query value --output text")]
+    }
+
+    /// The usage plan of the stage and one API key in it, for the first client; more keys join
+    /// the same plan (`aws apigateway create-usage-plan-key`).
+    static func addUsagePlan(_ t: inout CloudFormationTemplate, _ plan: UsagePlan, condition: String?) {
+        var fields: [(String, JSONValue)] = [
+            ("Description", "Every API key of this stage: its throttle and quota"),
+            ("ApiStages", [["ApiId": Fn.ref("RestApi"), "Stage": Fn.ref("Stage")]]),
+            ("Throttle", ["RateLimit": .int(plan.ratePerSecond), "BurstLimit": .int(plan.burst)]),
+        ]
+        if let quota = plan.quota { fields.append(("Quota", ["Limit": .int(quota), "Period": .string(plan.quotaPeriod.rawValue)])) }
+        t.resource("UsagePlan", "AWS::ApiGateway::UsagePlan", .object(fields), condition: condition)
+        t.resource("ApiKey", "AWS::ApiGateway::ApiKey", [
+            "Description": "The first client's key (API Gateway generates its value)",
+            "Enabled": true,
+        ], condition: condition)
+        t.resource("UsagePlanKey", "AWS::ApiGateway::UsagePlanKey", [
+            "KeyId": Fn.ref("ApiKey"), "KeyType": "API_KEY", "UsagePlanId": Fn.ref("UsagePlan"),
+        ], condition: condition)
+        t.output("ApiKeyId", Fn.ref("ApiKey"), description: "The first API key (aws apigateway get-api-key --include-value shows its value; clients send it as x-api-key)", condition: condition)
     }
 
     /// An HTTP API with `ANY /{proxy+}` and `$default` routes to one HTTP_PROXY integration through a

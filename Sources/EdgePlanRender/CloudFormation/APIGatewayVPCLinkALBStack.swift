@@ -36,11 +36,12 @@ struct APIGatewayVPCLinkALBStack: FrontendStacks {
             }
         case .rest:
             APIGatewayParts.restAPI(&t, host: Fn.getAtt("Alb", "DNSName"), vpcLink: Fn.ref("VpcLink"), integrationTarget: Fn.ref("Alb"),
-                                    condition: nil, apiCondition: nil, waf: c.waf)
+                                    condition: nil, apiCondition: nil, waf: c.waf, usagePlan: c.settings.usagePlan)
         }
         t.output("AppTargetGroupArn", Fn.ref("AppTargetGroup"), description: "Target group the example app's TargetGroupBinding fills", export: true)
         t.output("AlbSecurityGroupId", Fn.ref("AlbSecurityGroup"), description: "The ALB's security group, which the TargetGroupBinding admits to the pods", export: true)
         return [EmittedStack(path: "\(c.folder)/frontend", stackName: c.stackName, template: t,
-                             when: "deploy before the Kubernetes manifests; its outputs fill the TargetGroupBinding")]
+                             when: "deploy before the Kubernetes manifests; its outputs fill the TargetGroupBinding",
+                             afterDeploy: APIGatewayParts.apiKeySteps(c))]
     }
 }

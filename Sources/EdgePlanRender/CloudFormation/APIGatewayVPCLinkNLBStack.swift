@@ -29,7 +29,7 @@ struct APIGatewayVPCLinkNLBStack: FrontendStacks {
                 "TargetArns": [nlb],
             ], condition: c.condition)
             APIGatewayParts.restAPI(&t, host: host, vpcLink: Fn.ref("VpcLink"), integrationTarget: nil,
-                                    condition: c.condition, apiCondition: nil, waf: c.waf)
+                                    condition: c.condition, apiCondition: nil, waf: c.waf, usagePlan: c.settings.usagePlan)
         case .http:
             let listener: JSONValue
             if c.staggered {
@@ -44,6 +44,7 @@ struct APIGatewayVPCLinkNLBStack: FrontendStacks {
         }
         return [EmittedStack(path: "\(c.folder)/frontend", stackName: c.stackName, template: t,
                              when: c.staggered ? "deploy once before \(c.backendService) (the API without its integration), and again once discovery has found the NLB"
-                                 : "deploy before the Kubernetes manifests; its outputs fill the TargetGroupBinding")]
+                                 : "deploy before the Kubernetes manifests; its outputs fill the TargetGroupBinding",
+                             afterDeploy: APIGatewayParts.apiKeySteps(c))]
     }
 }

@@ -11,6 +11,7 @@ struct APIGatewayVPCLinkALB: FrontendDescription {
     func settings(_ f: Frontend, _ c: OptionContext) -> FrontendSettings {
         var s = commonSettings(f, c)
         s.api = f.api ?? .http
+        s.usagePlan = usagePlan(s, c)
         return s
     }
 
@@ -33,9 +34,7 @@ struct APIGatewayVPCLinkALB: FrontendDescription {
         switch need {
         case .waf:
             return .waf(s, host: rest ? "the REST API stage" : "the internal ALB (HTTP APIs cannot carry one; address rules there see the VPC link, not clients)")
-        case .apiKeys:
-            return rest ? .yes(need, "REST APIs have API keys, usage plans and per-client throttling")
-                : .no(need, "HTTP APIs throttle per route but have no API keys or usage plans; use api: rest")
+        case .apiKeys: return apiKeysAssessment(s)
         case .caching:
             return .no(need, rest ? "nothing caches at the edge (a REST stage cache is regional, and edgeplan does not emit one); put CloudFront in front"
                                   : "HTTP APIs have no cache; put CloudFront in front")

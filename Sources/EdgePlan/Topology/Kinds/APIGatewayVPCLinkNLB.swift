@@ -13,6 +13,7 @@ struct APIGatewayVPCLinkNLB: FrontendDescription {
     func settings(_ f: Frontend, _ c: OptionContext) -> FrontendSettings {
         var s = commonSettings(f, c)
         s.api = f.api ?? .rest
+        s.usagePlan = usagePlan(s, c)
         s.deployStyle = f.deployStyle ?? DeployStyles.default(c)
         // An HTTP API cannot carry a web ACL; the WAF need says so.
         return s
@@ -38,9 +39,7 @@ struct APIGatewayVPCLinkNLB: FrontendDescription {
         let rest = s.api == .rest
         switch need {
         case .waf: return .waf(s, host: rest ? "the REST API stage" : nil)
-        case .apiKeys:
-            return rest ? .yes(need, "REST APIs have API keys, usage plans and per-client throttling")
-                : .no(need, "HTTP APIs throttle per route but have no API keys or usage plans; use api: rest")
+        case .apiKeys: return apiKeysAssessment(s)
         case .caching:
             // A REST stage cache is regional, not at the edge, and edgeplan does not emit one.
             return .no(need, rest ? "nothing caches at the edge (a REST stage cache is regional, and edgeplan does not emit one); put CloudFront in front"
