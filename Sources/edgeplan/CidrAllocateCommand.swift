@@ -74,7 +74,10 @@ struct CidrAllocateCommand: ParsableCommand {
         let text = size!.hasPrefix("/") ? String(size!.dropFirst()) : size!
         let isVPC = purpose == Ledger.Allocation.defaultPurpose
         let range = isVPC ? reference.limits.vpcCidrShortestPrefix...reference.limits.vpcCidrLongestPrefix : 1...32
-        guard let length = Int(text), text.count <= 2, range.contains(length) else {
+        // Digits only: `Int` alone would take "+16" and "016".
+        guard text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), !text.hasPrefix("0"),
+              let length = Int(text), range.contains(length)
+        else {
             let what = isVPC ? "a VPC block size AWS allows" : "a prefix length"
             throw DiagnosticError([.error("--size", "'\(size!)' is not \(what): use /\(range.lowerBound) to /\(range.upperBound), e.g. /16")])
         }

@@ -138,11 +138,11 @@ public struct DesignParser: Sendable {
             }
             return .names(names)
         }
-        guard case .scalar = node, r.resolvedTag(node) == .int, let count = node.int else {
+        guard case .scalar = node, [.int, .float].contains(r.resolvedTag(node)) else {
             r.error("network.azs", "expected a count of Availability Zones (1–6) or a list of AZ names, got \(r.describe(node))", at: node)
             return nil
         }
-        return .count(count)
+        return r.int(node, path: "network.azs", range: 0...Int.max, what: "a count of Availability Zones").map { .count($0) }
     }
 
     private func readSubnetSizes(_ node: Node, _ r: inout YAMLReader) -> [SubnetRole: Int]? {
@@ -157,7 +157,7 @@ public struct DesignParser: Sendable {
             var text: String?
             if case .scalar(let s) = value { text = s.string }
             let digits = text.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
-            guard let digits, let length = Int(digits), (0...32).contains(length), digits.count <= 2 else {
+            guard let digits, YAMLReader.isPlainInteger(digits), let length = Int(digits), (0...32).contains(length) else {
                 r.error(path, "expected a prefix length such as /24, got \(r.describe(value))", at: value)
                 ok = false
                 continue

@@ -82,88 +82,101 @@ struct YAMLReader {
         return scalar.string
     }
 
-    /// A whole number in `range`; YAML's `1_000` spelling is accepted, quoted numbers are not.
+    /// A whole number in `range`, written in plain decimal digits (`0`, `30`, `100000`). YAML 1.1
+    /// also reads `010` as 8, `1:30` as 90, `0x10`, `0o17`, `0b11`, `+5` and `1_000` as numbers,
+    /// and YAML 1.2 reads some of them as text, so a file would mean different things to different
+    /// tools: each is a located error saying how to write the number. Quoted numbers are text.
     mutating func int(_ node: Node, path: String, range: ClosedRange<Int>, what: String) -> Int? {
-        guard case .scalar(let scalar) = node, scalar.style == .plain, resolvedTag(node) == .int,
-              let value = node.int
-        else {
-            error(path, "expected \(what) (a whole number \(rangeText(range))), got \(describe(node))", at: node)
-            return nil
-        }
-        guard range.contains(value) else {
-            error(path, "\(value) is out of range: \(what) must be a whole number \(rangeText(range))", at: node)
+        let expected = "\(what) (a whole number \(rangeText(range)))"
+        guard let text = plainNumber(node, path: path, expected: expected, decimal: false) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            error(path, "\(text) is out of range: \(what) must be a whole number \(rangeText(range))", at: node)
             return nil
         }
         return value
     }
 
-    /// Digits with an optional sign, point and exponent: YAML's `.nan` and `.inf` are floats too,
-    /// but not numbers anything can be priced with.
-    static func isDecimalText(_ text: String) -> Bool {
-        text.range(of: #"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"#, options: .regularExpression) != nil
+    /// `0` or digits without a leading zero: the one spelling of a whole number every YAML reader
+    /// takes for the same value.
+    static func isPlainInteger(_ text: some StringProtocol) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
+        return first != UInt8(ascii: "0") || bytes.count == 1
     }
 
-    /// A YAML number in plain decimal notation, its sign apart: `1_000` → "1000", `2.5e3` → "2500",
-    /// `.5` → "0.5", `-1.5e-2` → (negative, "0.015"); nil for anything `isDecimalText` refuses (after
-    /// removing `_`) and for exponents beyond what any `Decimal` holds. Exact: digits are moved, never
-    /// computed, so `Decimal(plainText:)` can read the result or refuse it.
-    static func plainDecimal(_ yaml: String) -> (negative: Bool, text: String)? {
-        let text = yaml.replacingOccurrences(of: "_", with: "")
-        guard isDecimalText(text) else { return nil }
-        var rest = Substring(text)
-        let negative = rest.first == "-"
-        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
-        var exponentText: Substring = "0"
-        if let e = rest.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponentText = rest[rest.index(after: e)...]
-            rest = rest[..<e]
-        }
-        let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
-        var digits = Array(whole + fraction)
-        guard digits.contains(where: { $0 != "0" }) else { return (negative, "0") }
-        // Decimal holds at most 38 digits times 10^±128: a larger shift can never be exact.
-        guard let exponent = Int(exponentText), abs(exponent) <= 1_000 else { return nil }
-        var point = whole.count + exponent
-        if point <= 0 {
-            digits = Array(repeating: "0", count: 1 - point) + digits
-            point = 1
-        }
-        if point >= digits.count { return (negative, String(digits) + String(repeating: "0", count: point - digits.count)) }
-        return (negative, String(digits[..<point]) + "." + String(digits[point...]))
+    /// A plain whole number, optionally followed by `.` and one or more digits (`2000`, `0.5`).
+    static func isPlainDecimal(_ text: some StringProtocol) -> Bool {
+        guard let point = text.firstIndex(of: ".") else { return isPlainInteger(text) }
+        let fraction = text[text.index(after: point)...]
+        return isPlainInteger(text[..<point]) && !fraction.isEmpty
+            && fraction.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
-    /// A non-negative decimal number, exact: read from the text by `Decimal(plainText:)`, never
-    /// through a Double, and refused when `Decimal` cannot hold it exactly.
+    /// Why `text`, which a YAML reader may take for a number, is not a plain decimal one, with the
+    /// spelling to use instead; nil when it does not look like a number at all.
+    static func spellingProblem(_ text: String, decimal: Bool) -> String? {
+        let lower = text.lowercased()
+        let body = lower.drop { $0 == "+" || $0 == "-" }
+        guard let first = body.first, first.isASCII, first.isNumber || first == "." else { return nil }
+        if [".nan", ".inf"].contains(String(body)) { return nil }
+        let example = decimal ? "such as 2000 or 0.5" : "such as 30"
+        if lower.hasPrefix("-") { return "it is negative: write zero or more, \(example)" }
+        if lower.hasPrefix("+") { return "a sign is not part of a plain number: write \(text.dropFirst())" }
+        if body.hasPrefix("0x") || body.hasPrefix("0o") || body.hasPrefix("0b") {
+            return "YAML reads it as a hexadecimal, octal or binary number: write it in decimal digits, \(example)"
+        }
+        if body.contains(":") { return "YAML 1.1 reads it as a base-60 number (1:30 is 90): write it in decimal digits, \(example)" }
+        if body.contains("_") { return "YAML 1.1 reads '_' as a digit separator and YAML 1.2 as text: write the digits only (\(text.filter { $0 != "_" }))" }
+        if body.contains("e") { return "exponents are not read: write every digit, \(example)" }
+        if body.hasPrefix(".") { return "write a digit before the point (0\(body))" }
+        if body.hasSuffix(".") { return "write a digit after the point, or none (\(body.dropLast()))" }
+        if body.count > 1, body.hasPrefix("0"), !body.hasPrefix("0.") {
+            return "YAML 1.1 reads a leading zero as octal (010 is 8): write it without leading zeros (\(body.drop { $0 == "0" }.isEmpty ? "0" : String(body.drop { $0 == "0" })))"
+        }
+        if !decimal, isPlainDecimal(body) { return "it is not a whole number: \(example)" }
+        return "write plain decimal digits, \(example)"
+    }
+
+    /// The text of a number written in plain decimal digits (with one `.` when `decimal`), or nil
+    /// and a located error saying why not.
+    private mutating func plainNumber(_ node: Node, path: String, expected: String, decimal: Bool) -> String? {
+        let tag = resolvedTag(node)
+        guard case .scalar(let scalar) = node, scalar.style == .plain, tag == .int || tag == .float || tag == .str else {
+            error(path, "expected \(expected), got \(describe(node))", at: node)
+            return nil
+        }
+        let text = scalar.string
+        if tag != .str, decimal ? YAMLReader.isPlainDecimal(text) : YAMLReader.isPlainInteger(text) { return text }
+        // A negative whole number is spelt plainly; the range says why it is refused.
+        if tag == .int, !decimal, text.hasPrefix("-"), text != "-0", YAMLReader.isPlainInteger(text.dropFirst()) { return text }
+        if tag == .float, [".nan", ".inf"].contains(String(text.lowercased().drop { $0 == "+" || $0 == "-" })) {
+            error(path, "\(text) is not a finite number: \(expected) must be a plain decimal such as 2000 or 0.5", at: node)
+            return nil
+        }
+        if let problem = YAMLReader.spellingProblem(text, decimal: decimal) {
+            error(path, "'\(text)' is not a plain decimal number: \(problem)", at: node)
+            return nil
+        }
+        error(path, "expected \(expected), got \(describe(node))", at: node)
+        return nil
+    }
+
+    /// A non-negative decimal number in plain digits (`2000`, `0.5`), exact: read from the text by
+    /// `Decimal(plainText:)`, never through a Double, and refused when `Decimal` cannot hold it exactly.
     mutating func decimal(_ node: Node, path: String, what: String, max: Decimal? = nil) -> Decimal? {
-        if case .scalar(let scalar) = node, scalar.style == .plain, resolvedTag(node) == .float,
-           !YAMLReader.isDecimalText(scalar.string.replacingOccurrences(of: "_", with: "")) {
-            error(path, "\(scalar.string) is not a finite number: \(what) must be a plain decimal such as 2000 or 0.5", at: node)
-            return nil
-        }
-        guard case .scalar(let scalar) = node, scalar.style == .plain,
-              resolvedTag(node) == .int || resolvedTag(node) == .float,
-              let (negative, plain) = YAMLReader.plainDecimal(scalar.string)
-        else {
-            error(path, "expected \(what) (a number), got \(describe(node))", at: node)
-            return nil
-        }
-        guard let value = Decimal(plainText: plain) else {
+        guard let text = plainNumber(node, path: path, expected: "\(what) (a number)", decimal: true) else { return nil }
+        guard let value = Decimal(plainText: text) else {
             // Too many digits, or too large for any Decimal: say which when a limit explains it.
-            let wholeDigits = plain.prefix { $0 != "." }.drop { $0 == "0" }.count
-            if let max, !negative, wholeDigits > max.plainString.count {
-                error(path, "\(scalar.string) is too large: \(what) must be at most \(groupedDecimal(max))", at: node)
+            let wholeDigits = text.prefix { $0 != "." }.count
+            if let max, wholeDigits > max.plainString.count {
+                error(path, "\(text) is too large: \(what) must be at most \(groupedDecimal(max))", at: node)
             } else {
-                error(path, "\(scalar.string) cannot be read exactly (edgeplan keeps at most 38 significant digits): \(what) must be a plain decimal such as 2000 or 0.5", at: node)
+                error(path, "\(text) cannot be read exactly (edgeplan keeps at most 38 significant digits): \(what) must be a plain decimal such as 2000 or 0.5", at: node)
             }
             return nil
         }
-        guard !negative || value == 0 else {
-            error(path, "\(scalar.string) is negative: \(what) must be zero or more", at: node)
-            return nil
-        }
         if let max, value > max {
-            error(path, "\(scalar.string) is too large: \(what) must be at most \(groupedDecimal(max))", at: node)
+            error(path, "\(text) is too large: \(what) must be at most \(groupedDecimal(max))", at: node)
             return nil
         }
         return value

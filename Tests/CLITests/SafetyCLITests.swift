@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+/// Issue 10, defects 5, 6, 8, 10, 11 and 12, each with its reproducer, run as a user runs edgeplan.
+@Suite struct SafetyCLITests {
+    static func run(_ arguments: [String], in dir: URL) throws -> CLITests.Run { try CLITests.run(arguments, cwd: dir) }
+
+    static func seed() throws -> String {
+        try String(contentsOf: CLITests.root.appendingPathComponent("examples/seed-environment.yaml"), encoding: .utf8)
+    }
+
+    /// Defect 5: `nodes.max: 010` planned 8 nodes and `--size +16` allocated a /16.
+    @Test func numbersInYAML11SpellingsAreRefusedAndNothingIsWritten() throws {
+        let dir = try CidrCLITests.ledgerFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (spelling, says) in [("010", "(010 is 8)"), ("1:30", "(1:30 is 90)"), ("0x10", "hexadecimal"), ("0b11", "binary"), ("1_000", "(1000)")] {
+            try Data(try Self.seed().replacingOccurrences(of: "max: 30", with: "max: \(spelling)").utf8).write(to: dir.appendingPathComponent("d.yaml"))
+            let r = try Self.run(["plan", "d.yaml", "--out", "out"], in: dir)
+            #expect(r.status == 2)
+            #expect(r.stderr.hasPrefix("d.yaml:11:10: error: network.nodes.max: '\(spelling)' is not a plain decimal number: "), "\(r.stderr)")
+            #expect(r.stderr.contains(says), "\(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+        }
+        let ledger = try Data(contentsOf: dir.appendingPathComponent("cidr-ledger.yaml"))
+        for size in ["/+16", "+16", "/016", "/1_6"] {
+            let r = try Self.run(["cidr", "allocate", "--env", "a", "--size", size], in: dir)
+            #expect(r.status == 2 && r.stderr.hasPrefix("error: --size: '\(size)' is not a VPC block size AWS allows"), "\(size): \(r.stderr)")
+            #expect(try Data(contentsOf: dir.appendingPathComponent("cidr-ledger.yaml")) == ledger)
+        }
+    }
+}
