@@ -28,4 +28,21 @@ import Testing
             #expect(try Data(contentsOf: dir.appendingPathComponent("cidr-ledger.yaml")) == ledger)
         }
     }
+
+    /// Defect 6: a CRLF ledger (a Windows checkout) was refused as cut short at 1:1.
+    @Test func aCRLFLedgerIsReadAndWrittenBackInLF() throws {
+        let dir = try CidrCLITests.ledgerFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try Self.run(["cidr", "allocate", "--env", "a", "--size", "/16"], in: dir).status == 0)
+        let url = dir.appendingPathComponent("cidr-ledger.yaml")
+        let lf = try String(contentsOf: url, encoding: .utf8)
+        try Data(lf.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: url)
+        let check = try Self.run(["cidr", "check"], in: dir)
+        #expect(check.status == 0 && check.stdout == "cidr-ledger.yaml: ok (1 pool, 0 taken ranges, 1 allocation; no overlaps)\n", "\(check.stderr)")
+        let b = try Self.run(["cidr", "allocate", "--env", "b", "--size", "/16"], in: dir)
+        #expect(b.status == 0 && b.stdout == "10.1.0.0/16\n", "\(b.stderr)")
+        let written = try String(contentsOf: url, encoding: .utf8)
+        #expect(!written.contains("\r") && written.hasPrefix(lf.components(separatedBy: "allocations:")[0]))
+        #expect(try CidrCLITests.allocations(in: dir) == ["a": "10.0.0.0/16", "b": "10.1.0.0/16"])
+    }
 }

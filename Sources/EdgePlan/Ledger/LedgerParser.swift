@@ -71,6 +71,8 @@ public struct LedgerParser: Sendable {
         guard text.utf8.count <= LedgerParser.maxBytes else {
             throw DiagnosticError([.error("", "the file is \(text.utf8.count) bytes; a ledger is at most \(LedgerParser.maxBytes) bytes", at: top)])
         }
+        // A ledger checked out with CRLF line ends reads as its LF form (and is written back in LF).
+        let text = YAMLReader.normalizingLineBreaks(text)
         guard text.contains(where: { !$0.isWhitespace }) else {
             throw DiagnosticError([.error("", "the ledger is empty: create one with `edgeplan cidr init --ledger \(file) --pool 10.0.0.0/8`", at: top)])
         }

@@ -50,6 +50,8 @@ public struct DesignParser: Sendable {
         guard text.utf8.count <= DesignParser.maxBytes else {
             throw DiagnosticError([.error("", "the file is \(text.utf8.count) bytes; a design file is at most \(DesignParser.maxBytes) bytes", at: top)])
         }
+        // CRLF and lone CR line ends read as LF, as YAML reads them, so every line count agrees.
+        let text = YAMLReader.normalizingLineBreaks(text)
         if let deep = DesignParser.tooDeep(text, file: file) { throw DiagnosticError([deep]) }
         let root: Node?
         do {

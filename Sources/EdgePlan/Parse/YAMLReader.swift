@@ -251,4 +251,25 @@ struct Fields {
     subscript(name: String) -> Node? { entries.first { $0.name == name }?.node }
 }
 
+extension YAMLReader {
+    /// `text` with every CRLF and lone CR line break written as LF, as YAML reads them: a file
+    /// checked out with Windows line ends reads exactly like its LF form. Swift takes "\r\n" for
+    /// one `Character`, so code that splits lines on "\n" sees none in a CRLF file.
+    static func normalizingLineBreaks(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") && afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = byte == UInt8(ascii: "\r")
+            bytes.append(afterCR ? UInt8(ascii: "\n") : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
 func join(_ path: String, _ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
