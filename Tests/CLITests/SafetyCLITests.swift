@@ -45,4 +45,21 @@ import Testing
         #expect(!written.contains("\r") && written.hasPrefix(lf.components(separatedBy: "allocations:")[0]))
         #expect(try CidrCLITests.allocations(in: dir) == ["a": "10.0.0.0/16", "b": "10.1.0.0/16"])
     }
+
+    /// Defect 10: describe-vpcs output with a surrogate-pair escape (Python's json.dumps default)
+    /// was refused, because libyaml read the file a second time.
+    @Test func importReadsSurrogatePairEscapes() throws {
+        let dir = try CidrCLITests.ledgerFolder(pools: ["10.0.0.0/8"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let json = #"{"Vpcs": [{"CidrBlock": "172.16.0.0/16", "VpcId": "vpc-0abc", "OwnerId": "111122223333", "Tags": [{"Key": "Name", "Value": "\ud83d\ude80 launch"}]}]}"#
+        try Data(json.utf8).write(to: dir.appendingPathComponent("vpcs.json"))
+        let r = try Self.run(["cidr", "import", "vpcs.json"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("taken 172.16.0.0/16  vpc-0abc (account 111122223333)  Name=🚀 launch\n"), "\(r.stdout)")
+        try Data(json.replacingOccurrences(of: #"\ude80"#, with: "").utf8).write(to: dir.appendingPathComponent("vpcs.json"))
+        let ledger = try Data(contentsOf: dir.appendingPathComponent("cidr-ledger.yaml"))
+        let lone = try Self.run(["cidr", "import", "vpcs.json"], in: dir)
+        #expect(lone.status == 2 && lone.stderr.hasPrefix("vpcs.json:1:125: error: not valid JSON: a lone surrogate \\ud83d"), "\(lone.stderr)")
+        #expect(try Data(contentsOf: dir.appendingPathComponent("cidr-ledger.yaml")) == ledger)
+    }
 }

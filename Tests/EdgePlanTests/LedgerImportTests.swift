@@ -64,7 +64,7 @@ import Testing
 
     @Test func badInputIsLocated() {
         let cases: [(String, String)] = [
-            ("{\n  \"Vpcs\": [\n    {\"VpcId\": \"vpc-1\", \"CidrBlock\": \"10.0.0.0/16\"\n", "j.json:4:1: error: not valid JSON: the file ends in the middle of a value (truncated?)"),
+            ("{\n  \"Vpcs\": [\n    {\"VpcId\": \"vpc-1\", \"CidrBlock\": \"10.0.0.0/16\"\n", "j.json:4:1: error: not valid JSON: unexpected end of the file in an object"),
             ("{\"Vpcs\": [{\"VpcId\": \"vpc-1\" \"CidrBlock\": 1}]}", "j.json:1:29: error: not valid JSON: expected ',' or '}'"),
             ("{\"Vpcs\": [{\"VpcId\": \"vpc-1\",\n  \"CidrBlock\": \"10.0.0.0/33\"}]}", "j.json:2:16: error: Vpcs[0].CidrBlock: '10.0.0.0/33' is not a valid IPv4 prefix length"),
             ("{\"Vpcs\": [{\"CidrBlock\": \"10.0.0.0/16\"}]}", "j.json:1:11: error: Vpcs[0].VpcId: missing \"VpcId\""),

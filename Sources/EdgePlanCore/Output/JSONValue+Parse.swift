@@ -123,6 +123,9 @@ extension JSONValue {
             case UInt8(ascii: "{"):
                 at += 1
                 var fields: [(String, JSONValue)] = []
+                // Keys seen, once an object is large enough that looking through `fields` would
+                // make reading it quadratic (an offer's `products` has thousands).
+                var keys: Set<String>?
                 skipSpace()
                 if at < bytes.count, bytes[at] == UInt8(ascii: "}") { at += 1; return .object(fields) }
                 while true {
@@ -131,7 +134,9 @@ extension JSONValue {
                     guard bytes[at] == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
                     let keyStart = at
                     let key = try string()
-                    if fields.contains(where: { $0.0 == key }) {
+                    if fields.count == 16 { keys = Set(fields.map(\.0)) }
+                    let duplicate = keys != nil ? !keys!.insert(key).inserted : fields.contains { $0.0 == key }
+                    if duplicate {
                         at = keyStart
                         throw error("duplicate key '\(key)'")
                     }
@@ -168,7 +173,13 @@ extension JSONValue {
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let start = at
                 if bytes[at] == UInt8(ascii: "-") { at += 1 }
+                let digits = at
                 while at < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at]) { at += 1 }
+                // JSON writes no leading zeros (`010`), and a minus sign needs a digit after it.
+                guard at > digits, bytes[digits] != UInt8(ascii: "0") || at == digits + 1 else {
+                    at = start
+                    throw error("not a JSON number (digits without leading zeros)")
+                }
                 if at < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[at]) {
                     at = start
                     throw error("a number that is not an integer: write decimals as strings")
@@ -207,15 +218,25 @@ extension JSONValue {
                     case UInt8(ascii: "r"): out.append(0x0D)
                     case UInt8(ascii: "t"): out.append(0x09)
                     case UInt8(ascii: "u"):
+                        // A character beyond U+FFFF is a UTF-16 surrogate pair, `\\ud83d\\ude00`;
+                        // half of one stands for no character.
+                        let escape = at - 1
                         var code = try hex4()
                         if (0xD800...0xDBFF).contains(code) {
                             guard at + 2 < bytes.count, bytes[at + 1] == UInt8(ascii: "\\"), bytes[at + 2] == UInt8(ascii: "u") else {
-                                throw error("a lone surrogate in a \\u escape")
+                                at = escape
+                                throw error("a lone surrogate \\u\(String(code, radix: 16)) (the first half of a pair with no second half)")
                             }
                             at += 2
                             let low = try hex4()
-                            guard (0xDC00...0xDFFF).contains(low) else { throw error("a lone surrogate in a \\u escape") }
+                            guard (0xDC00...0xDFFF).contains(low) else {
+                                at = escape
+                                throw error("a lone surrogate \\u\(String(code, radix: 16)) (the first half of a pair, followed by \\u\(String(low, radix: 16)))")
+                            }
                             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else if (0xDC00...0xDFFF).contains(code) {
+                            at = escape
+                            throw error("a lone surrogate \\u\(String(code, radix: 16)) (the second half of a pair with no first half)")
                         }
                         guard let scalar = Unicode.Scalar(code) else { throw error("an invalid \\u escape") }
                         out += Array(String(Character(scalar)).utf8)
@@ -233,7 +254,10 @@ extension JSONValue {
 
         /// Reads the four hex digits after `\u`, leaving `at` on the last one.
         mutating func hex4() throws(ParseError) -> UInt32 {
-            guard at + 4 < bytes.count, let code = UInt32(String(decoding: bytes[at + 1...at + 4], as: UTF8.self), radix: 16) else {
+            // Exactly four hex digits: `UInt32(_:radix:)` alone would also take "+abc".
+            guard at + 4 < bytes.count, bytes[at + 1...at + 4].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }),
+                  let code = UInt32(String(decoding: bytes[at + 1...at + 4], as: UTF8.self), radix: 16)
+            else {
                 throw error("a \\u escape needs four hex digits")
             }
             at += 4
