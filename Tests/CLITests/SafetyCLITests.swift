@@ -62,4 +62,66 @@ import Testing
         #expect(lone.status == 2 && lone.stderr.hasPrefix("vpcs.json:1:125: error: not valid JSON: a lone surrogate \\ud83d"), "\(lone.stderr)")
         #expect(try Data(contentsOf: dir.appendingPathComponent("cidr-ledger.yaml")) == ledger)
     }
+
+    static func vpcsJSON(_ vpcs: [(id: String, cidr: String, env: String?)]) -> String {
+        let items = vpcs.map { v in
+            let tags = v.env.map { #", "Tags": [{"Key": "Name", "Value": "x"}, {"Key": "edgeplan:env", "Value": "\#($0)"}]"# } ?? ""
+            return #"    {"CidrBlock": "\#(v.cidr)", "VpcId": "\#(v.id)", "OwnerId": "111122223333"\#(tags)}"#
+        }
+        return "{\n  \"Vpcs\": [\n" + items.joined(separator: ",\n") + "\n  ]\n}\n"
+    }
+
+    /// Defect 8: a stranger's VPC on exactly an environment's block was "already recorded", and
+    /// `cidr check` stayed clean.
+    @Test func aStrangersVPCOnAnAllocatedBlockMakesImportAndCheckExitOne() throws {
+        let dir = try CidrCLITests.ledgerFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try Self.run(["cidr", "allocate", "--env", "shop-prod", "--size", "/16"], in: dir).stdout == "10.0.0.0/16\n")
+        try Data(Self.vpcsJSON([("vpc-0f00", "10.0.0.0/16", nil)]).utf8).write(to: dir.appendingPathComponent("vpcs.json"))
+        let r = try Self.run(["cidr", "import", "vpcs.json"], in: dir)
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(r.stderr.hasPrefix("vpcs.json:3:19: warning: Vpcs[0].CidrBlock: 10.0.0.0/16 (vpc-0f00 (account 111122223333)) lies in 10.0.0.0/16, the block of env shop-prod, but is not shop-prod's VPC"), "\(r.stderr)")
+        let check = try Self.run(["cidr", "check"], in: dir)
+        #expect(check.status == 1 && check.stderr.contains("error: taken[0].cidr: 10.0.0.0/16 (taken by vpc-0f00 (account 111122223333)) lies inside 10.0.0.0/16, allocated to env shop-prod"), "\(check.stderr)")
+        #expect(try Self.run(["cidr", "allocate", "--env", "next", "--size", "/16"], in: dir).status == 2, "nothing is allocated from a ledger with an overlap")
+    }
+
+    @Test func theEdgeplanEnvTagBindsTheVPCAndAllocateCanRecordIt() throws {
+        let dir = try CidrCLITests.ledgerFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try Self.run(["cidr", "allocate", "--env", "shop-prod", "--size", "/16"], in: dir).status == 0)
+        #expect(try Self.run(["cidr", "allocate", "--env", "shop-dev", "--size", "/16"], in: dir).status == 0)
+        try Data(Self.vpcsJSON([("vpc-0a11", "10.0.0.0/16", "shop-prod")]).utf8).write(to: dir.appendingPathComponent("vpcs.json"))
+        let r = try Self.run(["cidr", "import", "vpcs.json"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "bound vpc-0a11  to env shop-prod (10.0.0.0/16), by its edgeplan:env tag\nimported 0 of 1 range into cidr-ledger.yaml; 1 already recorded\n", "\(r.stdout)")
+        let text = try String(contentsOf: dir.appendingPathComponent("cidr-ledger.yaml"), encoding: .utf8)
+        #expect(text.contains("  - cidr: 10.0.0.0/16\n    env: shop-prod\n    purpose: vpc\n    vpc: vpc-0a11\n"))
+        let again = try Self.run(["cidr", "import", "vpcs.json"], in: dir)
+        #expect(again.status == 0 && again.stdout == "imported 0 of 1 range into cidr-ledger.yaml; 1 already recorded\n")
+        #expect(try String(contentsOf: dir.appendingPathComponent("cidr-ledger.yaml"), encoding: .utf8) == text)
+        // A VPC made before the tag existed is recorded by hand.
+        let bind = try Self.run(["cidr", "allocate", "--env", "shop-dev", "--cidr", "10.1.0.0/16", "--vpc", "vpc-0b22"], in: dir)
+        #expect(bind.status == 0 && bind.stdout == "10.1.0.0/16\n", "\(bind.stderr)")
+        #expect(try Self.run(["cidr", "check"], in: dir).status == 0)
+        let other = try Self.run(["cidr", "allocate", "--env", "shop-dev", "--cidr", "10.1.0.0/16", "--vpc", "vpc-0c33"], in: dir)
+        #expect(other.status == 2 && other.stderr.contains("shop-dev's block is already used by vpc-0b22, not vpc-0c33"), "\(other.stderr)")
+        let bad = try Self.run(["cidr", "allocate", "--env", "x", "--cidr", "10.9.0.0/16", "--vpc", "sg-1"], in: dir)
+        #expect(bad.status == 2 && bad.stderr.hasPrefix("error: --vpc: 'sg-1' is not a VPC id"), "\(bad.stderr)")
+    }
+
+    /// Defect 8: importing 0.0.0.0/0 as taken blocked every later allocation.
+    @Test func aBlockThatHoldsAWholePoolIsRefusedUnlessForced() throws {
+        let dir = try CidrCLITests.ledgerFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Self.vpcsJSON([("vpc-0a11", "172.31.0.0/16", nil), ("vpc-0f00", "0.0.0.0/0", nil)]).utf8).write(to: dir.appendingPathComponent("vpcs.json"))
+        let ledger = try Data(contentsOf: dir.appendingPathComponent("cidr-ledger.yaml"))
+        let r = try Self.run(["cidr", "import", "vpcs.json"], in: dir)
+        #expect(r.status == 2 && r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix("vpcs.json:4:19: error: Vpcs[1].CidrBlock: 0.0.0.0/0 (vpc-0f00 (account 111122223333)) holds the whole pool 10.0.0.0/8"), "\(r.stderr)")
+        #expect(try Data(contentsOf: dir.appendingPathComponent("cidr-ledger.yaml")) == ledger, "nothing is recorded")
+        #expect(try Self.run(["cidr", "allocate", "--env", "a", "--size", "/16"], in: dir).stdout == "10.0.0.0/16\n")
+        let forced = try Self.run(["cidr", "import", "--force", "vpcs.json"], in: dir)
+        #expect(forced.status == 1 && forced.stdout.contains("taken 0.0.0.0/0  vpc-0f00"), "\(forced.stderr)")
+    }
 }

@@ -15,12 +15,38 @@ public struct AWSImport: Sendable {
         case subnets = "describe-subnets"
     }
 
+    /// The tag the emitted network stack sets on its VPC, naming the ledger environment whose
+    /// block it uses: how `cidr import` tells an environment's own VPC from a stranger's.
+    public static let envTagKey = "edgeplan:env"
+
+    /// A block in use in AWS, and who uses it.
+    public struct Block: Sendable, Equatable {
+        public var range: Ledger.TakenRange
+        /// The VPC the block belongs to: the VPC's own id, or a subnet's `VpcId`.
+        public var vpc: String?
+        /// The VPC's `edgeplan:env` tag (describe-vpcs only).
+        public var envTag: String?
+        /// Where the block's CIDR sits in the file: its path (`Vpcs[0].CidrBlock`) and place.
+        public var path: String
+        public var location: SourceLocation?
+
+        public init(range: Ledger.TakenRange, vpc: String? = nil, envTag: String? = nil, path: String = "", location: SourceLocation? = nil) {
+            self.range = range
+            self.vpc = vpc
+            self.envTag = envTag
+            self.path = path
+            self.location = location
+        }
+    }
+
     public struct Result: Sendable, Equatable {
         public var kind: Kind
         /// In file order, one per CIDR block found (a VPC's primary block once).
-        public var ranges: [Ledger.TakenRange]
+        public var blocks: [Block]
         /// Blocks seen and left out on purpose, as notes.
         public var skipped: [Diagnostic]
+
+        public var ranges: [Ledger.TakenRange] { blocks.map(\.range) }
     }
 
     public init() {}
@@ -45,12 +71,12 @@ public struct AWSImport: Sendable {
         }
         var result: Result
         if let vpcs = document.value["Vpcs"] {
-            result = Result(kind: .vpcs, ranges: [], skipped: [])
+            result = Result(kind: .vpcs, blocks: [], skipped: [])
             for (i, vpc) in (r.list(vpcs, path: "Vpcs", what: "a list of VPCs") ?? []).enumerated() {
                 readVPC(vpc, path: "Vpcs[\(i)]", into: &result, &r)
             }
         } else if let subnets = document.value["Subnets"] {
-            result = Result(kind: .subnets, ranges: [], skipped: [])
+            result = Result(kind: .subnets, blocks: [], skipped: [])
             for (i, subnet) in (r.list(subnets, path: "Subnets", what: "a list of subnets") ?? []).enumerated() {
                 readSubnet(subnet, path: "Subnets[\(i)]", into: &result, &r)
             }
@@ -69,11 +95,15 @@ public struct AWSImport: Sendable {
         guard let id = r.required(vpc, "VpcId", path: path) else { return }
         let owner = r.optional(vpc, "OwnerId", path: path)
         let name = AWSImport.nameTag(vpc["Tags"])
+        let env = AWSImport.tag(AWSImport.envTagKey, in: vpc["Tags"])
         let source = owner.map { "\(id) (account \($0))" } ?? id
+        func block(_ cidr: IPv4Prefix, note: String?, at cidrPath: String) -> Block {
+            Block(range: Ledger.TakenRange(cidr: cidr, source: source, note: note), vpc: id, envTag: env, path: cidrPath, location: r.location(cidrPath))
+        }
         var seen: Set<IPv4Prefix> = []
         if let primary = r.required(vpc, "CidrBlock", path: path).flatMap({ r.prefix($0, path: "\(path).CidrBlock") }) {
             seen.insert(primary)
-            result.ranges.append(Ledger.TakenRange(cidr: primary, source: source, note: name.map { "Name=\($0)" }))
+            result.blocks.append(block(primary, note: name.map { "Name=\($0)" }, at: "\(path).CidrBlock"))
         }
         guard let set = vpc["CidrBlockAssociationSet"] else { return }
         for (j, association) in (r.list(set, path: "\(path).CidrBlockAssociationSet", what: "a list of CIDR block associations") ?? []).enumerated() {
@@ -93,7 +123,7 @@ public struct AWSImport: Sendable {
             }
             guard seen.insert(cidr).inserted else { continue }
             let note = ["secondary block"] + (name.map { ["Name=\($0)"] } ?? [])
-            result.ranges.append(Ledger.TakenRange(cidr: cidr, source: source, note: note.joined(separator: "; ")))
+            result.blocks.append(block(cidr, note: note.joined(separator: "; "), at: "\(apath).CidrBlock"))
         }
     }
 
@@ -115,7 +145,8 @@ public struct AWSImport: Sendable {
         if let owner { source += " (account \(owner))" }
         let az = r.optional(subnet, "AvailabilityZone", path: path)
         let note = (az.map { [$0] } ?? []) + (AWSImport.nameTag(subnet["Tags"]).map { ["Name=\($0)"] } ?? [])
-        result.ranges.append(Ledger.TakenRange(cidr: cidr, source: source, note: note.isEmpty ? nil : note.joined(separator: "; ")))
+        result.blocks.append(Block(range: Ledger.TakenRange(cidr: cidr, source: source, note: note.isEmpty ? nil : note.joined(separator: "; ")),
+                                   vpc: vpc, path: "\(path).CidrBlock", location: r.location("\(path).CidrBlock")))
     }
 
     /// The value of the tag `key` in an AWS `Tags` list (`[{"Key": …, "Value": …}]`), if any.

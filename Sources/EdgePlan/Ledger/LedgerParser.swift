@@ -178,7 +178,7 @@ public struct LedgerParser: Sendable {
     }
 
     private func readAllocation(_ node: Node, path: String, _ r: inout YAMLReader) -> (Ledger.Allocation, ParsedLedger.EntryMarks)? {
-        guard let f = fields(node, path: path, known: ["cidr", "env", "purpose", "note"], what: "an allocation", &r) else { return nil }
+        guard let f = fields(node, path: path, known: ["cidr", "env", "purpose", "vpc", "note"], what: "an allocation", &r) else { return nil }
         let cidr = required(f, "cidr", path: path, in: node, example: "10.0.0.0/16", &r).flatMap { prefix($0, path: "\(path).cidr", &r) }
         var envAt: SourceLocation?
         let env = required(f, "env", path: path, in: node, example: "shop-prod", &r).flatMap { n -> String? in
@@ -191,9 +191,19 @@ public struct LedgerParser: Sendable {
             return name
         }
         let purpose = f["purpose"].map { text($0, path: "\(path).purpose", nonEmpty: true, &r) } ?? Ledger.Allocation.defaultPurpose
+        var vpc: String?? = .some(nil)
+        if let n = f["vpc"] {
+            vpc = text(n, path: "\(path).vpc", &r).flatMap { id -> String?? in
+                guard Ledger.isValidVPCId(id) else {
+                    r.error("\(path).vpc", "'\(id)' is not a VPC id: write the VpcId that `aws ec2 describe-vpcs` prints, such as vpc-0abc12345def67890", at: n)
+                    return nil
+                }
+                return .some(id)
+            }
+        }
         let note = f["note"].flatMap { text($0, path: "\(path).note", &r) }
-        guard let cidr, let env, let purpose else { return nil }
-        return (Ledger.Allocation(env: env, cidr: cidr.value, purpose: purpose, note: note), .init(entry: r.location(node), cidr: cidr.at, env: envAt))
+        guard let cidr, let env, let purpose, let vpc else { return nil }
+        return (Ledger.Allocation(env: env, cidr: cidr.value, purpose: purpose, vpc: vpc, note: note), .init(entry: r.location(node), cidr: cidr.at, env: envAt))
     }
 
     // MARK: - Values

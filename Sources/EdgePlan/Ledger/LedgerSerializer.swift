@@ -21,7 +21,7 @@ public struct LedgerSerializer: Sendable {
         out += section("pools", ledger.pools.map { [("cidr", $0.cidr.description), ("note", $0.note.map(scalar))] })
         out += section("taken", ledger.taken.map { [("cidr", $0.cidr.description), ("source", scalar($0.source)), ("note", $0.note.map(scalar))] })
         out += section("allocations", ledger.allocations.map {
-            [("cidr", $0.cidr.description), ("env", scalar($0.env)), ("purpose", scalar($0.purpose)), ("note", $0.note.map(scalar))]
+            [("cidr", $0.cidr.description), ("env", scalar($0.env)), ("purpose", scalar($0.purpose)), ("vpc", $0.vpc.map(scalar)), ("note", $0.note.map(scalar))]
         })
         out += LedgerParser.endMarker + "\n"
         return out
