@@ -124,4 +124,42 @@ import Testing
         let forced = try Self.run(["cidr", "import", "--force", "vpcs.json"], in: dir)
         #expect(forced.status == 1 && forced.stdout.contains("taken 0.0.0.0/0  vpc-0f00"), "\(forced.stderr)")
     }
+
+    /// Bytes that act on a terminal rather than show: C0 but LF and TAB, DEL, C1, and the Unicode
+    /// separators and bidirectional controls.
+    static func rawControls(_ text: String) -> [String] {
+        text.unicodeScalars.filter { u in
+            (u.value < 0x20 && u != "\n" && u != "\t") || (0x7F...0x9F).contains(u.value) || [0x2028, 0x2029].contains(u.value)
+                || (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value)
+        }.map { String(format: "U+%04X", $0.value) }
+    }
+
+    /// Defect 11: a quoted design key and AWS tags reached the terminal raw (an escape sequence in
+    /// a tag could retitle the terminal, clear it, or hide a line).
+    @Test func controlCharactersFromInputsNeverReachTheTerminalRaw() throws {
+        let dir = try CidrCLITests.ledgerFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let key = "evil\u{1B}]0;pwned\u{07}\u{1B}[2J\r\u{9B}31m\u{202E}"
+        let design = try Self.seed() + "\"\(key.unicodeScalars.map { $0.value < 0x80 && $0.value >= 0x20 ? String($0) : String(format: "\\u%04X", $0.value) }.joined())\": 1\n"
+        try Data(design.utf8).write(to: dir.appendingPathComponent("d.yaml"))
+        let v = try Self.run(["validate", "d.yaml"], in: dir)
+        #expect(v.status == 0, "\(v.stderr)")
+        #expect(Self.rawControls(v.stderr).isEmpty && Self.rawControls(v.stdout).isEmpty, "\(Self.rawControls(v.stderr))")
+        #expect(v.stderr.contains("warning: evil\\u001B]0;pwned\\u0007\\u001B[2J\\u000D\\u009B31m\\u202E: unknown field, ignored"), "\(v.stderr)")
+
+        let json = #"{"Vpcs": [{"CidrBlock": "172.16.0.0/16", "VpcId": "vpc-0abc", "OwnerId": "1\u001b[8m", "Tags": [{"Key": "Name", "Value": "\u001b]2;owned\u0007red\r\u2066x"}]}]}"#
+        try Data(json.utf8).write(to: dir.appendingPathComponent("vpcs.json"))
+        let r = try Self.run(["cidr", "import", "vpcs.json"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Self.rawControls(r.stdout).isEmpty && Self.rawControls(r.stderr).isEmpty, "\(Self.rawControls(r.stdout))")
+        #expect(r.stdout.hasPrefix(#"taken 172.16.0.0/16  vpc-0abc (account 1\u001B[8m)  Name=\u001B]2;owned\u0007red\u000D\u2066x"#), "\(r.stdout)")
+        let list = try Self.run(["cidr", "list"], in: dir)
+        #expect(list.status == 0 && Self.rawControls(list.stdout).isEmpty && list.stdout.contains(#"\u001B]2;owned"#))
+        // The ledger keeps the text exactly, in its own escapes.
+        #expect(try CidrCLITests.run(["cidr", "check"], in: dir).status == 0)
+        #expect(try String(contentsOf: dir.appendingPathComponent("cidr-ledger.yaml"), encoding: .utf8).contains(#"note: "Name=\u001B]2;owned\u0007red\r\u2066x""#))
+
+        let usage = try Self.run(["plan", "d.yaml", "--format", "\u{1B}[31mred"], in: dir)
+        #expect(usage.status == 2 && Self.rawControls(usage.stderr).isEmpty && usage.stderr.contains(#"\u001B[31mred"#), "\(usage.stderr)")
+    }
 }

@@ -55,7 +55,10 @@ public struct LedgerSerializer: Sendable {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 || u.value == 0xFEFF {
+                // Controls, and the bidirectional controls that would make a reviewed diff read
+                // other than it is (U+202A–U+202E, U+2066–U+2069).
+                if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 || u.value == 0xFEFF
+                    || (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value) {
                     let hex = String(u.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 } else {
