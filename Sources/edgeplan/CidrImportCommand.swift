@@ -54,14 +54,8 @@ struct CidrImportCommand: ParsableCommand {
     }
 
     static func bytes(_ path: String) throws(DiagnosticError) -> Data {
-        let top = SourceLocation(file: path, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw DiagnosticError([.error("", "no such file: save the output of `aws ec2 describe-vpcs > FILE` and give that file", at: top)])
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticError([.error("", "cannot be read (check its permissions)", at: top)])
-        }
-        return data
+        try InputFile.read(path, limit: AWSImport.maxBytes, what: "the output of `aws ec2 describe-vpcs` or `describe-subnets`",
+                           missing: "no such file: save the output of `aws ec2 describe-vpcs > FILE` and give that file",
+                           advice: ": split it with --filters (for example Name=vpc-id,Values=…) or per Region")
     }
 }

@@ -27,14 +27,7 @@ enum LedgerFile {
     /// Reads and parses the ledger; a malformed one is refused with located errors.
     static func read(_ path: String) throws(DiagnosticError) -> ParsedLedger {
         let top = SourceLocation(file: path, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DiagnosticError([.error("", "no such ledger: create one with `edgeplan cidr init --ledger \(path) --pool 10.0.0.0/8`", at: top)])
-        }
-        guard !isDirectory.boolValue else { throw DiagnosticError([.error("", "is a folder, not a ledger file", at: top)]) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticError([.error("", "cannot be read (check its permissions)", at: top)])
-        }
+        let data = try InputFile.read(path, limit: LedgerParser.maxBytes, what: "a ledger", missing: "no such ledger: create one with `edgeplan cidr init --ledger \(path) --pool 10.0.0.0/8`")
         guard let text = String(data: data, encoding: .utf8), !text.unicodeScalars.contains(where: { $0.value == 0 }) else {
             throw DiagnosticError([.error("", "the ledger is not UTF-8 text: restore it from version control", at: top)])
         }

@@ -162,4 +162,37 @@ import Testing
         let usage = try Self.run(["plan", "d.yaml", "--format", "\u{1B}[31mred"], in: dir)
         #expect(usage.status == 2 && Self.rawControls(usage.stderr).isEmpty && usage.stderr.contains(#"\u001B[31mred"#), "\(usage.stderr)")
     }
+
+    /// Defect 12: too large or endless inputs are refused at once, with a located error, and
+    /// nothing is written; too many options are refused before any planning.
+    @Test func inputsPastTheirLimitsAreRefusedAtOnce() throws {
+        let dir = try CidrCLITests.ledgerFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A device that never ends is read no further than the limit (it used to be read whole).
+        let zero = try BoundedRun.run(["plan", "/dev/zero", "--out", "out"], cwd: dir, timeLimit: 30)
+        #expect(zero.status == 2 && zero.stderr == "/dev/zero:1:1: error: the file is more than 1,048,576 bytes; a design file is at most 1,048,576 bytes\n", "\(zero.stderr)")
+        #expect(zero.seconds < 5 && zero.peakMemoryMB < 200, "\(zero.seconds) s, \(zero.peakMemoryMB) MB")
+
+        let frontends = (0..<65).map { "  - {kind: alb-controller, id: o\($0)}" }.joined(separator: "\n")
+        let many = try Self.seed().replacingOccurrences(of: "frontends:\n", with: "frontends:\n\(frontends)\n")
+        try Data(many.utf8).write(to: dir.appendingPathComponent("many.yaml"))
+        let r = try BoundedRun.run(["plan", "many.yaml", "--out", "out"], cwd: dir, timeLimit: 30)
+        #expect(r.status == 2 && r.stderr.hasPrefix("many.yaml:14:3: error: frontends: 68 frontend options: a design compares at most 64; split them across designs"), "\(r.stderr)")
+        #expect(r.seconds < 5)
+
+        // A price file padded past 1 MB; the ledger's neighbour folder is untouched.
+        let prices = dir.appendingPathComponent("prices")
+        try FileManager.default.createDirectory(at: prices, withIntermediateDirectories: true)
+        var file = try Data(contentsOf: CLITests.root.appendingPathComponent("pricing/aws/us-east-1.json"))
+        file += Data(repeating: 0x20, count: (1 << 20) + 1 - file.count)
+        try file.write(to: prices.appendingPathComponent("us-east-1.json"))
+        try Data(try Self.seed().replacingOccurrences(of: "region: eu-west-1", with: "region: us-east-1").utf8).write(to: dir.appendingPathComponent("d.yaml"))
+        let cost = try BoundedRun.run(["cost", "d.yaml", "--pricing", "prices"], cwd: dir, timeLimit: 30)
+        #expect(cost.status == 2 && cost.stderr.contains("prices/us-east-1.json:1:1: error: the file is 1,048,577 bytes; a price file is at most 1,048,576 bytes"), "\(cost.stderr)")
+        let offer = CLITests.root.appendingPathComponent("Tests/Fixtures/offers/awselb-us-east-1.json").path
+        let imported = try BoundedRun.run(["pricing", "import", offer, "--pricing", "prices"], cwd: dir, timeLimit: 30)
+        #expect(imported.status == 2 && imported.stderr.contains("prices/us-east-1.json:1:1: error: the file is 1,048,577 bytes"), "\(imported.stderr)")
+        #expect(try Data(contentsOf: prices.appendingPathComponent("us-east-1.json")) == file)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
 }

@@ -49,12 +49,19 @@ public struct AWSImport: Sendable {
         public var ranges: [Ledger.TakenRange] { blocks.map(\.range) }
     }
 
+    /// The largest describe-vpcs or describe-subnets output read: about 30,000 subnets (each
+    /// about 1 KB as the AWS CLI prints it). More is split with `--filters` or per Region.
+    public static let maxBytes = 32 << 20
+
     public init() {}
 
     /// Reads the JSON with edgeplan's one JSON reader (`JSONValue`), which places every problem at
     /// its line and column and reads every string escape JSON allows (`\ud83d\ude00` too).
     public func read(_ data: Data, file: String) throws(DiagnosticError) -> Result {
         let top = SourceLocation(file: file, line: 1, column: 1)
+        guard data.count <= AWSImport.maxBytes else {
+            throw DiagnosticError([.error("", "the file is \(grouped(data.count)) bytes; edgeplan reads at most \(grouped(AWSImport.maxBytes)) bytes of `aws ec2 describe-vpcs` or `describe-subnets` output: split it with --filters (for example Name=vpc-id) or per Region", at: top)])
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw DiagnosticError([.error("", "the file is not UTF-8 text: expected the JSON that `aws ec2 describe-vpcs` prints", at: top)])
         }

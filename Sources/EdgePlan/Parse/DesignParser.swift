@@ -42,6 +42,9 @@ public struct DesignParser: Sendable {
     public static let maxBytes = 1 << 20
     /// Deeper nesting than this is not a design; refusing it keeps the recursive parser safe.
     public static let maxNesting = 64
+    /// The most frontend options one design compares: every kind in every variant is 36 options,
+    /// and the break-even search and the report grow with each one (500 took 106 s).
+    public static let maxFrontends = 64
 
     public init() {}
 
@@ -171,6 +174,10 @@ public struct DesignParser: Sendable {
 
     private func readFrontends(_ node: Node, _ r: inout YAMLReader) -> [Frontend]? {
         guard let list = r.sequence(node, path: "frontends", what: "a list of frontend options, e.g. [{kind: alb-privatelink-nlb}]") else { return nil }
+        guard list.count <= DesignParser.maxFrontends else {
+            r.error("frontends", "\(list.count) frontend options: a design compares at most \(DesignParser.maxFrontends); split them across designs", at: node)
+            return nil
+        }
         var result: [Frontend] = []
         var ok = true
         for (i, item) in list.enumerated() {

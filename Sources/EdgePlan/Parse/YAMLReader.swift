@@ -8,6 +8,12 @@ struct YAMLReader {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var locations: [String: SourceLocation] = [:]
+    /// Unknown fields seen so far in the file.
+    private var unknownFields = 0
+
+    /// A file with more unknown fields than this is not the kind of file it was given as: past
+    /// the limit it is refused, rather than producing one warning (and one spelling search) each.
+    static let maxUnknownFields = 32
 
     init(file: String) { self.file = file }
 
@@ -49,17 +55,34 @@ struct YAMLReader {
                 continue
             }
             let name = scalar.string
+            // YAML 1.1 merge keys (`<<: *base`): libyaml leaves them to the reader, and merging
+            // here would have to decide which of two values wins, while a ledger rewrite would drop
+            // the anchor; refused, so a merged field can never silently fall back to a default.
+            if name == "<<", scalar.style == .plain {
+                error(join(path, name), "YAML merge keys (`<<`) are not read: write the fields out in full", at: key)
+                continue
+            }
             let fieldPath = join(path, name)
-            locations[fieldPath] = location(value)
             if !known.contains(name) {
-                let hint = Spelling.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
-                switch unknown {
-                case .warn:
-                    warning(fieldPath, "unknown field, ignored\(hint)", at: key)
-                case .reject(let reason):
-                    error(fieldPath, "unknown field: \(what ?? "this mapping") has only \(known.joined(separator: ", "))\(hint) (\(reason))", at: key)
+                unknownFields += 1
+                guard unknownFields <= YAMLReader.maxUnknownFields else {
+                    if unknownFields == YAMLReader.maxUnknownFields + 1 {
+                        error(path, "more than \(YAMLReader.maxUnknownFields) unknown fields: this is not the file edgeplan expects here (check the path), or its fields are misspelt; edgeplan stops reading it", at: key)
+                    }
                     continue
                 }
+                // No misspelling is that long: a suggestion would only cost time.
+                let shown = name.count > 64 ? "\(name.prefix(48))… (\(name.count) characters)" : name
+                let hint = name.count > 64 ? "" : Spelling.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
+                switch unknown {
+                case .warn:
+                    warning(join(path, shown), "unknown field, ignored\(hint)", at: key)
+                case .reject(let reason):
+                    error(join(path, shown), "unknown field: \(what ?? "this mapping") has only \(known.joined(separator: ", "))\(hint) (\(reason))", at: key)
+                    continue
+                }
+            } else {
+                locations[fieldPath] = location(value)
             }
             result.entries.append((name, value))
         }
@@ -218,8 +241,24 @@ struct YAMLReader {
     }
 
     func resolvedTag(_ node: Node) -> Yams.Tag.Name {
-        if case .scalar(let scalar) = node, scalar.style != .plain { return .str }
+        if case .scalar(let scalar) = node {
+            if scalar.style != .plain { return .str }
+            // Yams resolves a plain scalar by trying YAML 1.1's regular expressions in turn, most
+            // of the YAML path's time on a large ledger: skipped for text no rule can match.
+            if scalar.tag.rawValue.isEmpty, YAMLReader.isTextForEveryRule(scalar.string) { return .str }
+        }
         return Yams.Tag.Name(rawValue: node.tag.rawValue)
+    }
+
+    /// Whether no YAML 1.1 implicit rule (bool, int, float, null, timestamp, merge, value) can
+    /// match `text`: it holds a '/' (none allows one: CIDRs), or it starts with a letter that starts
+    /// no bool or null word (yes, no, true, false, on, off, null), or is longer than all of them.
+    static func isTextForEveryRule(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        if text.utf8.contains(UInt8(ascii: "/")) { return true }
+        let lower = first | 0x20
+        guard lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") else { return false }
+        return !"yntfo".utf8.contains(lower) || text.utf8.count > 5
     }
 
     func describe(_ node: Node) -> String {

@@ -16,10 +16,15 @@ extension JSONValue {
         public var description: String { "\(line):\(column): \(message)" }
     }
 
+    /// The most values one document may hold: about 2.5 times a 32 MB describe-subnets output
+    /// (30,000 subnets of about 26 values each). Text made of tiny values (`[1,1,1,…]`) would
+    /// otherwise cost about 50 bytes of memory per byte read.
+    public static let maxValues = 2_000_000
+
     /// Parses JSON text keeping the order of object keys, so a file read and written again is
     /// unchanged. Numbers must be integers (edgeplan's data files write decimals as strings).
-    public static func parse(_ text: String) throws(ParseError) -> JSONValue {
-        var parser = Parser(bytes: Array(text.utf8))
+    public static func parse(_ text: String, maxValues: Int = JSONValue.maxValues) throws(ParseError) -> JSONValue {
+        var parser = Parser(bytes: Array(text.utf8), maxValues: maxValues)
         parser.skipSpace()
         let value = try parser.value(depth: 0, path: nil)
         parser.skipSpace()
@@ -68,8 +73,8 @@ extension JSONValue {
     }
 
     /// Parses like `parse`, and remembers where every value starts.
-    public static func parseLocated(_ text: String) throws(ParseError) -> Located {
-        var parser = Parser(bytes: Array(text.utf8))
+    public static func parseLocated(_ text: String, maxValues: Int = JSONValue.maxValues) throws(ParseError) -> Located {
+        var parser = Parser(bytes: Array(text.utf8), maxValues: maxValues)
         parser.starts = [:]
         parser.skipSpace()
         let value = try parser.value(depth: 0, path: "")
@@ -94,6 +99,14 @@ extension JSONValue {
         var at = 0
         /// Where each value starts, by path, when asked for (`parseLocated`).
         var starts: [String: Int]?
+        /// Values read so far, and the most allowed.
+        var values = 0
+        let maxValues: Int
+
+        init(bytes: [UInt8], maxValues: Int) {
+            self.bytes = bytes
+            self.maxValues = maxValues
+        }
 
         func error(_ message: String) -> ParseError {
             var line = 1, column = 1
@@ -104,7 +117,12 @@ extension JSONValue {
         }
 
         mutating func skipSpace() {
-            while at < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[at]) { at += 1 }
+            while at < bytes.count {
+                switch bytes[at] {
+                case 0x20, 0x0A, 0x0D, 0x09: at += 1
+                default: return
+                }
+            }
         }
 
         mutating func expect(_ literal: String, _ value: JSONValue) throws(ParseError) -> JSONValue {
@@ -118,6 +136,8 @@ extension JSONValue {
         mutating func value(depth: Int, path: String?) throws(ParseError) -> JSONValue {
             guard depth < 64 else { throw error("nested too deeply") }
             guard at < bytes.count else { throw error("unexpected end of the file") }
+            values += 1
+            guard values <= maxValues else { throw error("more than \(grouped(maxValues)) values: far more than any file edgeplan reads holds") }
             if let path { starts?[path] = at }
             switch bytes[at] {
             case UInt8(ascii: "{"):
@@ -180,7 +200,7 @@ extension JSONValue {
                     at = start
                     throw error("not a JSON number (digits without leading zeros)")
                 }
-                if at < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[at]) {
+                if at < bytes.count, bytes[at] == UInt8(ascii: ".") || bytes[at] | 0x20 == UInt8(ascii: "e") {
                     at = start
                     throw error("a number that is not an integer: write decimals as strings")
                 }
@@ -196,6 +216,14 @@ extension JSONValue {
 
         mutating func string() throws(ParseError) -> String {
             at += 1  // opening quote
+            // Most strings have no escapes: take them whole.
+            var end = at
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                guard let s = String(validating: bytes[at..<end], as: UTF8.self) else { throw error("a string that is not UTF-8") }
+                at = end + 1
+                return s
+            }
             var out: [UInt8] = []
             while at < bytes.count {
                 let b = bytes[at]
