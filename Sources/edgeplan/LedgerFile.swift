@@ -108,9 +108,16 @@ enum LedgerFile {
     }
 
     /// Writes `text` to a new temporary file in the ledger's folder and flushes it to disk.
+    /// Called under the lock, so any other temporary of this ledger was left by a process that was
+    /// killed before its rename: those whose process is gone are removed first.
     private static func writeTemporary(_ text: String, beside path: String, mode: mode_t) throws(DiagnosticError) -> String {
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new-\(getpid())").path
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent).new-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
+            if let pid = Int32(name.dropFirst(prefix.count)), !Disk.isRunning(pid) { unlink(folder.appendingPathComponent(name).path) }
+        }
+        let temporary = folder.appendingPathComponent("\(prefix)\(getpid())").path
         unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else {

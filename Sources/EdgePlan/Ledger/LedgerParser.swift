@@ -86,7 +86,7 @@ public struct LedgerParser: Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw DiagnosticError([DesignParser.diagnostic(for: error, file: file)] + [truncated].compactMap { $0 })
+            throw DiagnosticError([YAMLReader.placedInside(DesignParser.diagnostic(for: error, file: file), text: text)] + [truncated].compactMap { $0 })
         } catch {
             throw DiagnosticError([.error("", "the file is not valid YAML", at: top)])
         }

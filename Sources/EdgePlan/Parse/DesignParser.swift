@@ -60,7 +60,7 @@ public struct DesignParser: Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw DiagnosticError([DesignParser.diagnostic(for: error, file: file)])
+            throw DiagnosticError([YAMLReader.placedInside(DesignParser.diagnostic(for: error, file: file), text: text)])
         } catch {
             throw DiagnosticError([.error("", "the file is not valid YAML", at: top)])
         }

@@ -291,23 +291,53 @@ struct Fields {
 }
 
 extension YAMLReader {
-    /// `text` with every CRLF and lone CR line break written as LF, as YAML reads them: a file
-    /// checked out with Windows line ends reads exactly like its LF form. Swift takes "\r\n" for
-    /// one `Character`, so code that splits lines on "\n" sees none in a CRLF file.
+    /// `text` with every line break YAML knows written as LF: CRLF, a lone CR, and (YAML 1.1, as
+    /// libyaml reads) NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR. libyaml reads each as a line
+    /// break, so nothing changes for it, while every line count (the ledger's line reader, the
+    /// nesting guard, an editor's) now agrees with its locations. Swift takes "\r\n" for one
+    /// `Character`, so code that splits lines on "\n" would see none in a CRLF file.
     static func normalizingLineBreaks(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == UInt8(ascii: "\r") || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var afterCR = false
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\n") && afterCR {
-                afterCR = false
-                continue
+        bytes.reserveCapacity(utf8.count)
+        var input = Array(utf8)[...]
+        while let byte = input.popFirst() {
+            switch byte {
+            case UInt8(ascii: "\r"):
+                if input.first == UInt8(ascii: "\n") { input.removeFirst() }
+                bytes.append(UInt8(ascii: "\n"))
+            case 0xC2 where input.first == 0x85:  // NEL
+                input.removeFirst()
+                bytes.append(UInt8(ascii: "\n"))
+            case 0xE2 where input.count >= 2 && input[input.startIndex] == 0x80 && (input[input.startIndex + 1] == 0xA8 || input[input.startIndex + 1] == 0xA9):  // LS, PS
+                input.removeFirst(2)
+                bytes.append(UInt8(ascii: "\n"))
+            default:
+                bytes.append(byte)
             }
-            afterCR = byte == UInt8(ascii: "\r")
-            bytes.append(afterCR ? UInt8(ascii: "\n") : byte)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension YAMLReader {
+    /// `diagnostic` placed inside `text`: libyaml reports a file that ends without a line break in
+    /// the middle of a value at the line after the last, which no editor can show; such a place
+    /// becomes the end of the last line.
+    static func placedInside(_ diagnostic: Diagnostic, text: String) -> Diagnostic {
+        guard var at = diagnostic.location else { return diagnostic }
+        var lines = 1, lastLineStart = text.utf8.startIndex
+        for i in text.utf8.indices where text.utf8[i] == UInt8(ascii: "\n") {
+            lines += 1
+            lastLineStart = text.utf8.index(after: i)
+        }
+        guard at.line >= lines else { return diagnostic }
+        let end = text[lastLineStart...].unicodeScalars.count + 1
+        if at.line > lines || at.column > end { (at.line, at.column) = (lines, end) }
+        var placed = diagnostic
+        placed.location = at
+        return placed
     }
 }
 
