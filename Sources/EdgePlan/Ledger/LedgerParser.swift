@@ -93,7 +93,7 @@ public struct LedgerParser: Sendable {
         guard let root else {
             throw DiagnosticError([.error("", "the ledger has no entries: it needs at least `edgeplan-ledger: 1` and `pools`", at: top)])
         }
-        var reader = YAMLReader(file: file)
+        var reader = YAMLReader(file: file, text: text)
         var parsed = ParsedLedger(ledger: Ledger(pools: []), file: file)
         read(root, into: &parsed, &reader)
         var diagnostics = reader.diagnostics

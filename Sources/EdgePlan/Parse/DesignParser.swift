@@ -67,7 +67,7 @@ public struct DesignParser: Sendable {
         guard let root else {
             throw DiagnosticError([.error("", "the file is empty: a design needs at least edgeplan, name, region, cluster, network and frontends", at: top)])
         }
-        var reader = YAMLReader(file: file)
+        var reader = YAMLReader(file: file, text: text)
         let design = read(root, &reader)
         let diagnostics = reader.diagnostics
         guard let design, !diagnostics.hasErrors else { throw DiagnosticError(diagnostics) }

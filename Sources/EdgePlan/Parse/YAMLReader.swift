@@ -15,11 +15,21 @@ struct YAMLReader {
     /// the limit it is refused, rather than producing one warning (and one spelling search) each.
     static let maxUnknownFields = 32
 
-    init(file: String) { self.file = file }
+    /// The file's last line and the column just past its end, when the text is known.
+    private var end: (line: Int, column: Int)?
 
+    init(file: String, text: String? = nil) {
+        self.file = file
+        end = text.map(YAMLReader.end(of:))
+    }
+
+    /// Where `node` sits; libyaml places a node at the end of a file that ends without a line
+    /// break (`---`, `key:`) on the line after the last, which becomes the end of the last line.
     func location(_ node: Node) -> SourceLocation {
         let mark = node.mark
-        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        var at = (line: mark?.line ?? 1, column: mark?.column ?? 1)
+        if let end, at.line > end.line || (at.line == end.line && at.column > end.column) { at = end }
+        return SourceLocation(file: file, line: at.line, column: at.column)
     }
 
     mutating func error(_ path: String, _ message: String, at node: Node) {
@@ -327,17 +337,21 @@ extension YAMLReader {
     /// becomes the end of the last line.
     static func placedInside(_ diagnostic: Diagnostic, text: String) -> Diagnostic {
         guard var at = diagnostic.location else { return diagnostic }
+        let end = end(of: text)
+        if at.line > end.line || (at.line == end.line && at.column > end.column) { (at.line, at.column) = end }
+        var placed = diagnostic
+        placed.location = at
+        return placed
+    }
+
+    /// The last line of `text` (lines end at LF) and the column just past its last character.
+    static func end(of text: String) -> (line: Int, column: Int) {
         var lines = 1, lastLineStart = text.utf8.startIndex
         for i in text.utf8.indices where text.utf8[i] == UInt8(ascii: "\n") {
             lines += 1
             lastLineStart = text.utf8.index(after: i)
         }
-        guard at.line >= lines else { return diagnostic }
-        let end = text[lastLineStart...].unicodeScalars.count + 1
-        if at.line > lines || at.column > end { (at.line, at.column) = (lines, end) }
-        var placed = diagnostic
-        placed.location = at
-        return placed
+        return (lines, text[lastLineStart...].unicodeScalars.count + 1)
     }
 }
 
