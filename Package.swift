@@ -58,6 +58,8 @@ let package = Package(
             path: "Benchmarks/ledger-bench",
             swiftSettings: strictSettings
         ),
+        // Seeded generators of hostile inputs, shared by the in-process and the CLI tests.
+        .target(name: "HostileInputs", path: "Tests/HostileInputs", swiftSettings: strictSettings),
         .testTarget(
             name: "EdgePlanCoreTests",
             dependencies: ["EdgePlanCore", .product(name: "PropertyBased", package: "swift-property-based")],
@@ -65,13 +67,13 @@ let package = Package(
         ),
         .testTarget(
             name: "EdgePlanTests",
-            dependencies: ["EdgePlan", "EdgePlanRender", "CCmark", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["EdgePlan", "EdgePlanRender", "CCmark", "HostileInputs", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Golden", "Designs"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: [],
+            dependencies: ["HostileInputs"],
             swiftSettings: strictSettings
         ),
     ]

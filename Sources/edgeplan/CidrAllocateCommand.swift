@@ -21,6 +21,9 @@ struct CidrAllocateCommand: ParsableCommand {
     @Option(help: "Record this block, which the environment already uses (it must be free), instead of picking one.")
     var cidr: String?
 
+    @Option(help: "With --cidr: the id of the VPC that uses the block (vpc-…), recorded so `cidr import` knows it as this environment's.")
+    var vpc: String?
+
     @Option(help: "What the block is for.")
     var purpose: String = Ledger.Allocation.defaultPurpose
 
@@ -30,6 +33,7 @@ struct CidrAllocateCommand: ParsableCommand {
     func validate() throws {
         guard [size, design, cidr].compactMap({ $0 }).count == 1 else { throw ValidationError("give exactly one of --size /N, --for DESIGN.yaml and --cidr CIDR") }
         if design == nil && env == nil { throw ValidationError("give --env NAME (the environment the block is for)") }
+        if vpc != nil && cidr == nil { throw ValidationError("--vpc records the VPC that uses a block you name: give it with --cidr CIDR") }
     }
 
     func run() throws {
@@ -39,7 +43,7 @@ struct CidrAllocateCommand: ParsableCommand {
             let outcome = try LedgerFile.update(options.ledger) { parsed throws -> (LedgerAllocator.Outcome, Ledger?) in
                 try LedgerFile.requireNoProblems(parsed)
                 var allocator = LedgerAllocator(parsed.ledger)
-                let result = request.claim.map { allocator.claim(env: name, cidr: $0, purpose: purpose, note: note) }
+                let result = request.claim.map { allocator.claim(env: name, cidr: $0, purpose: purpose, vpc: vpc, note: note) }
                     ?? allocator.allocate(env: name, size: request.size, purpose: purpose, note: note)
                 switch result {
                 case .success(let outcome): return (outcome, outcome.isNew ? allocator.ledger : nil)
@@ -57,6 +61,9 @@ struct CidrAllocateCommand: ParsableCommand {
     private func resolveRequest(_ reference: AWSReference) throws(DiagnosticError) -> (String, (size: LedgerAllocator.Size, claim: IPv4Prefix?)) {
         if let cidr {
             let block = try CidrCommand.prefixes([cidr], option: "--cidr")[0]
+            if let vpc, !Ledger.isValidVPCId(vpc) {
+                throw DiagnosticError([.error("--vpc", "'\(vpc)' is not a VPC id: give the VpcId that `aws ec2 describe-vpcs` prints, such as vpc-0abc12345def67890")])
+            }
             return (env!, (.exactly(Int(block.length)), block))
         }
         if let design {
@@ -74,7 +81,10 @@ struct CidrAllocateCommand: ParsableCommand {
         let text = size!.hasPrefix("/") ? String(size!.dropFirst()) : size!
         let isVPC = purpose == Ledger.Allocation.defaultPurpose
         let range = isVPC ? reference.limits.vpcCidrShortestPrefix...reference.limits.vpcCidrLongestPrefix : 1...32
-        guard let length = Int(text), text.count <= 2, range.contains(length) else {
+        // Digits only: `Int` alone would take "+16" and "016".
+        guard text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), !text.hasPrefix("0"),
+              let length = Int(text), range.contains(length)
+        else {
             let what = isVPC ? "a VPC block size AWS allows" : "a prefix length"
             throw DiagnosticError([.error("--size", "'\(size!)' is not \(what): use /\(range.lowerBound) to /\(range.upperBound), e.g. /16")])
         }

@@ -8,32 +8,44 @@ struct CidrImportCommand: ParsableCommand {
         abstract: "Mark as taken every CIDR in the JSON output of `aws ec2 describe-vpcs` or `describe-subnets`.",
         discussion: """
             Takes each VPC's primary block and its secondary blocks in state 'associated', and each \
-            subnet's block. Ranges already recorded, or inside an environment's own block, are skipped. \
-            Exits 1 (after recording them) when an imported range overlaps an environment's block.
+            subnet's block. Ranges already recorded, or of an environment's own VPC (the VPC its \
+            allocation records, or one tagged edgeplan:env=<env>, which is then recorded), are skipped. \
+            Exits 1 (after recording them) when an imported range overlaps an environment's block \
+            and is not its own. A block that holds a whole pool is refused unless --force.
             """)
 
     @OptionGroup var options: LedgerOption
+
+    @Flag(help: "Record blocks that hold a whole pool too (they leave nothing in it to allocate).")
+    var force = false
 
     @Argument(help: "Files holding `aws ec2 describe-vpcs` or `aws ec2 describe-subnets` output (JSON).")
     var files: [String]
 
     func run() throws {
         try CidrCommand.reporting {
-            var ranges: [Ledger.TakenRange] = []
+            var blocks: [AWSImport.Block] = []
             for file in files {
                 let result = try AWSImport().read(try CidrImportCommand.bytes(file), file: file)
                 Console.report(result.skipped)
-                ranges += result.ranges
+                blocks += result.blocks
             }
             let report = try LedgerFile.update(options.ledger) { parsed -> (LedgerAllocator.ImportReport, Ledger?) in
                 var allocator = LedgerAllocator(parsed.ledger)
-                let report = allocator.importTaken(ranges)
-                return (report, report.added.isEmpty ? nil : allocator.ledger)
+                if !force {
+                    let whole = allocator.blocksCoveringAPool(blocks)
+                    if !whole.isEmpty { throw DiagnosticError(whole) }
+                }
+                let report = allocator.importTaken(blocks)
+                return (report, report.changed ? allocator.ledger : nil)
             }
             for range in report.added {
                 Console.out("taken \(range.cidr)  \(range.source)\(range.note.map { "  \($0)" } ?? "")\n")
             }
-            Console.out("imported \(report.added.count) of \(ranges.count) range\(ranges.count == 1 ? "" : "s") into \(options.ledger); \(report.skipped.count) already recorded\n")
+            for allocation in report.bound {
+                Console.out("bound \(allocation.vpc ?? "")  to env \(allocation.env) (\(allocation.cidr)), by its \(AWSImport.envTagKey) tag\n")
+            }
+            Console.out("imported \(report.added.count) of \(blocks.count) range\(blocks.count == 1 ? "" : "s") into \(options.ledger); \(report.skipped.count) already recorded\n")
             if !report.conflicts.isEmpty {
                 Console.report(report.conflicts)
                 throw ExitCode(1)
@@ -42,14 +54,8 @@ struct CidrImportCommand: ParsableCommand {
     }
 
     static func bytes(_ path: String) throws(DiagnosticError) -> Data {
-        let top = SourceLocation(file: path, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw DiagnosticError([.error("", "no such file: save the output of `aws ec2 describe-vpcs > FILE` and give that file", at: top)])
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticError([.error("", "cannot be read (check its permissions)", at: top)])
-        }
-        return data
+        try InputFile.read(path, limit: AWSImport.maxBytes, what: "the output of `aws ec2 describe-vpcs` or `describe-subnets`",
+                           missing: "no such file: save the output of `aws ec2 describe-vpcs > FILE` and give that file",
+                           advice: ": split it with --filters (for example Name=vpc-id,Values=…) or per Region")
     }
 }

@@ -32,8 +32,10 @@ struct CidrListCommand: ParsableCommand {
         out += "taken elsewhere: \(grouped(taken)) (\(share(taken))); free: \(grouped(free)) (\(share(free)))"
         out += allocator.largestFreeBlock.map { ", largest free block \($0)\n" } ?? "\n"
         if !ledger.allocations.isEmpty {
-            out += "\n" + Table.render(header: ["cidr", "env", "purpose", "note"],
-                                       rows: ledger.allocations.map { [$0.cidr.description, $0.env, $0.purpose, $0.note ?? ""] })
+            // The VPC column appears once a VPC is recorded, so older ledgers list as before.
+            let vpcs = ledger.allocations.contains { $0.vpc != nil }
+            out += "\n" + Table.render(header: ["cidr", "env", "purpose"] + (vpcs ? ["vpc"] : []) + ["note"],
+                                       rows: ledger.allocations.map { [$0.cidr.description, $0.env, $0.purpose] + (vpcs ? [$0.vpc ?? ""] : []) + [$0.note ?? ""] })
         }
         if !ledger.taken.isEmpty {
             out += "\n" + Table.render(header: ["taken", "source", "note"],

@@ -5,19 +5,7 @@ import Foundation
 enum DesignInput {
     static func read(_ path: String) throws(DiagnosticError) -> String {
         let top = SourceLocation(file: path, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DiagnosticError([.error("", "no such file: check the path of the design file", at: top)])
-        }
-        guard !isDirectory.boolValue else {
-            throw DiagnosticError([.error("", "is a folder, not a design file", at: top)])
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticError([.error("", "cannot be read (check its permissions)", at: top)])
-        }
-        guard data.count <= DesignParser.maxBytes else {
-            throw DiagnosticError([.error("", "the file is \(data.count) bytes; a design file is at most \(DesignParser.maxBytes) bytes", at: top)])
-        }
+        let data = try InputFile.read(path, limit: DesignParser.maxBytes, what: "a design file", missing: "no such file: check the path of the design file")
         guard let text = String(data: data, encoding: .utf8) else {
             throw DiagnosticError([.error("", "the file is not UTF-8 text", at: top)])
         }

@@ -19,10 +19,11 @@ struct EdgePlanCLI: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                Console.out(fullMessage(for: error) + "\n")
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // A usage error may echo an argument: printed through Console like everything else.
+            Console.err(fullMessage(for: error) + "\n")
             Foundation.exit(2)
         }
     }

@@ -27,14 +27,7 @@ enum LedgerFile {
     /// Reads and parses the ledger; a malformed one is refused with located errors.
     static func read(_ path: String) throws(DiagnosticError) -> ParsedLedger {
         let top = SourceLocation(file: path, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DiagnosticError([.error("", "no such ledger: create one with `edgeplan cidr init --ledger \(path) --pool 10.0.0.0/8`", at: top)])
-        }
-        guard !isDirectory.boolValue else { throw DiagnosticError([.error("", "is a folder, not a ledger file", at: top)]) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticError([.error("", "cannot be read (check its permissions)", at: top)])
-        }
+        let data = try InputFile.read(path, limit: LedgerParser.maxBytes, what: "a ledger", missing: "no such ledger: create one with `edgeplan cidr init --ledger \(path) --pool 10.0.0.0/8`")
         guard let text = String(data: data, encoding: .utf8), !text.unicodeScalars.contains(where: { $0.value == 0 }) else {
             throw DiagnosticError([.error("", "the ledger is not UTF-8 text: restore it from version control", at: top)])
         }
@@ -115,9 +108,16 @@ enum LedgerFile {
     }
 
     /// Writes `text` to a new temporary file in the ledger's folder and flushes it to disk.
+    /// Called under the lock, so any other temporary of this ledger was left by a process that was
+    /// killed before its rename: those whose process is gone are removed first.
     private static func writeTemporary(_ text: String, beside path: String, mode: mode_t) throws(DiagnosticError) -> String {
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new-\(getpid())").path
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent).new-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
+            if let pid = Int32(name.dropFirst(prefix.count)), !Disk.isRunning(pid) { unlink(folder.appendingPathComponent(name).path) }
+        }
+        let temporary = folder.appendingPathComponent("\(prefix)\(getpid())").path
         unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else {

@@ -23,17 +23,17 @@ struct PricingImportCommand: ParsableCommand {
     func run() throws {
         do {
             let files = try PricingFiles(option: pricing)
-            let top = SourceLocation(file: offer, line: 1, column: 1)
-            guard let data = FileManager.default.contents(atPath: offer) else {
-                throw DiagnosticError([.error("", "no such file, or it cannot be read", at: top)])
-            }
+            let data = try InputFile.read(offer, limit: OfferImporter.maxBytes, what: "an AWS Price List offer file edgeplan reads",
+                                          missing: "no such file: download the offer, e.g. https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSELB/current/eu-west-1/index.json",
+                                          advice: " (a regional AmazonEC2 offer is far larger: keep only the rows edgeplan maps, as the README shows)")
             let importer = OfferImporter()
             let reading = try importer.read(data, file: offer)
             let names = try DataFiles.reference().regions.mapValues(\.name)
-            let result = try importer.apply(reading, folder: files.all(), folderLabel: files.label, regionNames: names)
+            let result = try importer.apply(reading, folder: try files.all(), folderLabel: files.label, regionNames: names)
             try write(result.files, into: files.folder)
             Console.out(report(result, reading))
-        } catch let error as DiagnosticError {
+        } catch {
+            // Every step throws DiagnosticError only.
             Console.report(error.diagnostics)
             throw ExitCode(2)
         }

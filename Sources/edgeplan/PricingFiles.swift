@@ -31,8 +31,11 @@ struct PricingFiles {
         guard FileManager.default.fileExists(atPath: path) else {
             return .unavailable(.missingRegion(folder: label, region: region))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .unavailable(.malformed([.error("", "cannot be read (check its permissions)", at: SourceLocation(file: file, line: 1, column: 1))]))
+        let data: Data
+        do {
+            data = try Self.read(path, file: file)
+        } catch {
+            return .unavailable(.malformed(error.diagnostics))
         }
         do {
             return .catalog(try PriceCatalog(json: data, file: file, region: region))
@@ -41,13 +44,26 @@ struct PricingFiles {
         }
     }
 
-    /// Every `<region>.json` in the folder, by file name.
-    func all() -> [String: Data] {
+    /// Every `<region>.json` in the folder, by file name; one larger than a price file can be is an error.
+    func all() throws(DiagnosticError) -> [String: Data] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var files: [String: Data] = [:]
         for name in names where name.hasSuffix(".json") {
-            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) { files[name] = data }
+            files[name] = try Self.read(folder.appendingPathComponent(name).path, file: "\(label)/\(name)")
         }
         return files
+    }
+
+    /// A price file's bytes, at most `PriceCatalog.maxBytes` of them; errors name it as `file`.
+    static func read(_ path: String, file: String) throws(DiagnosticError) -> Data {
+        do {
+            return try InputFile.read(path, limit: PriceCatalog.maxBytes, what: "a price file", missing: "no such file")
+        } catch {
+            throw DiagnosticError(error.diagnostics.map { d in
+                var d = d
+                d.location = SourceLocation(file: file, line: 1, column: 1)
+                return d
+            })
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HostileInputs
 import Testing
 
 /// Issue 10: `--out` replaces only folders edgeplan provably wrote, swaps them in one step, and
@@ -228,18 +229,5 @@ import Testing
     static func jsonString(_ s: String) -> String {
         let data = try! JSONSerialization.data(withJSONObject: [s], options: [.fragmentsAllowed])
         return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
-    }
-}
-
-/// A small seeded generator, so a failing kill sequence can be replayed.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -57,7 +57,7 @@ import Testing
             (good.replacingOccurrences(of: "10.1.0.0/16", with: "10.1.0.0/33"), "l.yaml:17:11: error: allocations[1].cidr: '10.1.0.0/33' is not a valid IPv4 prefix length"),
             (good.replacingOccurrences(of: "10.1.0.0/16", with: "10.1.0.1/16"), "l.yaml:17:11: error: allocations[1].cidr: '10.1.0.1/16' has host bits set"),
             (good.replacingOccurrences(of: "env: shop-dev", with: "env: Shop_Dev"), "l.yaml:15:10: error: allocations[0].env: 'Shop_Dev' is not an environment name"),
-            (good.replacingOccurrences(of: "    purpose: vpc\n  - cidr: 10.1", with: "    purpse: vpc\n  - cidr: 10.1"), "l.yaml:16:5: error: allocations[0].purpse: unknown field: an allocation has only cidr, env, purpose, note; did you mean 'purpose'?"),
+            (good.replacingOccurrences(of: "    purpose: vpc\n  - cidr: 10.1", with: "    purpse: vpc\n  - cidr: 10.1"), "l.yaml:16:5: error: allocations[0].purpse: unknown field: an allocation has only cidr, env, purpose, vpc, note; did you mean 'purpose'?"),
             (good.replacingOccurrences(of: "edgeplan-ledger: 1", with: "edgeplan-ledger: 2"), "l.yaml:4:18: error: edgeplan-ledger: unknown ledger format version 2"),
             (good.replacingOccurrences(of: "    source: reserved\n", with: ""), "l.yaml:10:5: error: taken[0].source: missing required field 'source'"),
             (good.replacingOccurrences(of: "pools:\n", with: "pools: [\n"), "l.yaml:"),

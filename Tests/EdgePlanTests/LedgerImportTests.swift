@@ -34,29 +34,31 @@ import Testing
     }
 
     @Test func importingSkipsWhatIsCoveredAndIsIdempotent() throws {
-        let vpcs = try AWSImport().read(try Self.fixture("describe-vpcs.json"), file: "v.json").ranges
-        let subnets = try AWSImport().read(try Self.fixture("describe-subnets.json"), file: "s.json").ranges
+        let vpcs = try AWSImport().read(try Self.fixture("describe-vpcs.json"), file: "v.json").blocks
+        let subnets = try AWSImport().read(try Self.fixture("describe-subnets.json"), file: "s.json").blocks
         var allocator = LedgerAllocator(Ledger(
             pools: [Ledger.Pool(cidr: IPv4Prefix("10.0.0.0/8")!)],
             allocations: [Ledger.Allocation(env: "lake", cidr: IPv4Prefix("10.50.0.0/20")!)]))
         let report = allocator.importTaken(vpcs + subnets)
-        // Subnets inside imported VPCs are covered; the data lake's VPC is its own allocation.
+        // Subnets inside imported VPCs are covered; the data lake's VPC is its own allocation, as
+        // its edgeplan:env tag says, and the ledger now records it.
         #expect(report.added.map(\.cidr.description) == ["10.0.0.0/16", "10.1.0.0/16", "10.60.4.0/24", "172.31.0.0/16"])
         #expect(report.skipped.count == 4)
         #expect(report.conflicts.isEmpty)
+        #expect(report.bound.map(\.env) == ["lake"] && allocator.allocation(env: "lake")?.vpc == "vpc-0a60eb65b4EXAMPLE")
         #expect(LedgerChecker().check(allocator.ledger).isEmpty)
         // Nothing imported is ever handed out.
         guard case .success(let next) = allocator.allocate(env: "new", size: .exactly(16)) else { Issue.record("no /16"); return }
         #expect(next.allocation.cidr.description == "10.2.0.0/16")
         let again = allocator.importTaken(vpcs + subnets)
-        #expect(again.added.isEmpty)
+        #expect(again.added.isEmpty && again.bound.isEmpty && !again.changed)
     }
 
     @Test func aRangeOverAnAllocationIsRecordedAndReportedAsAConflict() {
         var allocator = LedgerAllocator(Ledger(
             pools: [Ledger.Pool(cidr: IPv4Prefix("10.0.0.0/8")!)],
             allocations: [Ledger.Allocation(env: "a", cidr: IPv4Prefix("10.0.0.0/20")!)]))
-        let report = allocator.importTaken([Ledger.TakenRange(cidr: IPv4Prefix("10.0.0.0/16")!, source: "vpc-x")])
+        let report = allocator.importTaken([AWSImport.Block(range: Ledger.TakenRange(cidr: IPv4Prefix("10.0.0.0/16")!, source: "vpc-x"), vpc: "vpc-x")])
         #expect(report.added.count == 1)
         #expect(report.conflicts.count == 1 && report.conflicts[0].message.contains("allocated to env a"))
         #expect(LedgerChecker().check(allocator.ledger).count == 1)
@@ -64,7 +66,7 @@ import Testing
 
     @Test func badInputIsLocated() {
         let cases: [(String, String)] = [
-            ("{\n  \"Vpcs\": [\n    {\"VpcId\": \"vpc-1\", \"CidrBlock\": \"10.0.0.0/16\"\n", "j.json:4:1: error: not valid JSON: the file ends in the middle of a value (truncated?)"),
+            ("{\n  \"Vpcs\": [\n    {\"VpcId\": \"vpc-1\", \"CidrBlock\": \"10.0.0.0/16\"\n", "j.json:4:1: error: not valid JSON: unexpected end of the file in an object"),
             ("{\"Vpcs\": [{\"VpcId\": \"vpc-1\" \"CidrBlock\": 1}]}", "j.json:1:29: error: not valid JSON: expected ',' or '}'"),
             ("{\"Vpcs\": [{\"VpcId\": \"vpc-1\",\n  \"CidrBlock\": \"10.0.0.0/33\"}]}", "j.json:2:16: error: Vpcs[0].CidrBlock: '10.0.0.0/33' is not a valid IPv4 prefix length"),
             ("{\"Vpcs\": [{\"CidrBlock\": \"10.0.0.0/16\"}]}", "j.json:1:11: error: Vpcs[0].VpcId: missing \"VpcId\""),

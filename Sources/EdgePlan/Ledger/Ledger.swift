@@ -42,12 +42,17 @@ public struct Ledger: Sendable, Equatable {
         public var cidr: IPv4Prefix
         /// What the block is for; `vpc` unless said otherwise.
         public var purpose: String
+        /// The id of the AWS VPC that uses the block (`vpc-0abc…`), once known: recorded by
+        /// `cidr allocate --cidr … --vpc …`, or by `cidr import` from the VPC's `edgeplan:env` tag.
+        /// Only that VPC (and its subnets) may use the block; any other is an overlap.
+        public var vpc: String?
         public var note: String?
 
-        public init(env: String, cidr: IPv4Prefix, purpose: String = Allocation.defaultPurpose, note: String? = nil) {
+        public init(env: String, cidr: IPv4Prefix, purpose: String = Allocation.defaultPurpose, vpc: String? = nil, note: String? = nil) {
             self.env = env
             self.cidr = cidr
             self.purpose = purpose
+            self.vpc = vpc
             self.note = note
         }
 
@@ -80,6 +85,14 @@ public struct Ledger: Sendable, Equatable {
     /// and ending with a letter or digit, at most 63 characters (a DNS label, like design names).
     public static func isValidEnvName(_ name: String) -> Bool {
         name.utf8.count <= 63 && isKebab(name)
+    }
+
+    /// Whether `id` looks like an AWS VPC id: `vpc-` and 1 to 64 ASCII letters and digits
+    /// (AWS writes 8 or 17 hexadecimal digits; its documentation's examples end in `EXAMPLE`).
+    public static func isValidVPCId(_ id: String) -> Bool {
+        let rest = id.utf8.dropFirst(4)
+        return id.hasPrefix("vpc-") && (1...64).contains(rest.count)
+            && rest.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
     }
 }
 

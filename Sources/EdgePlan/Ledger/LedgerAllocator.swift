@@ -38,6 +38,7 @@ public struct LedgerAllocator: Sendable {
         case sizeMismatch(env: String, existing: IPv4Prefix, asked: Size)
         case full(length: Int, largestFree: IPv4Prefix?, freeAddresses: UInt64, pools: [IPv4Prefix])
         case notFree(IPv4Prefix)
+        case otherVPC(env: String, recorded: String, asked: String)
 
         public var message: String {
             switch self {
@@ -52,6 +53,8 @@ public struct LedgerAllocator: Sendable {
                 case .atLeast(let l): wanted = "a /\(l) or larger"
                 }
                 return "\(env) already has \(existing) (a /\(existing.length)), not \(wanted); an environment keeps its block: release it first (`edgeplan cidr release --env \(env)`) to get one of another size"
+            case .otherVPC(let env, let recorded, let asked):
+                return "\(env)'s block is already used by \(recorded), not \(asked); an environment has one VPC: release it first to record another"
             case .notFree(let cidr):
                 return "\(cidr) is not free: it overlaps an allocation or a taken range, or lies outside the pools (`edgeplan cidr list` shows them)"
             case .full(let length, let largest, let free, let pools):
@@ -105,18 +108,29 @@ public struct LedgerAllocator: Sendable {
     }
 
     /// Records `cidr`, a block `env` already uses (a VPC made before the ledger), as its
-    /// allocation; the block must be wholly free. Recording the same block again changes nothing.
-    public mutating func claim(env: String, cidr: IPv4Prefix, purpose: String = Ledger.Allocation.defaultPurpose, note: String? = nil) -> Result<Outcome, Failure> {
+    /// allocation, with the id of the VPC that uses it when given; the block must be wholly free.
+    /// Recording the same block again changes nothing, except to record a VPC it had none for
+    /// (`isNew` is then true: the ledger changed).
+    public mutating func claim(env: String, cidr: IPv4Prefix, purpose: String = Ledger.Allocation.defaultPurpose, vpc: String? = nil, note: String? = nil) -> Result<Outcome, Failure> {
         guard Ledger.isValidEnvName(env) else { return .failure(.invalidEnv(env)) }
         if let existing = allocation(env: env) {
             guard existing.cidr == cidr else { return .failure(.sizeMismatch(env: env, existing: existing.cidr, asked: .exactly(Int(cidr.length)))) }
-            return .success(Outcome(allocation: existing, isNew: false))
+            guard let vpc, existing.vpc != vpc else { return .success(Outcome(allocation: existing, isNew: false)) }
+            if let recorded = existing.vpc { return .failure(.otherVPC(env: env, recorded: recorded, asked: vpc)) }
+            recordVPC(vpc, env: env)
+            return .success(Outcome(allocation: allocation(env: env)!, isNew: true))
         }
         guard space.take(cidr) else { return .failure(.notFree(cidr)) }
-        let allocation = Ledger.Allocation(env: env, cidr: cidr, purpose: purpose, note: note)
+        let allocation = Ledger.Allocation(env: env, cidr: cidr, purpose: purpose, vpc: vpc, note: note)
         index[env] = ledger.allocations.count
         ledger.allocations.append(allocation)
         return .success(Outcome(allocation: allocation, isNew: true))
+    }
+
+    /// Records `vpc` as the VPC that uses `env`'s block (which must exist).
+    public mutating func recordVPC(_ vpc: String, env: String) {
+        guard let i = index[env] else { return }
+        ledger.allocations[i].vpc = vpc
     }
 
     /// Takes `env`'s block back into the free space; nil when it had none.

@@ -17,7 +17,7 @@ public struct LedgerChecker: Sendable {
     public init(rules: [any LedgerRule] = LedgerChecker.standardRules) { self.rules = rules }
 
     public static let standardRules: [any LedgerRule] = [
-        PoolOverlapRule(), DuplicateEnvRule(), AllocationOutsidePoolsRule(), AllocationOverlapRule(),
+        PoolOverlapRule(), DuplicateEnvRule(), DuplicateVPCRule(), AllocationOutsidePoolsRule(), AllocationOverlapRule(),
     ]
 
     /// Located problems of a ledger read from a file.

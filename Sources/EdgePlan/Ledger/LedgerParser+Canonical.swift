@@ -31,10 +31,11 @@ extension LedgerParser {
                 parsed.ledger.taken.append(Ledger.TakenRange(cidr: cidr, source: source, note: rest["note"]?.0))
                 parsed.taken.append(.init(entry: at, cidr: cidrAt))
             case "allocations":
-                guard rest.keys.allSatisfy({ ["env", "purpose", "note"].contains($0) }), let (env, envLine) = rest["env"],
-                      Ledger.isValidEnvName(env), let purpose = rest["purpose"]?.0, purpose.contains(where: { !$0.isWhitespace })
+                guard rest.keys.allSatisfy({ ["env", "purpose", "vpc", "note"].contains($0) }), let (env, envLine) = rest["env"],
+                      Ledger.isValidEnvName(env), let purpose = rest["purpose"]?.0, purpose.contains(where: { !$0.isWhitespace }),
+                      rest["vpc"].map({ Ledger.isValidVPCId($0.0) }) ?? true
                 else { return false }
-                parsed.ledger.allocations.append(Ledger.Allocation(env: env, cidr: cidr, purpose: purpose, note: rest["note"]?.0))
+                parsed.ledger.allocations.append(Ledger.Allocation(env: env, cidr: cidr, purpose: purpose, vpc: rest["vpc"]?.0, note: rest["note"]?.0))
                 parsed.allocations.append(.init(entry: at, cidr: cidrAt, env: SourceLocation(file: file, line: envLine, column: 10)))
             default:
                 return false

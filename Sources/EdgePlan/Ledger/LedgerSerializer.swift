@@ -21,7 +21,7 @@ public struct LedgerSerializer: Sendable {
         out += section("pools", ledger.pools.map { [("cidr", $0.cidr.description), ("note", $0.note.map(scalar))] })
         out += section("taken", ledger.taken.map { [("cidr", $0.cidr.description), ("source", scalar($0.source)), ("note", $0.note.map(scalar))] })
         out += section("allocations", ledger.allocations.map {
-            [("cidr", $0.cidr.description), ("env", scalar($0.env)), ("purpose", scalar($0.purpose)), ("note", $0.note.map(scalar))]
+            [("cidr", $0.cidr.description), ("env", scalar($0.env)), ("purpose", scalar($0.purpose)), ("vpc", $0.vpc.map(scalar)), ("note", $0.note.map(scalar))]
         })
         out += LedgerParser.endMarker + "\n"
         return out
@@ -55,7 +55,10 @@ public struct LedgerSerializer: Sendable {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 || u.value == 0xFEFF {
+                // Controls, and the bidirectional controls that would make a reviewed diff read
+                // other than it is (U+202A–U+202E, U+2066–U+2069).
+                if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 || u.value == 0xFEFF
+                    || (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value) {
                     let hex = String(u.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 } else {

@@ -42,6 +42,9 @@ public struct DesignParser: Sendable {
     public static let maxBytes = 1 << 20
     /// Deeper nesting than this is not a design; refusing it keeps the recursive parser safe.
     public static let maxNesting = 64
+    /// The most frontend options one design compares: every kind in every variant is 36 options,
+    /// and the break-even search and the report grow with each one (500 took 106 s).
+    public static let maxFrontends = 64
 
     public init() {}
 
@@ -50,19 +53,21 @@ public struct DesignParser: Sendable {
         guard text.utf8.count <= DesignParser.maxBytes else {
             throw DiagnosticError([.error("", "the file is \(text.utf8.count) bytes; a design file is at most \(DesignParser.maxBytes) bytes", at: top)])
         }
+        // CRLF and lone CR line ends read as LF, as YAML reads them, so every line count agrees.
+        let text = YAMLReader.normalizingLineBreaks(text)
         if let deep = DesignParser.tooDeep(text, file: file) { throw DiagnosticError([deep]) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw DiagnosticError([DesignParser.diagnostic(for: error, file: file)])
+            throw DiagnosticError([YAMLReader.placedInside(DesignParser.diagnostic(for: error, file: file), text: text)])
         } catch {
             throw DiagnosticError([.error("", "the file is not valid YAML", at: top)])
         }
         guard let root else {
             throw DiagnosticError([.error("", "the file is empty: a design needs at least edgeplan, name, region, cluster, network and frontends", at: top)])
         }
-        var reader = YAMLReader(file: file)
+        var reader = YAMLReader(file: file, text: text)
         let design = read(root, &reader)
         let diagnostics = reader.diagnostics
         guard let design, !diagnostics.hasErrors else { throw DiagnosticError(diagnostics) }
@@ -139,11 +144,11 @@ public struct DesignParser: Sendable {
             }
             return .names(names)
         }
-        guard case .scalar = node, r.resolvedTag(node) == .int, let count = node.int else {
+        guard case .scalar = node, [.int, .float].contains(r.resolvedTag(node)) else {
             r.error("network.azs", "expected a count of Availability Zones (1–6) or a list of AZ names, got \(r.describe(node))", at: node)
             return nil
         }
-        return .count(count)
+        return r.int(node, path: "network.azs", range: 0...Int.max, what: "a count of Availability Zones").map { .count($0) }
     }
 
     private func readSubnetSizes(_ node: Node, _ r: inout YAMLReader) -> [SubnetRole: Int]? {
@@ -158,7 +163,7 @@ public struct DesignParser: Sendable {
             var text: String?
             if case .scalar(let s) = value { text = s.string }
             let digits = text.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
-            guard let digits, let length = Int(digits), (0...32).contains(length), digits.count <= 2 else {
+            guard let digits, YAMLReader.isPlainInteger(digits), let length = Int(digits), (0...32).contains(length) else {
                 r.error(path, "expected a prefix length such as /24, got \(r.describe(value))", at: value)
                 ok = false
                 continue
@@ -170,6 +175,10 @@ public struct DesignParser: Sendable {
 
     private func readFrontends(_ node: Node, _ r: inout YAMLReader) -> [Frontend]? {
         guard let list = r.sequence(node, path: "frontends", what: "a list of frontend options, e.g. [{kind: alb-privatelink-nlb}]") else { return nil }
+        guard list.count <= DesignParser.maxFrontends else {
+            r.error("frontends", "\(list.count) frontend options: a design compares at most \(DesignParser.maxFrontends); split them across designs", at: node)
+            return nil
+        }
         var result: [Frontend] = []
         var ok = true
         for (i, item) in list.enumerated() {

@@ -8,12 +8,28 @@ struct YAMLReader {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var locations: [String: SourceLocation] = [:]
+    /// Unknown fields seen so far in the file.
+    private var unknownFields = 0
 
-    init(file: String) { self.file = file }
+    /// A file with more unknown fields than this is not the kind of file it was given as: past
+    /// the limit it is refused, rather than producing one warning (and one spelling search) each.
+    static let maxUnknownFields = 32
 
+    /// The file's last line and the column just past its end, when the text is known.
+    private var end: (line: Int, column: Int)?
+
+    init(file: String, text: String? = nil) {
+        self.file = file
+        end = text.map(YAMLReader.end(of:))
+    }
+
+    /// Where `node` sits; libyaml places a node at the end of a file that ends without a line
+    /// break (`---`, `key:`) on the line after the last, which becomes the end of the last line.
     func location(_ node: Node) -> SourceLocation {
         let mark = node.mark
-        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        var at = (line: mark?.line ?? 1, column: mark?.column ?? 1)
+        if let end, at.line > end.line || (at.line == end.line && at.column > end.column) { at = end }
+        return SourceLocation(file: file, line: at.line, column: at.column)
     }
 
     mutating func error(_ path: String, _ message: String, at node: Node) {
@@ -49,17 +65,34 @@ struct YAMLReader {
                 continue
             }
             let name = scalar.string
+            // YAML 1.1 merge keys (`<<: *base`): libyaml leaves them to the reader, and merging
+            // here would have to decide which of two values wins, while a ledger rewrite would drop
+            // the anchor; refused, so a merged field can never silently fall back to a default.
+            if name == "<<", scalar.style == .plain {
+                error(join(path, name), "YAML merge keys (`<<`) are not read: write the fields out in full", at: key)
+                continue
+            }
             let fieldPath = join(path, name)
-            locations[fieldPath] = location(value)
             if !known.contains(name) {
-                let hint = Spelling.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
-                switch unknown {
-                case .warn:
-                    warning(fieldPath, "unknown field, ignored\(hint)", at: key)
-                case .reject(let reason):
-                    error(fieldPath, "unknown field: \(what ?? "this mapping") has only \(known.joined(separator: ", "))\(hint) (\(reason))", at: key)
+                unknownFields += 1
+                guard unknownFields <= YAMLReader.maxUnknownFields else {
+                    if unknownFields == YAMLReader.maxUnknownFields + 1 {
+                        error(path, "more than \(YAMLReader.maxUnknownFields) unknown fields: this is not the file edgeplan expects here (check the path), or its fields are misspelt; edgeplan stops reading it", at: key)
+                    }
                     continue
                 }
+                // No misspelling is that long: a suggestion would only cost time.
+                let shown = name.count > 64 ? "\(name.prefix(48))… (\(name.count) characters)" : name
+                let hint = name.count > 64 ? "" : Spelling.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
+                switch unknown {
+                case .warn:
+                    warning(join(path, shown), "unknown field, ignored\(hint)", at: key)
+                case .reject(let reason):
+                    error(join(path, shown), "unknown field: \(what ?? "this mapping") has only \(known.joined(separator: ", "))\(hint) (\(reason))", at: key)
+                    continue
+                }
+            } else {
+                locations[fieldPath] = location(value)
             }
             result.entries.append((name, value))
         }
@@ -82,88 +115,101 @@ struct YAMLReader {
         return scalar.string
     }
 
-    /// A whole number in `range`; YAML's `1_000` spelling is accepted, quoted numbers are not.
+    /// A whole number in `range`, written in plain decimal digits (`0`, `30`, `100000`). YAML 1.1
+    /// also reads `010` as 8, `1:30` as 90, `0x10`, `0o17`, `0b11`, `+5` and `1_000` as numbers,
+    /// and YAML 1.2 reads some of them as text, so a file would mean different things to different
+    /// tools: each is a located error saying how to write the number. Quoted numbers are text.
     mutating func int(_ node: Node, path: String, range: ClosedRange<Int>, what: String) -> Int? {
-        guard case .scalar(let scalar) = node, scalar.style == .plain, resolvedTag(node) == .int,
-              let value = node.int
-        else {
-            error(path, "expected \(what) (a whole number \(rangeText(range))), got \(describe(node))", at: node)
-            return nil
-        }
-        guard range.contains(value) else {
-            error(path, "\(value) is out of range: \(what) must be a whole number \(rangeText(range))", at: node)
+        let expected = "\(what) (a whole number \(rangeText(range)))"
+        guard let text = plainNumber(node, path: path, expected: expected, decimal: false) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            error(path, "\(text) is out of range: \(what) must be a whole number \(rangeText(range))", at: node)
             return nil
         }
         return value
     }
 
-    /// Digits with an optional sign, point and exponent: YAML's `.nan` and `.inf` are floats too,
-    /// but not numbers anything can be priced with.
-    static func isDecimalText(_ text: String) -> Bool {
-        text.range(of: #"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"#, options: .regularExpression) != nil
+    /// `0` or digits without a leading zero: the one spelling of a whole number every YAML reader
+    /// takes for the same value.
+    static func isPlainInteger(_ text: some StringProtocol) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
+        return first != UInt8(ascii: "0") || bytes.count == 1
     }
 
-    /// A YAML number in plain decimal notation, its sign apart: `1_000` → "1000", `2.5e3` → "2500",
-    /// `.5` → "0.5", `-1.5e-2` → (negative, "0.015"); nil for anything `isDecimalText` refuses (after
-    /// removing `_`) and for exponents beyond what any `Decimal` holds. Exact: digits are moved, never
-    /// computed, so `Decimal(plainText:)` can read the result or refuse it.
-    static func plainDecimal(_ yaml: String) -> (negative: Bool, text: String)? {
-        let text = yaml.replacingOccurrences(of: "_", with: "")
-        guard isDecimalText(text) else { return nil }
-        var rest = Substring(text)
-        let negative = rest.first == "-"
-        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
-        var exponentText: Substring = "0"
-        if let e = rest.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponentText = rest[rest.index(after: e)...]
-            rest = rest[..<e]
-        }
-        let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
-        var digits = Array(whole + fraction)
-        guard digits.contains(where: { $0 != "0" }) else { return (negative, "0") }
-        // Decimal holds at most 38 digits times 10^±128: a larger shift can never be exact.
-        guard let exponent = Int(exponentText), abs(exponent) <= 1_000 else { return nil }
-        var point = whole.count + exponent
-        if point <= 0 {
-            digits = Array(repeating: "0", count: 1 - point) + digits
-            point = 1
-        }
-        if point >= digits.count { return (negative, String(digits) + String(repeating: "0", count: point - digits.count)) }
-        return (negative, String(digits[..<point]) + "." + String(digits[point...]))
+    /// A plain whole number, optionally followed by `.` and one or more digits (`2000`, `0.5`).
+    static func isPlainDecimal(_ text: some StringProtocol) -> Bool {
+        guard let point = text.firstIndex(of: ".") else { return isPlainInteger(text) }
+        let fraction = text[text.index(after: point)...]
+        return isPlainInteger(text[..<point]) && !fraction.isEmpty
+            && fraction.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
-    /// A non-negative decimal number, exact: read from the text by `Decimal(plainText:)`, never
-    /// through a Double, and refused when `Decimal` cannot hold it exactly.
+    /// Why `text`, which a YAML reader may take for a number, is not a plain decimal one, with the
+    /// spelling to use instead; nil when it does not look like a number at all.
+    static func spellingProblem(_ text: String, decimal: Bool) -> String? {
+        let lower = text.lowercased()
+        let body = lower.drop { $0 == "+" || $0 == "-" }
+        guard let first = body.first, first.isASCII, first.isNumber || first == "." else { return nil }
+        if [".nan", ".inf"].contains(String(body)) { return nil }
+        let example = decimal ? "such as 2000 or 0.5" : "such as 30"
+        if lower.hasPrefix("-") { return "it is negative: write zero or more, \(example)" }
+        if lower.hasPrefix("+") { return "a sign is not part of a plain number: write \(text.dropFirst())" }
+        if body.hasPrefix("0x") || body.hasPrefix("0o") || body.hasPrefix("0b") {
+            return "YAML reads it as a hexadecimal, octal or binary number: write it in decimal digits, \(example)"
+        }
+        if body.contains(":") { return "YAML 1.1 reads it as a base-60 number (1:30 is 90): write it in decimal digits, \(example)" }
+        if body.contains("_") { return "YAML 1.1 reads '_' as a digit separator and YAML 1.2 as text: write the digits only (\(text.filter { $0 != "_" }))" }
+        if body.contains("e") { return "exponents are not read: write every digit, \(example)" }
+        if body.hasPrefix(".") { return "write a digit before the point (0\(body))" }
+        if body.hasSuffix(".") { return "write a digit after the point, or none (\(body.dropLast()))" }
+        if body.count > 1, body.hasPrefix("0"), !body.hasPrefix("0.") {
+            return "YAML 1.1 reads a leading zero as octal (010 is 8): write it without leading zeros (\(body.drop { $0 == "0" }.isEmpty ? "0" : String(body.drop { $0 == "0" })))"
+        }
+        if !decimal, isPlainDecimal(body) { return "it is not a whole number: \(example)" }
+        return "write plain decimal digits, \(example)"
+    }
+
+    /// The text of a number written in plain decimal digits (with one `.` when `decimal`), or nil
+    /// and a located error saying why not.
+    private mutating func plainNumber(_ node: Node, path: String, expected: String, decimal: Bool) -> String? {
+        let tag = resolvedTag(node)
+        guard case .scalar(let scalar) = node, scalar.style == .plain, tag == .int || tag == .float || tag == .str else {
+            error(path, "expected \(expected), got \(describe(node))", at: node)
+            return nil
+        }
+        let text = scalar.string
+        if tag != .str, decimal ? YAMLReader.isPlainDecimal(text) : YAMLReader.isPlainInteger(text) { return text }
+        // A negative whole number is spelt plainly; the range says why it is refused.
+        if tag == .int, !decimal, text.hasPrefix("-"), text != "-0", YAMLReader.isPlainInteger(text.dropFirst()) { return text }
+        if tag == .float, [".nan", ".inf"].contains(String(text.lowercased().drop { $0 == "+" || $0 == "-" })) {
+            error(path, "\(text) is not a finite number: \(expected) must be a plain decimal such as 2000 or 0.5", at: node)
+            return nil
+        }
+        if let problem = YAMLReader.spellingProblem(text, decimal: decimal) {
+            error(path, "'\(text)' is not a plain decimal number: \(problem)", at: node)
+            return nil
+        }
+        error(path, "expected \(expected), got \(describe(node))", at: node)
+        return nil
+    }
+
+    /// A non-negative decimal number in plain digits (`2000`, `0.5`), exact: read from the text by
+    /// `Decimal(plainText:)`, never through a Double, and refused when `Decimal` cannot hold it exactly.
     mutating func decimal(_ node: Node, path: String, what: String, max: Decimal? = nil) -> Decimal? {
-        if case .scalar(let scalar) = node, scalar.style == .plain, resolvedTag(node) == .float,
-           !YAMLReader.isDecimalText(scalar.string.replacingOccurrences(of: "_", with: "")) {
-            error(path, "\(scalar.string) is not a finite number: \(what) must be a plain decimal such as 2000 or 0.5", at: node)
-            return nil
-        }
-        guard case .scalar(let scalar) = node, scalar.style == .plain,
-              resolvedTag(node) == .int || resolvedTag(node) == .float,
-              let (negative, plain) = YAMLReader.plainDecimal(scalar.string)
-        else {
-            error(path, "expected \(what) (a number), got \(describe(node))", at: node)
-            return nil
-        }
-        guard let value = Decimal(plainText: plain) else {
+        guard let text = plainNumber(node, path: path, expected: "\(what) (a number)", decimal: true) else { return nil }
+        guard let value = Decimal(plainText: text) else {
             // Too many digits, or too large for any Decimal: say which when a limit explains it.
-            let wholeDigits = plain.prefix { $0 != "." }.drop { $0 == "0" }.count
-            if let max, !negative, wholeDigits > max.plainString.count {
-                error(path, "\(scalar.string) is too large: \(what) must be at most \(groupedDecimal(max))", at: node)
+            let wholeDigits = text.prefix { $0 != "." }.count
+            if let max, wholeDigits > max.plainString.count {
+                error(path, "\(text) is too large: \(what) must be at most \(groupedDecimal(max))", at: node)
             } else {
-                error(path, "\(scalar.string) cannot be read exactly (edgeplan keeps at most 38 significant digits): \(what) must be a plain decimal such as 2000 or 0.5", at: node)
+                error(path, "\(text) cannot be read exactly (edgeplan keeps at most 38 significant digits): \(what) must be a plain decimal such as 2000 or 0.5", at: node)
             }
             return nil
         }
-        guard !negative || value == 0 else {
-            error(path, "\(scalar.string) is negative: \(what) must be zero or more", at: node)
-            return nil
-        }
         if let max, value > max {
-            error(path, "\(scalar.string) is too large: \(what) must be at most \(groupedDecimal(max))", at: node)
+            error(path, "\(text) is too large: \(what) must be at most \(groupedDecimal(max))", at: node)
             return nil
         }
         return value
@@ -205,8 +251,24 @@ struct YAMLReader {
     }
 
     func resolvedTag(_ node: Node) -> Yams.Tag.Name {
-        if case .scalar(let scalar) = node, scalar.style != .plain { return .str }
+        if case .scalar(let scalar) = node {
+            if scalar.style != .plain { return .str }
+            // Yams resolves a plain scalar by trying YAML 1.1's regular expressions in turn, most
+            // of the YAML path's time on a large ledger: skipped for text no rule can match.
+            if scalar.tag.rawValue.isEmpty, YAMLReader.isTextForEveryRule(scalar.string) { return .str }
+        }
         return Yams.Tag.Name(rawValue: node.tag.rawValue)
+    }
+
+    /// Whether no YAML 1.1 implicit rule (bool, int, float, null, timestamp, merge, value) can
+    /// match `text`: it holds a '/' (none allows one: CIDRs), or it starts with a letter that starts
+    /// no bool or null word (yes, no, true, false, on, off, null), or is longer than all of them.
+    static func isTextForEveryRule(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        if text.utf8.contains(UInt8(ascii: "/")) { return true }
+        let lower = first | 0x20
+        guard lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") else { return false }
+        return !"yntfo".utf8.contains(lower) || text.utf8.count > 5
     }
 
     func describe(_ node: Node) -> String {
@@ -236,6 +298,61 @@ struct Fields {
     var entries: [(name: String, node: Node)] = []
 
     subscript(name: String) -> Node? { entries.first { $0.name == name }?.node }
+}
+
+extension YAMLReader {
+    /// `text` with every line break YAML knows written as LF: CRLF, a lone CR, and (YAML 1.1, as
+    /// libyaml reads) NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR. libyaml reads each as a line
+    /// break, so nothing changes for it, while every line count (the ledger's line reader, the
+    /// nesting guard, an editor's) now agrees with its locations. Swift takes "\r\n" for one
+    /// `Character`, so code that splits lines on "\n" would see none in a CRLF file.
+    static func normalizingLineBreaks(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == UInt8(ascii: "\r") || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var input = Array(utf8)[...]
+        while let byte = input.popFirst() {
+            switch byte {
+            case UInt8(ascii: "\r"):
+                if input.first == UInt8(ascii: "\n") { input.removeFirst() }
+                bytes.append(UInt8(ascii: "\n"))
+            case 0xC2 where input.first == 0x85:  // NEL
+                input.removeFirst()
+                bytes.append(UInt8(ascii: "\n"))
+            case 0xE2 where input.count >= 2 && input[input.startIndex] == 0x80 && (input[input.startIndex + 1] == 0xA8 || input[input.startIndex + 1] == 0xA9):  // LS, PS
+                input.removeFirst(2)
+                bytes.append(UInt8(ascii: "\n"))
+            default:
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension YAMLReader {
+    /// `diagnostic` placed inside `text`: libyaml reports a file that ends without a line break in
+    /// the middle of a value at the line after the last, which no editor can show; such a place
+    /// becomes the end of the last line.
+    static func placedInside(_ diagnostic: Diagnostic, text: String) -> Diagnostic {
+        guard var at = diagnostic.location else { return diagnostic }
+        let end = end(of: text)
+        if at.line > end.line || (at.line == end.line && at.column > end.column) { (at.line, at.column) = end }
+        var placed = diagnostic
+        placed.location = at
+        return placed
+    }
+
+    /// The last line of `text` (lines end at LF) and the column just past its last character.
+    static func end(of text: String) -> (line: Int, column: Int) {
+        var lines = 1, lastLineStart = text.utf8.startIndex
+        for i in text.utf8.indices where text.utf8[i] == UInt8(ascii: "\n") {
+            lines += 1
+            lastLineStart = text.utf8.index(after: i)
+        }
+        return (lines, text[lastLineStart...].unicodeScalars.count + 1)
+    }
 }
 
 func join(_ path: String, _ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }

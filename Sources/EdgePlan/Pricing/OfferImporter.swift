@@ -56,8 +56,16 @@ public struct OfferImporter: Sendable {
 
     // MARK: - Reading the offer
 
+    /// The largest offer file read: the regional AWSELB, AmazonVPC and AmazonApiGateway offers
+    /// are a few MB; a regional AmazonEC2 offer is gigabytes and is cut down first (README).
+    /// JSONDecoder holds a file in about 4 times its size, and text of tiny values in 25 times.
+    public static let maxBytes = 16 << 20
+
     public func read(_ data: Data, file: String) throws(DiagnosticError) -> Reading {
         let top = SourceLocation(file: file, line: 1, column: 1)
+        guard data.count <= OfferImporter.maxBytes else {
+            throw DiagnosticError([.error("", "the file is \(grouped(data.count)) bytes; edgeplan reads offer files of at most \(grouped(OfferImporter.maxBytes)) bytes (a regional AmazonEC2 offer is far larger: keep only the rows edgeplan maps, as the README shows)", at: top)])
+        }
         let offer: PriceOffer
         do {
             offer = try JSONDecoder().decode(PriceOffer.self, from: data)

@@ -1,12 +1,19 @@
 import Foundation
 
 extension PriceCatalog {
+    /// The largest price file edgeplan reads: about 30 times the largest bundled one (37 KB), room
+    /// for a thousand prices with long notes, and read in well under a second.
+    public static let maxBytes = 1 << 20
+
     /// Reads a price file's bytes (the caller reads the file). `file` names it in errors; `region`,
     /// when given, is the region the file must be for (the one its name says). Every field is
     /// checked and every problem reported at its line and column with the path to the value
     /// (`pricing/aws/eu-west-1.json:12:15: error: prices[0].usd: …`): a file that cannot be read
     /// exactly is refused whole, never read in part. Fields the format does not name are ignored.
     public init(json: Data, file: String, region: String? = nil) throws(PriceError) {
+        guard json.count <= PriceCatalog.maxBytes else {
+            throw .malformed([.error("", "the file is \(grouped(json.count)) bytes; a price file is at most \(grouped(PriceCatalog.maxBytes)) bytes", at: SourceLocation(file: file, line: 1, column: 1))])
+        }
         var reader = PriceFileReader(file: file)
         guard let read = reader.read(json, region: region) else { throw .malformed(reader.problems) }
         self = read.catalog

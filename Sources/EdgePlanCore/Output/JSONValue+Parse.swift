@@ -16,10 +16,15 @@ extension JSONValue {
         public var description: String { "\(line):\(column): \(message)" }
     }
 
+    /// The most values one document may hold: about 2.5 times a 32 MB describe-subnets output
+    /// (30,000 subnets of about 26 values each). Text made of tiny values (`[1,1,1,…]`) would
+    /// otherwise cost about 50 bytes of memory per byte read.
+    public static let maxValues = 2_000_000
+
     /// Parses JSON text keeping the order of object keys, so a file read and written again is
     /// unchanged. Numbers must be integers (edgeplan's data files write decimals as strings).
-    public static func parse(_ text: String) throws(ParseError) -> JSONValue {
-        var parser = Parser(bytes: Array(text.utf8))
+    public static func parse(_ text: String, maxValues: Int = JSONValue.maxValues) throws(ParseError) -> JSONValue {
+        var parser = Parser(bytes: Array(text.utf8), maxValues: maxValues)
         parser.skipSpace()
         let value = try parser.value(depth: 0, path: nil)
         parser.skipSpace()
@@ -68,8 +73,8 @@ extension JSONValue {
     }
 
     /// Parses like `parse`, and remembers where every value starts.
-    public static func parseLocated(_ text: String) throws(ParseError) -> Located {
-        var parser = Parser(bytes: Array(text.utf8))
+    public static func parseLocated(_ text: String, maxValues: Int = JSONValue.maxValues) throws(ParseError) -> Located {
+        var parser = Parser(bytes: Array(text.utf8), maxValues: maxValues)
         parser.starts = [:]
         parser.skipSpace()
         let value = try parser.value(depth: 0, path: "")
@@ -94,6 +99,14 @@ extension JSONValue {
         var at = 0
         /// Where each value starts, by path, when asked for (`parseLocated`).
         var starts: [String: Int]?
+        /// Values read so far, and the most allowed.
+        var values = 0
+        let maxValues: Int
+
+        init(bytes: [UInt8], maxValues: Int) {
+            self.bytes = bytes
+            self.maxValues = maxValues
+        }
 
         func error(_ message: String) -> ParseError {
             var line = 1, column = 1
@@ -104,7 +117,12 @@ extension JSONValue {
         }
 
         mutating func skipSpace() {
-            while at < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[at]) { at += 1 }
+            while at < bytes.count {
+                switch bytes[at] {
+                case 0x20, 0x0A, 0x0D, 0x09: at += 1
+                default: return
+                }
+            }
         }
 
         mutating func expect(_ literal: String, _ value: JSONValue) throws(ParseError) -> JSONValue {
@@ -118,11 +136,16 @@ extension JSONValue {
         mutating func value(depth: Int, path: String?) throws(ParseError) -> JSONValue {
             guard depth < 64 else { throw error("nested too deeply") }
             guard at < bytes.count else { throw error("unexpected end of the file") }
+            values += 1
+            guard values <= maxValues else { throw error("more than \(grouped(maxValues)) values: far more than any file edgeplan reads holds") }
             if let path { starts?[path] = at }
             switch bytes[at] {
             case UInt8(ascii: "{"):
                 at += 1
                 var fields: [(String, JSONValue)] = []
+                // Keys seen, once an object is large enough that looking through `fields` would
+                // make reading it quadratic (an offer's `products` has thousands).
+                var keys: Set<String>?
                 skipSpace()
                 if at < bytes.count, bytes[at] == UInt8(ascii: "}") { at += 1; return .object(fields) }
                 while true {
@@ -131,7 +154,9 @@ extension JSONValue {
                     guard bytes[at] == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
                     let keyStart = at
                     let key = try string()
-                    if fields.contains(where: { $0.0 == key }) {
+                    if fields.count == 16 { keys = Set(fields.map(\.0)) }
+                    let duplicate = keys != nil ? !keys!.insert(key).inserted : fields.contains { $0.0 == key }
+                    if duplicate {
                         at = keyStart
                         throw error("duplicate key '\(key)'")
                     }
@@ -168,8 +193,14 @@ extension JSONValue {
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let start = at
                 if bytes[at] == UInt8(ascii: "-") { at += 1 }
+                let digits = at
                 while at < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at]) { at += 1 }
-                if at < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[at]) {
+                // JSON writes no leading zeros (`010`), and a minus sign needs a digit after it.
+                guard at > digits, bytes[digits] != UInt8(ascii: "0") || at == digits + 1 else {
+                    at = start
+                    throw error("not a JSON number (digits without leading zeros)")
+                }
+                if at < bytes.count, bytes[at] == UInt8(ascii: ".") || bytes[at] | 0x20 == UInt8(ascii: "e") {
                     at = start
                     throw error("a number that is not an integer: write decimals as strings")
                 }
@@ -185,6 +216,14 @@ extension JSONValue {
 
         mutating func string() throws(ParseError) -> String {
             at += 1  // opening quote
+            // Most strings have no escapes: take them whole.
+            var end = at
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                guard let s = String(validating: bytes[at..<end], as: UTF8.self) else { throw error("a string that is not UTF-8") }
+                at = end + 1
+                return s
+            }
             var out: [UInt8] = []
             while at < bytes.count {
                 let b = bytes[at]
@@ -207,15 +246,25 @@ extension JSONValue {
                     case UInt8(ascii: "r"): out.append(0x0D)
                     case UInt8(ascii: "t"): out.append(0x09)
                     case UInt8(ascii: "u"):
+                        // A character beyond U+FFFF is a UTF-16 surrogate pair, `\\ud83d\\ude00`;
+                        // half of one stands for no character.
+                        let escape = at - 1
                         var code = try hex4()
                         if (0xD800...0xDBFF).contains(code) {
                             guard at + 2 < bytes.count, bytes[at + 1] == UInt8(ascii: "\\"), bytes[at + 2] == UInt8(ascii: "u") else {
-                                throw error("a lone surrogate in a \\u escape")
+                                at = escape
+                                throw error("a lone surrogate \\u\(String(code, radix: 16)) (the first half of a pair with no second half)")
                             }
                             at += 2
                             let low = try hex4()
-                            guard (0xDC00...0xDFFF).contains(low) else { throw error("a lone surrogate in a \\u escape") }
+                            guard (0xDC00...0xDFFF).contains(low) else {
+                                at = escape
+                                throw error("a lone surrogate \\u\(String(code, radix: 16)) (the first half of a pair, followed by \\u\(String(low, radix: 16)))")
+                            }
                             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else if (0xDC00...0xDFFF).contains(code) {
+                            at = escape
+                            throw error("a lone surrogate \\u\(String(code, radix: 16)) (the second half of a pair with no first half)")
                         }
                         guard let scalar = Unicode.Scalar(code) else { throw error("an invalid \\u escape") }
                         out += Array(String(Character(scalar)).utf8)
@@ -233,7 +282,10 @@ extension JSONValue {
 
         /// Reads the four hex digits after `\u`, leaving `at` on the last one.
         mutating func hex4() throws(ParseError) -> UInt32 {
-            guard at + 4 < bytes.count, let code = UInt32(String(decoding: bytes[at + 1...at + 4], as: UTF8.self), radix: 16) else {
+            // Exactly four hex digits: `UInt32(_:radix:)` alone would also take "+abc".
+            guard at + 4 < bytes.count, bytes[at + 1...at + 4].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }),
+                  let code = UInt32(String(decoding: bytes[at + 1...at + 4], as: UTF8.self), radix: 16)
+            else {
                 throw error("a \\u escape needs four hex digits")
             }
             at += 4

@@ -53,7 +53,7 @@ struct AllocationOverlapRule: LedgerRule {
             } else if let o = outerAllocation {
                 let t = ledger.taken[entry.index]
                 let other = ledger.allocations[o]
-                found.append(.error("taken[\(entry.index)].cidr", "\(t.cidr) (taken by \(t.source)) lies inside \(other.cidr), allocated to env \(other.env) (\(parsed.refer(to: "allocations[\(o)]"))): if \(t.source) is not part of \(other.env), release \(other.env) and allocate it again; if it is, remove this taken range"))
+                found.append(.error("taken[\(entry.index)].cidr", "\(t.cidr) (taken by \(t.source)) lies inside \(other.cidr), allocated to env \(other.env) (\(parsed.refer(to: "allocations[\(o)]"))): if \(t.source) is not part of \(other.env), release \(other.env) and allocate it again; if it is, remove this taken range and record \(other.env)'s VPC (`edgeplan cidr allocate --env \(other.env) --cidr \(other.cidr) --vpc VPC-ID`)"))
             }
             stack.append(Open(
                 cidr: entry.cidr,
