@@ -174,7 +174,11 @@ import Testing
         #expect(zero.seconds < 5 && zero.peakMemoryMB < 200, "\(zero.seconds) s, \(zero.peakMemoryMB) MB")
 
         let frontends = (0..<65).map { "  - {kind: alb-controller, id: o\($0)}" }.joined(separator: "\n")
-        let many = try Self.seed().replacingOccurrences(of: "frontends:\n", with: "frontends:\n\(frontends)\n")
+        // The options go first under `frontends:` (whose line carries a comment in the seed).
+        let seed = try Self.seed()
+        let list = try #require(seed.range(of: "\nfrontends:"))
+        let lineEnd = try #require(seed[list.upperBound...].firstIndex(of: "\n"))
+        let many = String(seed[...lineEnd]) + frontends + "\n" + String(seed[seed.index(after: lineEnd)...])
         try Data(many.utf8).write(to: dir.appendingPathComponent("many.yaml"))
         let r = try BoundedRun.run(["plan", "many.yaml", "--out", "out"], cwd: dir, timeLimit: 30)
         #expect(r.status == 2 && r.stderr.hasPrefix("many.yaml:14:3: error: frontends: 68 frontend options: a design compares at most 64; split them across designs"), "\(r.stderr)")

@@ -162,6 +162,23 @@ import Testing
         #expect(canvas.textBoxes.contains { $0.text == "Data out to clients per month (GB, log scale)" })
         #expect(XMLCheck.isWellFormed(CostChart().svg(plan, sweep: plan.costSweep!)))
     }
+
+    /// Break-even labels crowded at the top of the plot once made the label search bounce between
+    /// two rows forever (`plan --out` of 11 mixed options hung). Thirty labels at one point: the
+    /// chart is drawn, every label stays inside the plot, and none overlaps another while rows are free.
+    @Test func crowdedBreakEvenLabelsAreStillPlaced() throws {
+        var plan = try Fixtures.plan(try Fixtures.text(Self.reference))
+        let ids = plan.options.map(\.id)
+        let gbs: [Decimal] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 5_242_880]
+        plan.costSweep = CostSweep(points: gbs.map { gb in
+            CostSweep.Point(dataOutGB: gb, totals: ids.enumerated().map { i, id in (id, Decimal(40 * (i + 1)) + gb * Decimal(string: "0.0\(i + 2)")!) })
+        })
+        plan.breakEven = (0..<30).map { _ in BreakEven(cheaperBelow: ids[0], cheaperAbove: ids[1], dataOutGB: 5_000_000) }
+        let canvas = CostChart().canvas(plan, sweep: plan.costSweep!)
+        let labels = canvas.textBoxes.filter { Int($0.text) != nil }
+        #expect(labels.count == 30)
+        #expect(XMLCheck.isWellFormed(CostChart().svg(plan, sweep: plan.costSweep!)))
+    }
 }
 
 /// The committed reports under `reports/` are what edgeplan generates today, byte for byte; they are

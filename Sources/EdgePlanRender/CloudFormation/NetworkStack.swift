@@ -23,7 +23,8 @@ struct NetworkStack: Sendable {
             "CidrBlock": .string(plan.vpc.cidr.description),
             "EnableDnsHostnames": true,
             "EnableDnsSupport": true,
-            "Tags": Fn.tags([("Name", .string("\(name)-vpc"))]),
+            // edgeplan:env is how `cidr import` knows this VPC is the environment's own block.
+            "Tags": Fn.tags([("Name", .string("\(name)-vpc")), ("edgeplan:env", .string(name))]),
         ])
         var secondaryIDs: [String] = []
         for (i, cidr) in plan.vpc.secondaryCidrs.enumerated() {

@@ -76,10 +76,7 @@ public struct CostChart: Sendable {
             let p = Point(px(gb), py(total))
             canvas.circle(p, radius: 5, .init(fill: "#ffffff", stroke: Palette.ink, strokeWidth: 1.5))
             var label = TextMetrics.box("\(n + 1)", x: p.x + 8, baseline: p.y - 6, size: Self.size, anchor: .start, bold: true)
-            while labelBoxes.contains(where: { $0.intersects(label) }) || label.y < plot.y + 2 {
-                label.y += label.y < plot.y + 2 ? 14 : -14
-                if label.y > plot.maxY { break }
-            }
+            label.y = Self.freeRow(for: label, among: labelBoxes, top: plot.y + 2, bottom: plot.maxY)
             labelBoxes.append(label)
             canvas.text("\(n + 1)", at: Point(label.x, label.y + Self.size * 0.92), size: Self.size, bold: true)
         }
@@ -142,3 +139,19 @@ public struct CostChart: Sendable {
 }
 
 func double(_ d: Decimal) -> Double { NSDecimalNumber(decimal: d).doubleValue }
+
+extension CostChart {
+    /// The top of a label's box: where it was asked for, or the nearest row 14 px steps away
+    /// (below, then above, then further out) that overlaps no other label and stays between
+    /// `top` and `bottom`; where every row is taken, the asked-for place kept inside the plot.
+    static func freeRow(for label: Rect, among placed: [Rect], top: Double, bottom: Double) -> Double {
+        let start = label.y
+        let steps = Int(((bottom - top) / 14).rounded(.up))
+        for k in 0...(2 * steps) {
+            var candidate = label
+            candidate.y = start + Double((k + 1) / 2) * 14 * (k % 2 == 1 ? 1 : -1)
+            if candidate.y >= top && candidate.y <= bottom && !placed.contains(where: { $0.intersects(candidate) }) { return candidate.y }
+        }
+        return min(max(start, top), bottom)
+    }
+}
