@@ -97,4 +97,24 @@ import Testing
         let open = try Emitted([OutputFile(path: "kubernetes/x/service.yaml", contents: "metadata:\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: nlb\n")], option: "x")
         #expect(open.internetFacingLoadBalancers == 1)
     }
+
+    /// Behind an HTTP API's VPC link the ALB's web ACL sees only the link's addresses: API Gateway
+    /// writes the client's into a header, the web ACL's rate rule reads that header, and the IP
+    /// reputation group (which reads only the source address) is not there to pretend otherwise.
+    @Test func theWebACLBehindAVPCLinkReadsTheClientFromTheHeaderAPIGatewayWrites() throws {
+        let plan = try Fixtures.plan(Fixtures.design(frontends: "[{kind: apigw-vpclink-alb, api: http}]", extra: "requirements: {waf: true}"))
+        #expect(plan.options[0].meets.first { $0.need == .waf }?.met == true)
+        let emitted = try Emitted(try DeploymentEmitter().render(plan), option: plan.options[0].id)
+        let integration = try #require(emitted.of("AWS::ApiGatewayV2::Integration").first)
+        let mapping = try #require(integration["RequestParameters"] as? [String: String])
+        let header = try #require(mapping.first { $0.value == "$context.identity.sourceIp" }?.key.split(separator: ".").last.map(String.init))
+        #expect(mapping.keys.first?.hasPrefix("overwrite:header.") == true, "a client cannot send its own value")
+        let acl = try #require(emitted.of("AWS::WAFv2::WebACL").first)
+        let rules = try #require(acl["Rules"] as? [[String: Any]])
+        let rates = rules.compactMap { ($0["Statement"] as? [String: Any])?["RateBasedStatement"] as? [String: Any] }
+        let rate = try #require(rates.first)
+        #expect(rate["AggregateKeyType"] as? String == "FORWARDED_IP")
+        #expect((rate["ForwardedIPConfig"] as? [String: Any])?["HeaderName"] as? String == header)
+        #expect(!rules.contains { $0["Name"] as? String == "AWSManagedRulesAmazonIpReputationList" })
+    }
 }

@@ -5,6 +5,8 @@ import EdgePlanCore
 /// with tracing and (HTTP API) access logs.
 enum APIGatewayParts {
     static let restStage = "live"
+    /// The header an HTTP API writes the client's address into (behind a VPC link nothing else sees it).
+    static let clientIPHeader = "x-edgeplan-client-ip"
     static let accessLogFormat = #"{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","path":"$context.path","status":"$context.status","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}"#
 
     /// A REST API whose root and `{proxy+}` ANY methods are HTTP_PROXY integrations through `vpcLink`
@@ -115,6 +117,9 @@ enum APIGatewayParts {
             "ConnectionId": Fn.ref(vpcLink),
             "IntegrationUri": listener,
             "PayloadFormatVersion": "1.0",
+            // Behind the VPC link the load balancer sees the link's addresses: API Gateway writes the
+            // client's into this header (overwriting any a client sent), for the ALB's web ACL and the pods.
+            "RequestParameters": .object([("overwrite:header.\(clientIPHeader)", "$context.identity.sourceIp")]),
         ], condition: condition)
         for (id, key) in [("ProxyRoute", "ANY /{proxy+}"), ("DefaultRoute", "$default")] {
             t.resource(id, "AWS::ApiGatewayV2::Route", [

@@ -29,7 +29,7 @@ struct APIGatewayVPCLinkALBStack: FrontendStacks {
         case .http:
             APIGatewayParts.httpAPI(&t, vpcLink: "VpcLink", listener: Fn.ref("AlbHttpListener"), condition: nil)
             if albWAF {
-                WebACL.add(to: &t, scope: .regional, metricName: "\(c.plan.design.name)-\(c.id)")
+                WebACL.add(to: &t, scope: .regional, metricName: "\(c.plan.design.name)-\(c.id)", clientIPHeader: APIGatewayParts.clientIPHeader)
                 t.resource("WebAclAssociation", "AWS::WAFv2::WebACLAssociation", [
                     "ResourceArn": Fn.ref("Alb"), "WebACLArn": Fn.getAtt("WebAcl", "Arn"),
                 ])

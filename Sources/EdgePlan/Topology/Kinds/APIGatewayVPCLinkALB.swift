@@ -33,7 +33,7 @@ struct APIGatewayVPCLinkALB: FrontendDescription {
         let rest = s.api == .rest
         switch need {
         case .waf:
-            return .waf(s, host: rest ? "the REST API stage" : "the internal ALB (HTTP APIs cannot carry one; address rules there see the VPC link, not clients)")
+            return .waf(s, host: rest ? "the REST API stage" : "the internal ALB (HTTP APIs cannot carry one). It sees the VPC link's addresses, so API Gateway writes the client's into a header that the web ACL's per-client rate rule reads; AWS's IP reputation group, which reads only the source address, is left out")
         case .apiKeys: return apiKeysAssessment(s)
         case .caching:
             return .no(need, rest ? "nothing caches at the edge (a REST stage cache is regional, and edgeplan does not emit one); put CloudFront in front"
