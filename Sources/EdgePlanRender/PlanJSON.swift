@@ -13,6 +13,14 @@ public struct PlanJSONRenderer: PlanRenderer {
         .object([
             ("schemaVersion", .int(Plan.schemaVersion)),
             ("design", design(plan.design)),
+            ("kubernetes", .object([
+                ("version", .string(plan.kubernetes.version)),
+                ("chosen", .bool(plan.kubernetes.chosen)),
+                ("support", .string(plan.kubernetes.support.rawValue)),
+                ("standardSupportEnds", .string(plan.kubernetes.standardSupportEnds)),
+                ("extendedSupportEnds", .string(plan.kubernetes.extendedSupportEnds)),
+                ("asOf", .string(plan.kubernetes.asOf)),
+            ])),
             ("vpc", .object([
                 ("cidr", .string(plan.vpc.cidr.description)),
                 ("secondaryCidrs", .array(plan.vpc.secondaryCidrs.map { .string($0.description) })),

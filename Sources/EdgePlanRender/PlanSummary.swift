@@ -8,7 +8,8 @@ public struct PlanSummaryRenderer: Sendable {
     public func render(_ plan: Plan) -> String {
         var out = ""
         let region = plan.design.regionName.map { "\(plan.design.region), \($0)" } ?? plan.design.region
-        out += "\(plan.design.name): cluster \(plan.design.cluster) in \(region)\n"
+        let k = plan.kubernetes
+        out += "\(plan.design.name): cluster \(plan.design.cluster) in \(region), Kubernetes \(k.version) (EKS \(k.support.rawValue) support until \(k.support == .extended ? k.extendedSupportEnds : k.standardSupportEnds))\n"
         let secondary = plan.vpc.secondaryCidrs.isEmpty ? "" : " + pods \(plan.vpc.secondaryCidrs.map(\.description).joined(separator: ", "))"
         out += "VPC \(plan.vpc.cidr)\(secondary), \(plan.availabilityZones.count) AZs, \(layoutText(plan.layout))\n"
         for az in plan.availabilityZones {

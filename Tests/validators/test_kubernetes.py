@@ -1,6 +1,6 @@
 """The manifests:
 
-- built-in kinds: kubernetes-validate --strict against Kubernetes 1.31;
+- built-in kinds: kubernetes-validate --strict against the Kubernetes version each plan's cluster runs;
 - Gateway API and AWS Load Balancer Controller objects: the upstream CRDs (Gateway API v1.6.1
   standard channel, Load Balancer Controller v3.5.0) in ../shared/schemas, each object checked
   against its CRD's openAPIV3Schema with jsonschema and a strict walk that refuses any field the
@@ -25,7 +25,6 @@ import yaml
 from conftest import SHARED_SCHEMAS
 
 HERE = pathlib.Path(__file__).resolve().parent
-KUBERNETES_VERSION = "1.31.0"
 BUILTIN_GROUPS = {"", "apps", "networking.k8s.io", "policy", "rbac.authorization.k8s.io", "storage.k8s.io"}
 UPSTREAM = ("gateway-api-v1.6.1", "aws-load-balancer-controller-v3.5.0")
 # edgeplan's own schemas: (apiVersion, kind) → file in schemas/.
@@ -93,16 +92,22 @@ def unknown_fields(value, schema, path=""):
 
 
 def test_builtin_kinds_pass_kubernetes_validate_strict(unique_manifests):
-    builtin = [p for p, doc in objects(unique_manifests) if group(doc["apiVersion"]) in BUILTIN_GROUPS]
-    result = subprocess.run([tool("kubernetes-validate"), "--strict", "-k", KUBERNETES_VERSION, *map(str, builtin)],
-                            capture_output=True, text=True)
-    passed = [line for line in result.stdout.splitlines() if " passed for resource " in line]
-    kinds = sorted({load(p)["kind"] for p in builtin})
-    print("\nkubernetes-validate --strict -k %s: %d distinct manifests (%s), %d passed" % (
-        KUBERNETES_VERSION, len(builtin), ", ".join(kinds), len(passed)))
-    if result.returncode or len(passed) != len(builtin):
-        print(result.stdout, result.stderr)
-    assert result.returncode == 0 and len(passed) == len(builtin)
+    # Each manifest against the Kubernetes version of the cluster its plan makes (plan.json's kubernetes.version).
+    by_version = {}
+    for output, p in unique_manifests:
+        if p.name != "kustomization.yaml" and group(load(p)["apiVersion"]) in BUILTIN_GROUPS:
+            by_version.setdefault(output.plan["kubernetes"]["version"] + ".0", []).append(p)
+    assert by_version
+    for version, builtin in sorted(by_version.items()):
+        result = subprocess.run([tool("kubernetes-validate"), "--strict", "-k", version, *map(str, builtin)],
+                                capture_output=True, text=True)
+        passed = [line for line in result.stdout.splitlines() if " passed for resource " in line]
+        kinds = sorted({load(p)["kind"] for p in builtin})
+        print("\nkubernetes-validate --strict -k %s: %d distinct manifests (%s), %d passed" % (
+            version, len(builtin), ", ".join(kinds), len(passed)))
+        if result.returncode or len(passed) != len(builtin):
+            print(result.stdout, result.stderr)
+        assert result.returncode == 0 and len(passed) == len(builtin)
 
 
 def test_gateway_api_and_controller_objects_match_the_upstream_crds(unique_manifests):

@@ -31,7 +31,8 @@ public struct OptionCostModel: Sendable {
     /// The option's monthly cost, unrounded. `detail: false` skips the text of each line (unit
     /// prices, bases), for sweeps that need only totals.
     public func cost(
-        _ topology: Topology, traffic: TrafficProfile, azCount: Int, prices: PriceCatalog, detail: Bool = true
+        _ topology: Topology, traffic: TrafficProfile, azCount: Int, prices: PriceCatalog, detail: Bool = true,
+        controlPlane: EKSVersion.Support = .standard
     ) throws(Failure) -> MonthlyCost {
         var bill = Bill(prices: prices, detail: detail)
         let hours = traffic.hoursPerMonth
@@ -105,7 +106,12 @@ public struct OptionCostModel: Sendable {
         }
         let body = bill.lines
         bill.lines = []
-        if detail { bill.add("eks", "eks.cluster-hour", hours, basis: "the same for every option; not in the total") }
+        if detail {
+            // A version in extended support is billed at the extended-support rate.
+            let extended = controlPlane == .extended
+            bill.add("eks", extended ? "eks.cluster-hour.extended-support" : "eks.cluster-hour", hours,
+                     basis: "the same for every option; not in the total\(extended ? "; the Kubernetes version is in extended support" : "")")
+        }
         guard bill.problems.isEmpty else { throw Failure(problems: bill.problems) }
         return MonthlyCost(currency: prices.currency, lines: body, shared: bill.lines)
     }

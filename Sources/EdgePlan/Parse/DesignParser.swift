@@ -76,7 +76,7 @@ public struct DesignParser: Sendable {
 
     // MARK: - Fields
 
-    private static let topFields = ["edgeplan", "name", "region", "cluster", "clusterMode", "network", "frontends", "traffic", "requirements", "hoursPerMonth"]
+    private static let topFields = ["edgeplan", "name", "region", "cluster", "clusterMode", "network", "frontends", "traffic", "requirements", "hoursPerMonth", "kubernetesVersion"]
 
     private func read(_ root: Node, _ r: inout YAMLReader) -> Design? {
         guard let top = r.fields(root, path: "", known: DesignParser.topFields) else { return nil }
@@ -98,10 +98,21 @@ public struct DesignParser: Sendable {
         let requirements = top["requirements"].map { readRequirements($0, &r) } ?? Requirements()
         let hours = top["hoursPerMonth"].flatMap { r.decimal($0, path: "hoursPerMonth", what: "hours per month") } ?? 730
         let mode = top["clusterMode"].map { r.choice($0, path: "clusterMode", as: ClusterMode.self) } ?? .standard
-        guard let name, let region, let cluster, let network, let frontends, let traffic, let requirements, let mode else { return nil }
+        // A minor version such as 1.36, read as the text written (a YAML number would make 1.30 1.3).
+        var kubernetes: String?? = .some(nil)
+        if let n = top["kubernetesVersion"] {
+            if case .scalar(let s) = n, s.string.wholeMatch(of: /1\.[0-9]{1,3}/) != nil {
+                kubernetes = .some(s.string)
+            } else {
+                r.error("kubernetesVersion", "write a Kubernetes minor version such as 1.36", at: n)
+                kubernetes = nil
+            }
+        }
+        guard let name, let region, let cluster, let network, let frontends, let traffic, let requirements, let mode, let kubernetes else { return nil }
         return Design(
             formatVersion: version, name: name, region: region, cluster: cluster, network: network,
-            frontends: frontends, traffic: traffic, requirements: requirements, hoursPerMonth: hours, clusterMode: mode)
+            frontends: frontends, traffic: traffic, requirements: requirements, hoursPerMonth: hours, clusterMode: mode,
+            kubernetesVersion: kubernetes)
     }
 
     private func readNetwork(_ node: Node, _ r: inout YAMLReader) -> Network? {

@@ -102,7 +102,8 @@ public struct SubnetPlanner: Sendable {
                                   clusterSubnets: SubnetDemands.clusterSubnets(design.clusterMode)),
             vpc: VPCPlan(cidr: vpc, secondaryCidrs: secondary, natGateways: design.network.natGateways),
             availabilityZones: azs, subnets: subnets, sizing: sizing, capacity: capacity, layout: layout,
-            freeCidrs: free.sorted(), notes: notes, software: Software(reference.limits))
+            freeCidrs: free.sorted(), notes: notes, software: Software(reference.limits),
+            kubernetes: Self.kubernetes(design, reference.eksVersions))
         plan.options = options
         try costPlanner.price(&plan, design: design, pricing: pricing)
         plan.recommendation = recommender.recommend(plan.options)
@@ -202,5 +203,18 @@ public struct SubnetPlanner: Sendable {
             requestedNodes: design.network.nodes.max, podsPerNode: podsPerNode,
             plannedNodesPerAZ: SubnetDemands.nodesPerAZ(design.network.nodes.max, azCount: azs.count, policy: policy),
             nodes: nodes, pods: nodes * podsPerNode, nodesWithOneAZLost: nodes - (perAZ.max() ?? 0))
+    }
+}
+
+extension SubnetPlanner {
+    /// The design's Kubernetes version (the validator has checked EKS offers it), else the newest
+    /// in standard support, with its support on the calendar's day.
+    static func kubernetes(_ design: Design, _ calendar: EKSVersionCalendar) -> KubernetesVersionPlan {
+        let chosen = design.kubernetesVersion.flatMap(calendar.version)
+        // The calendar always has a version in standard support (AWSReference checks it).
+        let version = chosen ?? calendar.newestInStandardSupport ?? calendar.versions[0]
+        return KubernetesVersionPlan(version: version.version, support: version.support(on: calendar.asOf),
+                                     standardSupportEnds: version.standardSupportEnds, extendedSupportEnds: version.extendedSupportEnds,
+                                     asOf: calendar.asOf, chosen: chosen != nil)
     }
 }

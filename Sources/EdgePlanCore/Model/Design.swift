@@ -14,12 +14,15 @@ public struct Design: Sendable, Equatable {
     public var hoursPerMonth: Decimal
     /// How the cluster runs its nodes and load balancers: EKS as configured by edgeplan, or EKS Auto Mode.
     public var clusterMode: ClusterMode
+    /// The cluster's Kubernetes minor version (`1.36`); nil for the newest in EKS standard support.
+    public var kubernetesVersion: String?
 
     public init(
         formatVersion: Int = 1, name: String, region: String, cluster: String, network: Network,
         frontends: [Frontend], traffic: Traffic = Traffic(), requirements: Requirements = Requirements(),
-        hoursPerMonth: Decimal = 730, clusterMode: ClusterMode = .standard
+        hoursPerMonth: Decimal = 730, clusterMode: ClusterMode = .standard, kubernetesVersion: String? = nil
     ) {
+        self.kubernetesVersion = kubernetesVersion
         self.formatVersion = formatVersion
         self.name = name
         self.region = region

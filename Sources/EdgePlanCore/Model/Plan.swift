@@ -25,12 +25,15 @@ public struct Plan: Sendable, Equatable {
     public var unpriced: UnpricedReason?
     /// The releases of what the emitted manifests and deploy guide install.
     public var software: Software
+    /// The cluster's Kubernetes version and its EKS support.
+    public var kubernetes: KubernetesVersionPlan
 
     public init(
         design: DesignSummary, vpc: VPCPlan, availabilityZones: [String], subnets: [PlannedSubnet],
         sizing: [RoleSizing], capacity: Capacity, layout: Layout, freeCidrs: [IPv4Prefix], notes: [Diagnostic],
-        software: Software
+        software: Software, kubernetes: KubernetesVersionPlan
     ) {
+        self.kubernetes = kubernetes
         self.software = software
         self.design = design
         self.vpc = vpc

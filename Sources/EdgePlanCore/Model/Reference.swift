@@ -70,11 +70,17 @@ public struct AWSReference: Sendable, Equatable {
     public var entries: [String: Limit]
     public var regions: [String: RegionInfo]
     public var limits: AWSLimits
+    /// The EKS release calendar (`eksVersions` in `limits/aws.json`).
+    public var eksVersions: EKSVersionCalendar
 
-    public init(limits: [Limit], regions: [RegionInfo]) throws(ReferenceError) {
+    public init(limits: [Limit], regions: [RegionInfo], eksVersions: EKSVersionCalendar) throws(ReferenceError) {
         self.entries = Dictionary(limits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.regions = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         self.limits = try AWSLimits(entries: entries)
+        guard eksVersions.newestInStandardSupport != nil else {
+            throw .malformed("limits/aws.json", "eksVersions: no version is in standard support on \(eksVersions.asOf)")
+        }
+        self.eksVersions = eksVersions
     }
 }
 
@@ -241,6 +247,7 @@ extension AWSReference {
     private struct LimitsFile: Decodable {
         var formatVersion: Int
         var limits: [Limit]
+        var eksVersions: EKSVersionCalendar?
     }
 
     private struct RegionsFile: Decodable {
@@ -263,6 +270,7 @@ extension AWSReference {
         do { regions = try JSONDecoder().decode(RegionsFile.self, from: regionsJSON) } catch {
             throw .malformed("limits/regions.json", "\(error)")
         }
-        try self.init(limits: limits.limits + kubernetes.limits, regions: regions.regions)
+        guard let calendar = limits.eksVersions else { throw .malformed("limits/aws.json", "no eksVersions: the EKS release calendar is missing") }
+        try self.init(limits: limits.limits + kubernetes.limits, regions: regions.regions, eksVersions: calendar)
     }
 }

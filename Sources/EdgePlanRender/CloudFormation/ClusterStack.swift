@@ -13,7 +13,8 @@ struct ClusterStack: Sendable {
     func template() -> CloudFormationTemplate {
         var t = CloudFormationTemplate(description: "edgeplan \(plan.design.name): EKS cluster \(plan.design.cluster)")
         t.parameter("NetworkStack", description: "Name of the network stack", default: .string(names.networkStack))
-        t.parameter("KubernetesVersion", description: "EKS Kubernetes version", default: "1.33", allowedPattern: "^1\\.[0-9]+$")
+        t.parameter("KubernetesVersion", description: "EKS Kubernetes version (the plan's: \(plan.kubernetes.chosen ? "the design's" : "the newest in standard support on \(plan.kubernetes.asOf)"))",
+                    default: .string(plan.kubernetes.version), allowedPattern: "^1\\.[0-9]+$")
         if plan.design.clusterMode == .standard {
             t.parameter("NodeInstanceType", type: "String", description: "EC2 instance type of the managed node group (its ENI limits cap pods per node)", default: "m6i.large")
         }

@@ -27,7 +27,8 @@ public struct MarkdownReport: Sendable {
     private func header(_ md: inout Markdown, _ plan: Plan) {
         md.heading(1, "\(esc(plan.design.name)): front door plan")
         let region = esc(plan.design.regionName.map { "\(plan.design.region) (\($0))" } ?? plan.design.region)
-        md.paragraph("EKS cluster \(code(plan.design.cluster)) in \(region); VPC `\(plan.vpc.cidr)`\(plan.vpc.secondaryCidrs.isEmpty ? "" : " with pods in `\(plan.vpc.secondaryCidrs.map(\.description).joined(separator: "`, `"))`") over \(plan.availabilityZones.count) Availability Zones; \(plan.options.count) frontend option\(plan.options.count == 1 ? "" : "s") compared.")
+        let k = plan.kubernetes
+        md.paragraph("EKS cluster \(code(plan.design.cluster)) in \(region), Kubernetes \(k.version) (EKS \(k.support.rawValue) support until \(k.support == .extended ? k.extendedSupportEnds : k.standardSupportEnds), as of \(k.asOf)); VPC `\(plan.vpc.cidr)`\(plan.vpc.secondaryCidrs.isEmpty ? "" : " with pods in `\(plan.vpc.secondaryCidrs.map(\.description).joined(separator: "`, `"))`") over \(plan.availabilityZones.count) Availability Zones; \(plan.options.count) frontend option\(plan.options.count == 1 ? "" : "s") compared.")
         if let r = plan.recommendation {
             md.paragraph("**Recommendation: \(code(r.option)).** \(esc(r.why))")
         }
