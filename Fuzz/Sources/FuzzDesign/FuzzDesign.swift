@@ -5,8 +5,9 @@ import Foundation
 let reference: AWSReference = {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let limits = try! Data(contentsOf: root.appendingPathComponent("limits/aws.json"))
+    let kubernetes = try! Data(contentsOf: root.appendingPathComponent("limits/kubernetes.json"))
     let regions = try! Data(contentsOf: root.appendingPathComponent("limits/regions.json"))
-    return try! AWSReference(limitsJSON: limits, regionsJSON: regions)
+    return try! AWSReference(limitsJSON: limits, kubernetesJSON: kubernetes, regionsJSON: regions)
 }()
 
 /// One input: the bytes as `edgeplan plan` reads them (UTF-8 text without NUL; anything else is
