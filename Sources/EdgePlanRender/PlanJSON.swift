@@ -28,6 +28,7 @@ public struct PlanJSONRenderer: PlanRenderer {
             ("availabilityZones", .array(plan.availabilityZones.map(JSONValue.string))),
             ("subnets", .array(plan.subnets.map(subnet))),
             ("sizing", .array(plan.sizing.map(sizing))),
+            ("nodes", nodes(plan.nodes)),
             ("capacity", capacity(plan.capacity)),
             ("layout", .object([
                 ("kind", .string(plan.layout.kind.rawValue)),
@@ -225,6 +226,31 @@ public struct PlanJSONRenderer: PlanRenderer {
             ("totalAddresses", .int(Int(s.cidr.size))),
             ("usableAddresses", .int(s.usableAddresses)),
             ("tags", .object(s.tags.map { ($0.key, .string($0.value)) })),
+            ("prefixReservation", s.prefixReservation.map { .string($0.description) } ?? .null),
+        ])
+    }
+
+    private func nodes(_ n: NodePlan) -> JSONValue {
+        .object([
+            ("instanceType", .string(n.instanceType.name)),
+            ("instanceTypeChosen", .bool(n.instanceTypeChosen)),
+            ("vcpus", .int(n.instanceType.vcpus)),
+            ("enis", .int(n.instanceType.enis)),
+            ("ipv4PerEni", .int(n.instanceType.ipv4PerENI)),
+            ("maxPods", .int(n.maxPods)),
+            ("kubeletMaxPods", .int(n.kubeletMaxPods)),
+            ("cni", .object([
+                ("mode", .string(n.cni.mode.rawValue)),
+                ("customNetworking", .bool(n.cni.customNetworking)),
+                ("warmEniTarget", n.cni.mode == .secondaryIP ? .int(n.cni.warmENITarget) : .null),
+                ("warmPrefixTarget", n.cni.mode == .prefix ? .int(n.cni.warmPrefixTarget) : .null),
+            ])),
+            ("perNode", .object([
+                ("enis", .int(n.perNode.enis)),
+                ("prefixes", .int(n.perNode.prefixes)),
+                ("nodeSubnetAddresses", .int(n.perNode.nodeSubnet)),
+                ("podSubnetAddresses", .int(n.perNode.podSubnet)),
+            ])),
         ])
     }
 

@@ -17,12 +17,14 @@ public struct PlanSummaryRenderer: Sendable {
             var table = TextTable(header: ["role", "subnet", "cidr", "usable", "tags"], rightAligned: [3])
             for s in plan.subnets(az: az) {
                 let tags = s.tags.filter { $0.key != "Name" }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-                table.rows.append([s.role.rawValue, s.name, s.cidr.description, grouped(s.usableAddresses), tags])
+                let reservation = s.prefixReservation.map { " (prefixes \($0))" } ?? ""
+                table.rows.append([s.role.rawValue, s.name, s.cidr.description + reservation, grouped(s.usableAddresses), tags])
             }
             out += table.render(indent: "  ")
         }
         let c = plan.capacity
-        out += "\nCapacity: \(grouped(c.nodes)) nodes, \(grouped(c.pods)) pods (asked for up to \(grouped(c.requestedNodes)) nodes × \(c.podsPerNode) pods; "
+        out += "\nNodes: \(plan.nodes.sentence(clusterMode: plan.design.clusterMode))\n"
+        out += "Capacity: \(grouped(c.nodes)) nodes, \(grouped(c.pods)) pods (asked for up to \(grouped(c.requestedNodes)) nodes × \(c.podsPerNode) pods; "
         out += "\(grouped(c.nodesWithOneAZLost)) nodes still fit with one AZ lost)\n"
         let total = plan.totalAddresses
         let free = plan.freeAddresses

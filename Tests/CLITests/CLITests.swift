@@ -45,8 +45,10 @@ import Testing
         // eu-west-1 has no sourced ALB, NLB or endpoint-hour prices yet: notes say the costs are left out.
         #expect(!r.stderr.isEmpty && r.stderr.split(separator: "\n").allSatisfy { $0.contains(": note: region: costs not computed: ") }, "\(r.stderr)")
         for az in ["eu-west-1a", "eu-west-1b", "eu-west-1c"] { #expect(r.stdout.contains("\n\(az)\n")) }
-        #expect(r.stdout.contains("seed-env-public-a         10.128.32.0/27"))
-        #expect(r.stdout.contains("Capacity: 54 nodes, 5,940 pods"))
+        #expect(r.stdout.contains("seed-env-public-a         10.128.64.0/27"))
+        // 110 pods need an m6i.4xlarge: 5 ENIs × 30 addresses per node, 27 nodes in each /20.
+        #expect(r.stdout.contains("Nodes: m6i.4xlarge (edgeplan's choice"))
+        #expect(r.stdout.contains("Capacity: 81 nodes, 8,910 pods"))
         #expect(r.stdout.contains("Free: "))
     }
 

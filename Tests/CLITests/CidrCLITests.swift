@@ -88,8 +88,9 @@ import Testing
         let dir = try Self.ledgerFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Self.run(["cidr", "allocate", "--for", CLITests.root.appendingPathComponent("examples/seed-environment.yaml").path], in: dir)
-        #expect(r.status == 0 && r.stdout == "10.0.0.0/18\n", "\(r.stderr)")
-        #expect(try Self.allocations(in: dir) == ["seed-env": "10.0.0.0/18"])
+        // /20 node subnets (15 nodes × 150 addresses) in four AZ slots and the small roles: a /17.
+        #expect(r.status == 0 && r.stdout == "10.0.0.0/17\n", "\(r.stderr)")
+        #expect(try Self.allocations(in: dir) == ["seed-env": "10.0.0.0/17"])
     }
 
     /// 50 `allocate` processes at once against one ledger (50 CI jobs): 50 distinct,
@@ -237,14 +238,14 @@ import Testing
         #expect(without.status == 2 && without.stderr.contains("seed.yaml:8:12: error: network.vpcCidr: 'allocate' needs a CIDR ledger"))
         let first = try Self.run(["plan", "seed.yaml", "--ledger", "cidr-ledger.yaml"], in: dir)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("VPC 10.0.0.0/18, 3 AZs, one block per role with 4 AZ slots"))
-        #expect(first.stderr.contains("note: allocated 10.0.0.0/18 to seed-env"))
+        #expect(first.stdout.contains("VPC 10.0.0.0/17, 3 AZs, one block per role with 4 AZ slots"))
+        #expect(first.stderr.contains("note: allocated 10.0.0.0/17 to seed-env"))
         let ledger = try Data(contentsOf: dir.appendingPathComponent("cidr-ledger.yaml"))
         let second = try Self.run(["plan", "seed.yaml", "--ledger", "cidr-ledger.yaml"], in: dir)
         #expect(second.stdout == first.stdout)
         #expect(second.stderr.isEmpty)
         #expect(try Data(contentsOf: dir.appendingPathComponent("cidr-ledger.yaml")) == ledger)
-        #expect(try Self.allocations(in: dir) == ["seed-env": "10.0.0.0/18"])
+        #expect(try Self.allocations(in: dir) == ["seed-env": "10.0.0.0/17"])
     }
 
     @Test func fleetPlansEveryDesignAgainstOneLedger() throws {
@@ -278,10 +279,11 @@ import Testing
         #expect(lines[0].hasPrefix("name      region     vpc cidr       azs  subnets  nodes   pods   free  status"), "\(r.stdout)")
         // Designs in file-name order; a gets the lower block because it is planned first.
         #expect(lines[1].hasPrefix("shop-a    eu-west-1  10.0.0.0/20") && lines[1].hasSuffix("ok, new block"), "\(lines[1])")
-        #expect(lines[2].hasPrefix("shop-b    eu-west-1  10.0.64.0/18") && lines[2].hasSuffix("ok, new block"), "\(lines[2])")
+        // shop-b needs a /17 (the seed's sizes); the first aligned one after shop-a's /20.
+        #expect(lines[2].hasPrefix("shop-b    eu-west-1  10.0.128.0/17") && lines[2].hasSuffix("ok, new block"), "\(lines[2])")
         #expect(lines[3].hasPrefix("seed-env  eu-west-1  172.20.0.0/16") && lines[3].hasSuffix("ok"), "\(lines[3])")
         #expect(r.stdout.contains("3 designs: 3 planned, 0 failed\n2 new blocks recorded in cidr-ledger.yaml\n"))
-        #expect(try Self.allocations(in: dir) == ["shop-a": "10.0.0.0/20", "shop-b": "10.0.64.0/18"])
+        #expect(try Self.allocations(in: dir) == ["shop-a": "10.0.0.0/20", "shop-b": "10.0.128.0/17"])
         // Planning the fleet again reuses every block.
         let again = try Self.run(["plan", "--fleet", "fleet", "--ledger", "cidr-ledger.yaml"], in: dir)
         #expect(again.status == 0 && !again.stdout.contains("new block"))

@@ -49,7 +49,7 @@ import Testing
         Case(name: "bad region", yaml: Fixtures.design().replacingOccurrences(of: "region: eu-west-1", with: "region: eu-west-9"), path: "region", line: 3, column: 9, says: "not an AWS region"),
         Case(name: "bad name", yaml: Fixtures.design().replacingOccurrences(of: "name: test-env", with: "name: Test_Env"), path: "name", line: 2, column: 7, says: "lower-case"),
         // 3 AZs × (public /27 + internal-elb /28 + endpoints /28 + control-plane /27 + nodes /21) = 3 × 2,144.
-        Case(name: "VPC too small", yaml: Fixtures.design(vpc: "10.0.0.0/24"), path: "network.vpcCidr", line: 6, column: 12, says: "too small: the plan needs 6,432 addresses; use a /19 or larger"),
+        Case(name: "VPC too small", yaml: Fixtures.design(vpc: "10.0.0.0/24"), path: "network.vpcCidr", line: 6, column: 12, says: "too small: the plan needs 12,576 addresses; use a /18 or larger"),
         Case(name: "hoursPerMonth zero", yaml: Fixtures.design(extra: "hoursPerMonth: 0"), path: "hoursPerMonth", line: 11, column: 16, says: "out of range"),
         Case(name: "traffic NaN", yaml: Fixtures.design(extra: "traffic: {dataOutGB: .nan}"), path: "traffic.dataOutGB", line: 11, column: 22, says: ".nan is not a finite number"),
         Case(name: "traffic infinite", yaml: Fixtures.design(extra: "traffic: {requests: -.inf}"), path: "traffic.requests", line: 11, column: 21, says: "-.inf is not a finite number"),
@@ -158,9 +158,9 @@ import Testing
     }
 
     @Test func theLayoutWarningNeverSuggestsABlockAWSRefuses() throws {
-        // 290 nodes × 111 addresses over 2 remaining AZs need /18 node subnets: 4 slots of them
-        // would need a /15, which no VPC may be.
-        let outcome = Fixtures.pipeline.run(Fixtures.design(vpc: "10.0.0.0/16", nodes: 290), file: "t.yaml")
+        // 218 nodes over 2 remaining AZs: 109 per AZ × 150 addresses = 16,350 need /18 node
+        // subnets: 4 slots of them would need a /15, which no VPC may be.
+        let outcome = Fixtures.pipeline.run(Fixtures.design(vpc: "10.0.0.0/16", nodes: 218), file: "t.yaml")
         let warning = try #require(outcome.diagnostics.first { $0.path == "network.vpcCidr" && $0.severity == .warning })
         #expect(!warning.message.contains("/15"))
         #expect(warning.message.contains("no VPC block AWS allows (the largest is a /16)"))

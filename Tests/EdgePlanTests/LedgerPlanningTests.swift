@@ -31,9 +31,10 @@ import Testing
                 #expect(smaller == nil, "\(nodes)×\(pods): /\(length + 1) holds it too")
             }
         }
-        // The seed design: 6,432 addresses packed, 8,576 with four AZ slots → /18.
+        // The seed design: 15 nodes per AZ × 150 addresses (m6i.4xlarge, 5 ENIs × 30) → /20 node
+        // subnets; four AZ slots of them are a /18 block, with the small roles beside it → /17.
         let seed = try DesignParser().parse(try Fixtures.text("examples/seed-environment.yaml"), file: "s.yaml")
-        #expect(try planner.requiredLength(for: seed.design) == 18)
+        #expect(try planner.requiredLength(for: seed.design) == 17)
     }
 
     @Test func aDesignTooLargeForAnyVPCSaysSo() throws {
@@ -47,7 +48,7 @@ import Testing
         let first = Fixtures.pipeline.run(Self.design("shop"), file: "d.yaml", allocator: &allocator)
         let plan = try #require(first.outcome.plan, "\(first.outcome.diagnostics.map(\.formatted))")
         #expect(first.allocation?.isNew == true)
-        #expect(plan.vpc.cidr.description == "10.1.0.0/18")
+        #expect(plan.vpc.cidr.description == "10.1.0.0/17")
         #expect(allocator.allocation(env: "shop")?.cidr == plan.vpc.cidr)
         let second = Fixtures.pipeline.run(Self.design("shop"), file: "d.yaml", allocator: &allocator)
         #expect(second.allocation?.isNew == false)
@@ -58,11 +59,11 @@ import Testing
     @Test func aFailedDesignLeavesTheLedgerAsItWas() {
         let ledger = Ledger(pools: [Ledger.Pool(cidr: IPv4Prefix("10.0.0.0/20")!)])
         var allocator = LedgerAllocator(ledger)
-        // Needs a /18; the pool is a /20.
+        // Needs a /17; the pool is a /20.
         let full = Fixtures.pipeline.run(Self.design("shop"), file: "d.yaml", allocator: &allocator)
         #expect(full.outcome.plan == nil)
         let error = full.outcome.diagnostics.first { $0.severity == .error }
-        #expect(error?.formatted.hasPrefix("d.yaml:6:12: error: network.vpcCidr: 'allocate' needs a /18 from the ledger: no aligned /18 is free in the pools (10.0.0.0/20): 4,096 addresses are free but the largest free block is 10.0.0.0/20") == true, "\(String(describing: error?.formatted))")
+        #expect(error?.formatted.hasPrefix("d.yaml:6:12: error: network.vpcCidr: 'allocate' needs a /17 from the ledger: no aligned /17 is free in the pools (10.0.0.0/20): 4,096 addresses are free but the largest free block is 10.0.0.0/20") == true, "\(String(describing: error?.formatted))")
         #expect(allocator.ledger == ledger)
         let invalid = Fixtures.pipeline.run(Self.design("Bad_Name"), file: "d.yaml", allocator: &allocator)
         #expect(invalid.outcome.plan == nil)

@@ -26,7 +26,7 @@ import Testing
         #expect(md.contains("## 1. alb-privatelink-nlb (recommended)\n"))
         #expect(md.contains("[**alb-privatelink-nlb** (recommended)](#1-alb-privatelink-nlb-recommended)"))
         for az in ["eu-west-1a", "eu-west-1b", "eu-west-1c"] { #expect(md.contains("### \(az)\n\n| Role | Subnet | CIDR | Usable | Tags |")) }
-        #expect(md.contains("| public | seed-env-public-a | `10.128.32.0/27` | 27 | `kubernetes.io/cluster/seed-env-eks=shared`<br>`kubernetes.io/role/elb=1` |"))
+        #expect(md.contains("| public | seed-env-public-a | `10.128.64.0/27` | 27 | `kubernetes.io/cluster/seed-env-eks=shared`<br>`kubernetes.io/role/elb=1` |"))
         #expect(md.contains("![Address space of 10.128.0.0/16](diagrams/subnets.svg)"))
         #expect(md.contains("## Capacity and free space"))
         #expect(md.contains("**critical** `origin-bypass`: The public origin can be reached directly"))

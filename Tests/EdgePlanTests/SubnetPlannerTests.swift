@@ -55,18 +55,21 @@ import Testing
                 #expect(tags.count == 1, "only load-balancer subnets carry Kubernetes tags")
             }
         }
-        // 30 nodes over 3 AZs, sized to keep all 30 with one AZ lost: 15 nodes × 111 addresses = 1,665 → /21.
-        #expect(plan.subnets(role: .nodes).allSatisfy { $0.cidr.length == 21 })
+        // 30 nodes over 3 AZs, sized to keep all 30 with one AZ lost: 15 nodes × 150 addresses (110
+        // pods need m6i.4xlarge; WARM_ENI_TARGET=1 holds 5 ENIs × 30 addresses) = 2,250 → /20.
+        #expect(plan.nodes.instanceType.name == "m6i.4xlarge" && plan.nodes.perNode.nodeSubnet == 150)
+        #expect(plan.subnets(role: .nodes).allSatisfy { $0.cidr.length == 20 })
         #expect(plan.capacity.plannedNodesPerAZ == 15)
-        #expect(plan.capacity.nodes == 3 * (2043 / 111))
+        #expect(plan.capacity.nodes == 3 * (4091 / 150))
         #expect(plan.capacity.pods == plan.capacity.nodes * 110)
         #expect(plan.capacity.nodesWithOneAZLost >= 30)
         #expect(plan.layout.kind == .roleBlocks && plan.layout.azSlots == 4)
     }
 
     @Test func addingAnAZMovesNoExistingSubnet() throws {
-        let three = try Fixtures.plan(Fixtures.design(azs: "3").replacingOccurrences(of: "eu-west-1", with: "us-west-2"))
-        let four = try Fixtures.plan(Fixtures.design(azs: "4").replacingOccurrences(of: "eu-west-1", with: "us-west-2"))
+        // 24 nodes: 12 per AZ × 150 = 1,800 over 3 AZs, 8 × 150 = 1,200 over 4: /21 node subnets both times.
+        let three = try Fixtures.plan(Fixtures.design(azs: "3", nodes: 24).replacingOccurrences(of: "eu-west-1", with: "us-west-2"))
+        let four = try Fixtures.plan(Fixtures.design(azs: "4", nodes: 24).replacingOccurrences(of: "eu-west-1", with: "us-west-2"))
         Self.checkInvariants(four)
         for s in three.subnets {
             let same = four.subnets.first { $0.role == s.role && $0.az == s.az }
@@ -98,8 +101,10 @@ import Testing
         #expect(plan.vpc.secondaryCidrs.map(\.description) == ["100.64.0.0/16"])
         let pods = plan.subnets(role: .pods)
         #expect(pods.count == 3 && pods.allSatisfy { IPv4Prefix("100.64.0.0/16")!.contains($0.cidr) })
-        // 15 nodes × 110 pods = 1,650 → /21; nodes need only 15 addresses → /27.
-        #expect(pods.allSatisfy { $0.cidr.length == 21 })
+        // Custom networking: 15 nodes × 150 pod-subnet addresses (m6i.4xlarge, 5 of its 7 pod ENIs
+        // × 30) = 2,250 → /20; the node subnets hold only the 15 primary ENIs → /27.
+        #expect(plan.nodes.cni.customNetworking && plan.nodes.perNode.podSubnet == 150)
+        #expect(pods.allSatisfy { $0.cidr.length == 20 })
         #expect(plan.subnets(role: .nodes).allSatisfy { $0.cidr.length == 27 })
     }
 
@@ -107,18 +112,19 @@ import Testing
         let errors = Fixtures.errors(Fixtures.design(vpc: "10.0.0.0/20"))
         let error = try #require(errors.first)
         #expect(error.path == "network.vpcCidr")
-        #expect(error.message == "10.0.0.0/20 is too small: the plan needs 6,432 addresses; use a /19 or larger")
+        // 3 AZs × (/20 nodes + /27 public + /28 internal-elb + /28 endpoints + /27 control plane) = 12,576.
+        #expect(error.message == "10.0.0.0/20 is too small: the plan needs 12,576 addresses; use a /18 or larger")
         // With the suggested size it plans.
-        #expect(throws: Never.self) { try Fixtures.plan(Fixtures.design(vpc: "10.0.0.0/19")) }
+        #expect(throws: Never.self) { try Fixtures.plan(Fixtures.design(vpc: "10.0.0.0/18")) }
     }
 
     @Test func aVPCThatFitsOnlyPackedFallsBackAndWarns() throws {
-        // Packed: 6,432 addresses fit a /19 (8,192); role blocks with 4 AZ slots need 8,576.
-        let outcome = Fixtures.pipeline.run(Fixtures.design(vpc: "10.0.0.0/19"), file: "t.yaml")
+        // Packed: 12,576 addresses fit a /18 (16,384); role blocks with 4 AZ slots need 16,768.
+        let outcome = Fixtures.pipeline.run(Fixtures.design(vpc: "10.0.0.0/18"), file: "t.yaml")
         let plan = try #require(outcome.plan)
         Self.checkInvariants(plan)
         #expect(plan.layout.kind == .compact)
-        #expect(outcome.diagnostics.contains { $0.severity == .warning && $0.path == "network.vpcCidr" && $0.message.contains("/18") })
+        #expect(outcome.diagnostics.contains { $0.severity == .warning && $0.path == "network.vpcCidr" && $0.message.contains("/17") })
     }
 
     @Test func nodeSubnetLargerThanAWSAllowsIsAnError() throws {
@@ -134,7 +140,7 @@ import Testing
         #expect(fixed.subnets(role: .nodes).allSatisfy { $0.cidr.length == 19 })
         let errors = Fixtures.errors(Fixtures.design().replacingOccurrences(of: "  azs: 3", with: "  azs: 3\n  subnetSizes: {nodes: /24}"))
         #expect(errors.first?.path == "network.subnetSizes.nodes")
-        #expect(errors.first?.message.contains("a /24 leaves 251 usable addresses but nodes subnets need 1,665") == true)
+        #expect(errors.first?.message.contains("a /24 leaves 251 usable addresses but nodes subnets need 2,250") == true)
         let alb = Fixtures.errors(Fixtures.design().replacingOccurrences(of: "  azs: 3", with: "  azs: 3\n  subnetSizes: {public: /28}"))
         #expect(alb.first?.path == "network.subnetSizes.public")
     }

@@ -125,13 +125,15 @@ public struct DesignParser: Sendable {
         }
         let azs = r.required(f, "azs", path: p, in: node, example: "3").flatMap { readAZs($0, &r) }
         let nodes = r.required(f, "nodes", path: p, in: node, example: "{max: 30, podsPerNode: 110}").flatMap { n -> Nodes? in
-            guard let nf = r.fields(n, path: "network.nodes", known: ["max", "podsPerNode"]) else { return nil }
+            guard let nf = r.fields(n, path: "network.nodes", known: ["max", "podsPerNode", "instanceType", "prefixDelegation"]) else { return nil }
             let max = r.required(nf, "max", path: "network.nodes", in: n, example: "30")
                 .flatMap { r.int($0, path: "network.nodes.max", range: 1...100_000, what: "the most worker nodes across all AZs") }
             let pods = r.required(nf, "podsPerNode", path: "network.nodes", in: n, example: "110")
                 .flatMap { r.int($0, path: "network.nodes.podsPerNode", range: 1...737, what: "pods per node") }
-            guard let max, let pods else { return nil }
-            return Nodes(max: max, podsPerNode: pods)
+            let instanceType = nf["instanceType"].map { r.string($0, path: "network.nodes.instanceType") }
+            let prefixDelegation = nf["prefixDelegation"].map { r.bool($0, path: "network.nodes.prefixDelegation") }
+            guard let max, let pods, instanceType != .some(nil), prefixDelegation != .some(nil) else { return nil }
+            return Nodes(max: max, podsPerNode: pods, instanceType: instanceType ?? nil, prefixDelegation: prefixDelegation ?? nil)
         }
         var podCidr: IPv4Prefix?? = .some(nil)
         if let n = f["podCidr"] {

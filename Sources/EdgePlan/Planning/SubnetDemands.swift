@@ -28,7 +28,7 @@ struct SubnetDemands {
     var roles: [SubnetRole: RoleDemand] = [:]
 
     /// Each option's components that sit in a subnet, plus NAT, the control plane and the nodes.
-    init(design: Design, options: [PlannedOption], azCount: Int, limits: AWSLimits, policy: PlanningPolicy) {
+    init(design: Design, options: [PlannedOption], nodePlan: NodePlan, azCount: Int, limits: AWSLimits, policy: PlanningPolicy) {
         let natAddresses = limits.natAddressesPerGateway
         let eksRecommended = limits.eksControlPlaneRecommendedFreeAddresses
 
@@ -54,15 +54,22 @@ struct SubnetDemands {
         let controlPlaneENIs = RoleSizing.Demand(what: "EKS control-plane ENIs (free addresses EKS recommends)", addresses: eksRecommended)
 
         let nodesPerAZ = SubnetDemands.nodesPerAZ(design.network.nodes.max, azCount: azCount, policy: policy)
-        let pods = design.network.nodes.podsPerNode
+        let per = nodePlan.perNode
+        let cni = nodePlan.cni
+        let addresses = SubnetDemands.describe(per, nodePlan)
         var nodes = RoleDemand()
-        if design.network.podCidr == nil {
-            nodes.shared = [.init(what: "\(nodesPerAZ) nodes × (1 node address + \(pods) pod addresses)", addresses: nodesPerAZ * (1 + pods))]
-        } else {
-            nodes.shared = [.init(what: "\(nodesPerAZ) nodes × 1 node address", addresses: nodesPerAZ)]
+        var prefixes: [RoleSizing.Demand] = []
+        if per.prefixes > 0 {
+            let block = SubnetDemands.prefixReservationSize(prefixes: nodesPerAZ * per.prefixes, prefixAddresses: cni.prefixAddresses)
+            prefixes = [.init(what: "prefix reservation for \(nodesPerAZ) nodes × \(per.prefixes) /28 prefixes (one more for the block's end)", addresses: block)]
+        }
+        if cni.customNetworking {
+            nodes.shared = [.init(what: "\(nodesPerAZ) nodes × 1 node address (the primary ENI, which carries no pods)", addresses: nodesPerAZ)]
             var podRole = RoleDemand()
-            podRole.shared = [.init(what: "\(nodesPerAZ) nodes × \(pods) pod addresses", addresses: nodesPerAZ * pods)]
+            podRole.shared = [.init(what: "\(nodesPerAZ) nodes × \(addresses)", addresses: nodesPerAZ * per.podSubnet)] + prefixes
             roles[.pods] = podRole
+        } else {
+            nodes.shared = [.init(what: "\(nodesPerAZ) nodes × \(addresses)", addresses: nodesPerAZ * per.nodeSubnet)] + prefixes
         }
         // EKS Auto Mode's default NodeClass puts nodes in the cluster's subnets, so the cluster gets the
         // node subnets and the control plane's ENIs share them; otherwise they have subnets of their own.
@@ -106,6 +113,26 @@ struct SubnetDemands {
         case .vpcLink: return "VPC link ENI"
         default: return c.label
         }
+    }
+
+    /// The single addresses one node takes from the subnet its pods are in, in words.
+    static func describe(_ per: NodeAddresses, _ nodes: NodePlan) -> String {
+        let type = nodes.instanceType
+        let single = nodes.cni.customNetworking ? per.podSubnet : per.nodeSubnet
+        switch nodes.cni.mode {
+        case .secondaryIP:
+            let enis = nodes.cni.customNetworking ? per.enis - 1 : per.enis
+            return "\(single) addresses (\(enis) ENIs × \(type.ipv4PerENI) on \(type.name) for \(nodes.kubeletMaxPods) pods: WARM_ENI_TARGET=\(nodes.cni.warmENITarget) keeps a spare ENI)"
+        case .prefix:
+            return "\(single) ENI primary address\(single == 1 ? "" : "es") (\(per.prefixes) /28 prefixes for \(nodes.kubeletMaxPods) pods with WARM_PREFIX_TARGET=\(nodes.cni.warmPrefixTarget), \(type.ipv4PerENI - 1) prefixes per ENI on \(type.name))"
+        }
+    }
+
+    /// The block a subnet reserves for `prefixes` /28s: a power of two with one /28 to spare, since
+    /// the block sits at the subnet's end and its last /28 holds the address AWS reserves there.
+    static func prefixReservationSize(prefixes: Int, prefixAddresses: Int) -> Int {
+        let needed = UInt64((prefixes + 1) * prefixAddresses)
+        return Int(IPv4Prefix.size(ofLength: IPv4Prefix.length(holding: needed) ?? 0))
     }
 
     /// Nodes each AZ must hold: all of them spread evenly, or, to survive an AZ loss, spread over one AZ fewer.

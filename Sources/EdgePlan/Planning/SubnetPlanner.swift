@@ -39,8 +39,10 @@ public struct SubnetPlanner: Sendable {
         guard let azs = reference.azNames(design.network.azs, region: design.region), !azs.isEmpty else {
             throw DiagnosticError([.error("network.azs", "the Availability Zones could not be resolved in \(design.region)")])
         }
+        let sizedNodes = NodeSizing.plan(design, reference: reference)
+        guard let nodePlan = sizedNodes.plan else { throw DiagnosticError(sizedNodes.diagnostics.filter { $0.severity == .error }) }
         let options = optionPlanner.options(for: design, limits: reference.limits, azCount: azs.count, prices: prices)
-        let demands = SubnetDemands(design: design, options: options, azCount: azs.count, limits: reference.limits, policy: policy)
+        let demands = SubnetDemands(design: design, options: options, nodePlan: nodePlan, azCount: azs.count, limits: reference.limits, policy: policy)
         var notes: [Diagnostic] = []
         var sizing: [RoleSizing] = []
         var errors: [Diagnostic] = []
@@ -80,15 +82,21 @@ public struct SubnetPlanner: Sendable {
             secondary = [podCidr]
         }
 
+        let podRole: SubnetRole = nodePlan.cni.customNetworking ? .pods : .nodes
+        // In EKS Auto Mode the control plane's ENIs share the node subnets.
+        let sharedInNodeSubnets = SubnetDemands.clusterSubnets(design.clusterMode) == .nodes ? reference.limits.eksControlPlaneRecommendedFreeAddresses : 0
         let subnets = placements
             .sorted { ($0.azIndex, $0.role) < ($1.azIndex, $1.role) }
             .map { p in
                 PlannedSubnet(
                     name: subnetName(design, role: p.role, az: azs[p.azIndex]), role: p.role, az: azs[p.azIndex], cidr: p.cidr,
                     usableAddresses: Int(p.cidr.size) - reserved,
-                    tags: tags(design, role: p.role, name: subnetName(design, role: p.role, az: azs[p.azIndex])))
+                    tags: tags(design, role: p.role, name: subnetName(design, role: p.role, az: azs[p.azIndex])),
+                    prefixReservation: p.role == podRole && nodePlan.perNode.prefixes > 0
+                        ? NodeCapacity.reservation(in: p.cidr, nodes: nodePlan, reserved: reserved, shared: p.role == .nodes ? sharedInNodeSubnets : 0)
+                        : nil)
             }
-        let capacity = self.capacity(design, subnets: subnets, azs: azs)
+        let capacity = self.capacity(design, nodes: nodePlan, subnets: subnets, azs: azs, sharedInNodeSubnets: sharedInNodeSubnets)
         if capacity.nodes < design.network.nodes.max {
             notes.append(.warning("network.nodes.max", "the node subnets hold \(capacity.nodes) nodes, fewer than the \(design.network.nodes.max) asked for"))
         }
@@ -102,8 +110,8 @@ public struct SubnetPlanner: Sendable {
                                   clusterSubnets: SubnetDemands.clusterSubnets(design.clusterMode)),
             vpc: VPCPlan(cidr: vpc, secondaryCidrs: secondary, natGateways: design.network.natGateways),
             availabilityZones: azs, subnets: subnets, sizing: sizing, capacity: capacity, layout: layout,
-            freeCidrs: free.sorted(), notes: notes, software: Software(reference.limits),
-            kubernetes: Self.kubernetes(design, reference.eksVersions))
+            freeCidrs: free.sorted(), notes: notes + sizedNodes.diagnostics, software: Software(reference.limits),
+            kubernetes: Self.kubernetes(design, reference.eksVersions), nodes: nodePlan)
         plan.options = options
         try costPlanner.price(&plan, design: design, pricing: pricing)
         plan.recommendation = recommender.recommend(plan.options)
@@ -190,19 +198,18 @@ public struct SubnetPlanner: Sendable {
         return tags.sorted { $0.key < $1.key }
     }
 
-    private func capacity(_ design: Design, subnets: [PlannedSubnet], azs: [String]) -> Capacity {
-        let podsPerNode = design.network.nodes.podsPerNode
+    private func capacity(_ design: Design, nodes: NodePlan, subnets: [PlannedSubnet], azs: [String], sharedInNodeSubnets: Int) -> Capacity {
+        let reserved = reference.limits.subnetReservedAddresses
         let perAZ = azs.map { az -> Int in
-            let nodeUsable = subnets.first { $0.az == az && $0.role == .nodes }?.usableAddresses ?? 0
-            if design.network.podCidr == nil { return nodeUsable / (1 + podsPerNode) }
-            let podUsable = subnets.first { $0.az == az && $0.role == .pods }?.usableAddresses ?? 0
-            return min(nodeUsable, podUsable / podsPerNode)
+            let node = subnets.first { $0.az == az && $0.role == .nodes }
+            let pod = subnets.first { $0.az == az && $0.role == .pods }
+            return NodeCapacity.nodes(nodeSubnet: node, podSubnet: pod, nodes: nodes, reserved: reserved, sharedInNodeSubnets: sharedInNodeSubnets)
         }
-        let nodes = perAZ.reduce(0, +)
+        let total = perAZ.reduce(0, +)
         return Capacity(
-            requestedNodes: design.network.nodes.max, podsPerNode: podsPerNode,
+            requestedNodes: design.network.nodes.max, podsPerNode: design.network.nodes.podsPerNode,
             plannedNodesPerAZ: SubnetDemands.nodesPerAZ(design.network.nodes.max, azCount: azs.count, policy: policy),
-            nodes: nodes, pods: nodes * podsPerNode, nodesWithOneAZLost: nodes - (perAZ.max() ?? 0))
+            nodes: total, pods: total * design.network.nodes.podsPerNode, nodesWithOneAZLost: total - (perAZ.max() ?? 0))
     }
 }
 

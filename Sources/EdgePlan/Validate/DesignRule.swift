@@ -17,7 +17,7 @@ public struct DesignValidator: Sendable {
     public static let standardRules: [any DesignRule] = [
         NameRule(), ClusterNameRule(), RegionRule(), AvailabilityZonesRule(), VPCCidrRule(),
         PodCidrRule(), SubnetSizesRule(), FrontendsRule(), HoursPerMonthRule(), ClusterModeRule(),
-        KubernetesVersionRule(),
+        KubernetesVersionRule(), NodesRule(),
     ]
 
     public func validate(_ design: Design, reference: AWSReference) -> [Diagnostic] {

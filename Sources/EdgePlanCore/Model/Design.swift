@@ -91,10 +91,17 @@ public struct Nodes: Sendable, Equatable {
     public var max: Int
     /// Pods per node; with the VPC CNI each pod takes a VPC address.
     public var podsPerNode: Int
+    /// The managed node group's EC2 instance type; nil lets edgeplan pick one that runs the pods.
+    public var instanceType: String?
+    /// VPC CNI prefix delegation (/28 prefixes per ENI in place of single addresses); nil is off,
+    /// except in EKS Auto Mode, which always delegates prefixes.
+    public var prefixDelegation: Bool?
 
-    public init(max: Int, podsPerNode: Int) {
+    public init(max: Int, podsPerNode: Int, instanceType: String? = nil, prefixDelegation: Bool? = nil) {
         self.max = max
         self.podsPerNode = podsPerNode
+        self.instanceType = instanceType
+        self.prefixDelegation = prefixDelegation
     }
 }
 

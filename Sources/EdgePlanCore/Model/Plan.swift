@@ -27,12 +27,15 @@ public struct Plan: Sendable, Equatable {
     public var software: Software
     /// The cluster's Kubernetes version and its EKS support.
     public var kubernetes: KubernetesVersionPlan
+    /// The nodes' instance type and how the VPC CNI gives their pods addresses.
+    public var nodes: NodePlan
 
     public init(
         design: DesignSummary, vpc: VPCPlan, availabilityZones: [String], subnets: [PlannedSubnet],
         sizing: [RoleSizing], capacity: Capacity, layout: Layout, freeCidrs: [IPv4Prefix], notes: [Diagnostic],
-        software: Software, kubernetes: KubernetesVersionPlan
+        software: Software, kubernetes: KubernetesVersionPlan, nodes: NodePlan
     ) {
+        self.nodes = nodes
         self.kubernetes = kubernetes
         self.software = software
         self.design = design
@@ -116,8 +119,13 @@ public struct PlannedSubnet: Sendable, Equatable {
     /// Addresses left after AWS reserves its five (first four, last one).
     public var usableAddresses: Int
     public var tags: [ResourceTag]
+    /// In prefix mode, the block at the end of a node or pod subnet reserved for the VPC CNI's /28
+    /// prefixes (a subnet CIDR reservation of type prefix), so single addresses never fragment it.
+    public var prefixReservation: IPv4Prefix?
 
-    public init(name: String, role: SubnetRole, az: String, cidr: IPv4Prefix, usableAddresses: Int, tags: [ResourceTag]) {
+    public init(name: String, role: SubnetRole, az: String, cidr: IPv4Prefix, usableAddresses: Int, tags: [ResourceTag],
+                prefixReservation: IPv4Prefix? = nil) {
+        self.prefixReservation = prefixReservation
         self.name = name
         self.role = role
         self.az = az
@@ -160,6 +168,31 @@ public struct RoleSizing: Sendable, Equatable {
         self.length = length
         self.fixedByDesign = fixedByDesign
         self.reason = reason
+    }
+}
+
+/// The nodes: their instance type (the design's, or the first of edgeplan's default order that runs
+/// the pods), the VPC CNI's mode, and what each node takes from its subnets.
+public struct NodePlan: Sendable, Equatable {
+    public var instanceType: InstanceType
+    /// Whether the design named the instance type (else edgeplan chose it).
+    public var instanceTypeChosen: Bool
+    public var cni: VPCCNI
+    /// The most pods the type runs in this mode (the EKS max-pods formula).
+    public var maxPods: Int
+    /// The kubelet's maxPods, set in the node group's launch template: the design's podsPerNode, so
+    /// no node takes more addresses than the subnets were sized for.
+    public var kubeletMaxPods: Int
+    /// What one full node takes from its subnets.
+    public var perNode: NodeAddresses
+
+    public init(instanceType: InstanceType, instanceTypeChosen: Bool, cni: VPCCNI, maxPods: Int, kubeletMaxPods: Int, perNode: NodeAddresses) {
+        self.instanceType = instanceType
+        self.instanceTypeChosen = instanceTypeChosen
+        self.cni = cni
+        self.maxPods = maxPods
+        self.kubeletMaxPods = kubeletMaxPods
+        self.perNode = perNode
     }
 }
 

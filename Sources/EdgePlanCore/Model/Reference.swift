@@ -72,8 +72,17 @@ public struct AWSReference: Sendable, Equatable {
     public var limits: AWSLimits
     /// The EKS release calendar (`eksVersions` in `limits/aws.json`).
     public var eksVersions: EKSVersionCalendar
+    /// The ENI limits of the instance types nodes may use (`instanceTypes` in `limits/aws.json`).
+    public var instanceTypes: InstanceTypeTable
 
-    public init(limits: [Limit], regions: [RegionInfo], eksVersions: EKSVersionCalendar) throws(ReferenceError) {
+    public init(limits: [Limit], regions: [RegionInfo], eksVersions: EKSVersionCalendar, instanceTypes: InstanceTypeTable) throws(ReferenceError) {
+        for name in instanceTypes.defaultOrder.types where instanceTypes.type(named: name) == nil {
+            throw .malformed("limits/aws.json", "instanceTypes.defaultOrder names \(name), which is not in instanceTypes.types")
+        }
+        if let bad = instanceTypes.types.first(where: { $0.enis < 2 || $0.ipv4PerENI < 2 || $0.vcpus < 1 }) {
+            throw .malformed("limits/aws.json", "instanceTypes: \(bad.name) has fewer than 2 ENIs or addresses per ENI, or no vCPU")
+        }
+        self.instanceTypes = instanceTypes
         self.entries = Dictionary(limits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.regions = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         self.limits = try AWSLimits(entries: entries)
@@ -113,6 +122,13 @@ public struct AWSLimits: Sendable, Equatable {
     public var stackNameMaxLength: Int
     public var webACLNameMaxLength: Int
     public var autoModeMaxPodsPerNode: Int
+    public var cniWarmENITarget: Int
+    public var cniWarmPrefixTarget: Int
+    public var cniPrefixAddresses: Int
+    public var maxPodsHostNetworkPods: Int
+    public var maxPodsRecommendedLowVCPU: Int
+    public var maxPodsRecommendedHighVCPU: Int
+    public var maxPodsVCPUThreshold: Int
     public var autoModeIngressClassController: String
     public var autoModeLoadBalancerClass: String
     public var autoModeAPIVersion: String
@@ -147,7 +163,9 @@ public struct AWSLimits: Sendable, Equatable {
         "cloudfront.origin-facing-prefix-list.weight", "cloudfront.origin-facing-prefix-list.name",
         "ec2.security-group.inbound-rules.default-quota", "cloudfront.origin-response-timeout-seconds",
         "cloudformation.stack-name.max-length", "waf.web-acl-name.max-length",
-        "eks.auto-mode.max-pods-per-node", "eks.auto-mode.ingress-class-controller", "eks.auto-mode.load-balancer-class", "eks.auto-mode.api-version",
+        "eks.auto-mode.max-pods-per-node", "vpc-cni.warm-eni-target", "vpc-cni.warm-prefix-target", "vpc-cni.prefix-addresses",
+        "eks.max-pods.host-network-pods", "eks.max-pods.recommended-low-vcpu", "eks.max-pods.recommended-high-vcpu", "eks.max-pods.vcpu-threshold",
+        "eks.auto-mode.ingress-class-controller", "eks.auto-mode.load-balancer-class", "eks.auto-mode.api-version",
         "globalaccelerator.static-ipv4-addresses", "globalaccelerator.enis-per-alb-subnet", "globalaccelerator.tcp-idle-timeout-seconds",
         "envoy-gateway.version", "envoy-gateway.chart", "envoy-gateway.crds-chart", "envoy-gateway.controller-name",
         "envoy-gateway.privileged-port-offset", "envoy-gateway.readiness-port", "envoy-gateway.readiness-path", "gateway-api.version",
@@ -193,6 +211,13 @@ public struct AWSLimits: Sendable, Equatable {
         stackNameMaxLength = try n("cloudformation.stack-name.max-length")
         webACLNameMaxLength = try n("waf.web-acl-name.max-length")
         autoModeMaxPodsPerNode = try n("eks.auto-mode.max-pods-per-node")
+        cniWarmENITarget = try n("vpc-cni.warm-eni-target")
+        cniWarmPrefixTarget = try n("vpc-cni.warm-prefix-target")
+        cniPrefixAddresses = try n("vpc-cni.prefix-addresses")
+        maxPodsHostNetworkPods = try n("eks.max-pods.host-network-pods")
+        maxPodsRecommendedLowVCPU = try n("eks.max-pods.recommended-low-vcpu")
+        maxPodsRecommendedHighVCPU = try n("eks.max-pods.recommended-high-vcpu")
+        maxPodsVCPUThreshold = try n("eks.max-pods.vcpu-threshold")
         autoModeIngressClassController = try t("eks.auto-mode.ingress-class-controller")
         autoModeLoadBalancerClass = try t("eks.auto-mode.load-balancer-class")
         autoModeAPIVersion = try t("eks.auto-mode.api-version")
@@ -248,6 +273,7 @@ extension AWSReference {
         var formatVersion: Int
         var limits: [Limit]
         var eksVersions: EKSVersionCalendar?
+        var instanceTypes: InstanceTypeTable?
     }
 
     private struct RegionsFile: Decodable {
@@ -271,6 +297,7 @@ extension AWSReference {
             throw .malformed("limits/regions.json", "\(error)")
         }
         guard let calendar = limits.eksVersions else { throw .malformed("limits/aws.json", "no eksVersions: the EKS release calendar is missing") }
-        try self.init(limits: limits.limits + kubernetes.limits, regions: regions.regions, eksVersions: calendar)
+        guard let instanceTypes = limits.instanceTypes else { throw .malformed("limits/aws.json", "no instanceTypes: the nodes' ENI limits are missing") }
+        try self.init(limits: limits.limits + kubernetes.limits, regions: regions.regions, eksVersions: calendar, instanceTypes: instanceTypes)
     }
 }

@@ -30,6 +30,35 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    /// On one line with no spaces, for JSON carried inside a string (an add-on's configuration).
+    public func compact() -> String {
+        var out = ""
+        writeCompact(to: &out)
+        return out
+    }
+
+    private func writeCompact(to out: inout String) {
+        switch self {
+        case .object(let fields):
+            out.append("{")
+            for (i, (key, value)) in fields.enumerated() {
+                if i > 0 { out.append(",") }
+                JSONValue.writeString(key, to: &out)
+                out.append(":")
+                value.writeCompact(to: &out)
+            }
+            out.append("}")
+        case .array(let items):
+            out.append("[")
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(",") }
+                item.writeCompact(to: &out)
+            }
+            out.append("]")
+        case .string, .int, .bool, .null: write(to: &out, indent: 0)
+        }
+    }
+
     private func write(to out: inout String, indent: Int) {
         let pad = String(repeating: " ", count: indent)
         let inner = String(repeating: " ", count: indent + 2)

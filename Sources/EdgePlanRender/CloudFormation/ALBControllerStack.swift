@@ -24,7 +24,7 @@ struct ALBControllerStack: FrontendStacks {
         LoadBalancerParts.securityGroup(&t, "AlbSecurityGroup", "Controller-made ALB: HTTPS and HTTP (redirect) from the internet",
             ingress: [LoadBalancerParts.rule(443, .anywhere, "HTTPS from the internet"),
                       LoadBalancerParts.rule(80, .anywhere, "HTTP from the internet, redirected to HTTPS by \(uses.redirect)")],
-            egress: [LoadBalancerParts.rule(ExampleApp.podPort, .vpc, "To the pods (IP targets)", egress: true)],
+            egress: LoadBalancerParts.toPods(c, ExampleApp.podPort, "To the pods (IP targets)"),
             condition: nil, suppress: [
                 .checkov("CKV_AWS_260", "Port 80 only answers with a redirect to HTTPS (\(uses.redirect))."),
             ])

@@ -11,7 +11,7 @@ struct APIGatewayVPCLinkALBStack: FrontendStacks {
         APIGatewayParts.vpcLinkV2(&t, port: 80)
         LoadBalancerParts.securityGroup(&t, "AlbSecurityGroup", "Internal ALB: HTTP from the VPC link only",
             ingress: [LoadBalancerParts.rule(80, .group(Fn.ref("VpcLinkSecurityGroup")), "HTTP from the API Gateway VPC link")],
-            egress: [LoadBalancerParts.rule(ExampleApp.podPort, .vpc, "To the pods (IP targets)", egress: true)],
+            egress: LoadBalancerParts.toPods(c, ExampleApp.podPort, "To the pods (IP targets)"),
             condition: nil)
         let albWAF = c.waf && api == .http
         LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil, wafAttached: albWAF)

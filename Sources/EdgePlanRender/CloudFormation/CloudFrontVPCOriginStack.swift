@@ -19,7 +19,7 @@ struct CloudFrontVPCOriginStack: FrontendStacks {
             c.addCertificateParameter(&t, name: "OriginCertificateArn", what: "the internal ALB's HTTPS listener (in this Region), valid for SiteDomainName")
             LoadBalancerParts.securityGroup(&t, "AlbSecurityGroup", "Internal ALB: HTTPS from the CloudFront VPC origin only",
                 ingress: [LoadBalancerParts.rule(443, .prefixList(Fn.ref("CloudFrontPrefixListId")), "HTTPS from CloudFront (\(CloudFrontParts.prefixListName))")],
-                egress: [LoadBalancerParts.rule(ExampleApp.podPort, .vpc, "To the pods (IP targets)", egress: true)],
+                egress: LoadBalancerParts.toPods(c, ExampleApp.podPort, "To the pods (IP targets)"),
                 condition: nil)
             LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil, wafAttached: false)
             LoadBalancerParts.appTargetGroup(&t, c)

@@ -2,8 +2,9 @@ import EdgePlanCore
 
 /// The `cluster` stack: the EKS cluster in the control-plane subnets with its role and security
 /// group (outputs named as in the 2018 report), secrets encrypted with its own KMS key, every
-/// control-plane log type on, a managed node group in the node subnets sized from the plan, and
-/// the EKS Pod Identity agent the AWS Load Balancer Controller's role is handed out by. In EKS Auto
+/// control-plane log type on, the VPC CNI add-on in the plan's mode, a managed node group of the
+/// plan's instance type in the node subnets (kubelet maxPods = podsPerNode), and the EKS Pod
+/// Identity agent the AWS Load Balancer Controller's role is handed out by. In EKS Auto
 /// Mode: the cluster in the node subnets with compute, block storage and load balancing on, the
 /// Auto Mode cluster and node roles, and no node group or add-ons (Auto Mode runs them).
 struct ClusterStack: Sendable {
@@ -15,9 +16,6 @@ struct ClusterStack: Sendable {
         t.parameter("NetworkStack", description: "Name of the network stack", default: .string(names.networkStack))
         t.parameter("KubernetesVersion", description: "EKS Kubernetes version (the plan's: \(plan.kubernetes.chosen ? "the design's" : "the newest in standard support on \(plan.kubernetes.asOf)"))",
                     default: .string(plan.kubernetes.version), allowedPattern: "^1\\.[0-9]+$")
-        if plan.design.clusterMode == .standard {
-            t.parameter("NodeInstanceType", type: "String", description: "EC2 instance type of the managed node group (its ENI limits cap pods per node)", default: "m6i.large")
-        }
         let auto = plan.design.clusterMode == .auto
         // EKS Auto Mode's cluster role also runs its compute, block storage, load balancing and networking.
         let clusterPolicies = ["AmazonEKSClusterPolicy"]
@@ -33,11 +31,11 @@ struct ClusterStack: Sendable {
         t.resource("EksClusterControlPlaneSecurityGroup", "AWS::EC2::SecurityGroup", [
             "GroupDescription": .string("EKS control plane ENIs of \(plan.design.cluster)"),
             "VpcId": Fn.imported("NetworkStack", "VpcId"),
-            "SecurityGroupEgress": [[
+            "SecurityGroupEgress": .array([[
                 "Description": "To nodes and pods in the VPC",
                 "IpProtocol": "-1",
                 "CidrIp": Fn.imported("NetworkStack", "VpcCidr"),
-            ]],
+            ]] + plan.vpc.secondaryCidrs.map { ["Description": "To pods in the pod block", "IpProtocol": "-1", "CidrIp": .string($0.description)] }),
             "Tags": Fn.tags([("Name", .string("\(plan.design.cluster)-control-plane"))]),
         ])
         t.resource("EksSecretsKey", "AWS::KMS::Key", [
@@ -106,24 +104,90 @@ struct ClusterStack: Sendable {
                     Fn.sub("arn:${AWS::Partition}:iam::aws:policy/\($0)")
                 }),
             ])
-            let nodes = plan.capacity
-            let azs = plan.availabilityZones.count
-            t.resource("EksNodeGroup", "AWS::EKS::Nodegroup", [
-                "ClusterName": Fn.ref("EksCluster"),
-                "NodeRole": Fn.getAtt("EksNodeRole", "Arn"),
-                "Subnets": Fn.importedList("NetworkStack", SubnetRole.nodes.exportName),
-                "InstanceTypes": [Fn.ref("NodeInstanceType")],
-                "ScalingConfig": [
-                    "MinSize": .int(min(azs, nodes.requestedNodes)),
-                    "DesiredSize": .int(min(azs, nodes.requestedNodes)),
-                    "MaxSize": .int(nodes.requestedNodes),
-                ],
-            ])
+            addVPCCNI(&t)
+            addNodeGroup(&t)
         }
         t.output("EksClusterResourceName", Fn.ref("EksCluster"), description: "The EKS cluster's name (the seed's output)", export: true)
         t.output("EksClusterControlPlaneSecurityGroupId", Fn.ref("EksClusterControlPlaneSecurityGroup"), description: "The control plane's additional security group (the seed's output)", export: true)
         t.output("EksClusterSecurityGroupId", Fn.getAtt("EksCluster", "ClusterSecurityGroupId"), description: "The cluster security group EKS made, which nodes and pods carry", export: true)
         t.output("EksClusterArn", Fn.getAtt("EksCluster", "Arn"), description: "The EKS cluster's ARN", export: true)
         return t
+    }
+
+    /// The VPC CNI as an EKS add-on, configured as the plan sized the subnets: secondary-IP or
+    /// prefix mode with its warm target, and with custom networking an ENIConfig per AZ (the
+    /// add-on's `eniConfig`, named for the zone, which `ENI_CONFIG_LABEL_DEF` matches on each
+    /// node) that puts pods in the AZ's pod subnet with the cluster security group.
+    private func addVPCCNI(_ t: inout CloudFormationTemplate) {
+        let cni = plan.nodes.cni
+        var env: [(String, JSONValue)]
+        switch cni.mode {
+        case .secondaryIP: env = [("WARM_ENI_TARGET", .string(String(cni.warmENITarget)))]
+        case .prefix: env = [("ENABLE_PREFIX_DELEGATION", "true"), ("WARM_PREFIX_TARGET", .string(String(cni.warmPrefixTarget)))]
+        }
+        var configuration: [(String, JSONValue)] = []
+        var variables: [(String, JSONValue)] = []
+        if cni.customNetworking {
+            env += [("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "true"), ("ENI_CONFIG_LABEL_DEF", "topology.kubernetes.io/zone")]
+            let subnets = plan.availabilityZones.enumerated().map { i, az -> (String, JSONValue) in
+                let name = "PodSubnet\(NetworkStack.azLetter(i))"
+                variables.append((name, Fn.select(i, Fn.split(",", Fn.imported("NetworkStack", SubnetRole.pods.exportName)))))
+                return (az, ["id": .string("${\(name)}"), "securityGroups": ["${ClusterSecurityGroup}"]])
+            }
+            variables.append(("ClusterSecurityGroup", Fn.getAtt("EksCluster", "ClusterSecurityGroupId")))
+            configuration = [("eniConfig", .object([("create", true), ("region", .string(plan.design.region)), ("subnets", .object(subnets))]))]
+        }
+        let text = JSONValue.object([("env", .object(env))] + configuration).compact()
+        t.resource("EksVpcCniAddon", "AWS::EKS::Addon", [
+            "ClusterName": Fn.ref("EksCluster"),
+            "AddonName": "vpc-cni",
+            // EKS installs the VPC CNI with every cluster; the add-on takes it over with this configuration.
+            "ResolveConflicts": "OVERWRITE",
+            "ConfigurationValues": variables.isEmpty ? .string(text) : Fn.sub(text, variables),
+        ])
+    }
+
+    /// The managed node group: the plan's instance type, and a launch template whose NodeConfig
+    /// (AL2023) sets the kubelet's maxPods to podsPerNode, so that no node takes more addresses than
+    /// its subnets were sized for. It waits for the VPC CNI add-on, so nodes start in its mode.
+    private func addNodeGroup(_ t: inout CloudFormationTemplate) {
+        let nodes = plan.capacity
+        let azs = plan.availabilityZones.count
+        let nodeConfig = """
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="//"
+
+            --//
+            Content-Type: application/node.eks.aws
+
+            apiVersion: node.eks.aws/v1alpha1
+            kind: NodeConfig
+            spec:
+              kubelet:
+                config:
+                  maxPods: \(plan.nodes.kubeletMaxPods)
+
+            --//--
+
+            """
+        t.resource("EksNodeLaunchTemplate", "AWS::EC2::LaunchTemplate", [
+            "LaunchTemplateData": [
+                "UserData": ["Fn::Base64": .string(nodeConfig)],
+                "MetadataOptions": ["HttpTokens": "required", "HttpPutResponseHopLimit": 1],
+            ],
+        ])
+        t.resource("EksNodeGroup", "AWS::EKS::Nodegroup", [
+            "ClusterName": Fn.ref("EksCluster"),
+            "NodeRole": Fn.getAtt("EksNodeRole", "Arn"),
+            "Subnets": Fn.importedList("NetworkStack", SubnetRole.nodes.exportName),
+            "InstanceTypes": [.string(plan.nodes.instanceType.name)],
+            "AmiType": .string(plan.nodes.instanceType.graviton ? "AL2023_ARM_64_STANDARD" : "AL2023_x86_64_STANDARD"),
+            "LaunchTemplate": ["Id": Fn.ref("EksNodeLaunchTemplate"), "Version": Fn.getAtt("EksNodeLaunchTemplate", "LatestVersionNumber")],
+            "ScalingConfig": [
+                "MinSize": .int(min(azs, nodes.requestedNodes)),
+                "DesiredSize": .int(min(azs, nodes.requestedNodes)),
+                "MaxSize": .int(nodes.requestedNodes),
+            ],
+        ], dependsOn: ["EksVpcCniAddon"])
     }
 }

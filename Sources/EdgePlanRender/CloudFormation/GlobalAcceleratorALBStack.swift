@@ -14,7 +14,7 @@ struct GlobalAcceleratorALBStack: FrontendStacks {
         LoadBalancerParts.securityGroup(&t, "AlbSecurityGroup", "Internal ALB behind Global Accelerator: HTTPS and HTTP (redirect) from the clients, whose addresses the accelerator preserves",
             ingress: [LoadBalancerParts.rule(443, .anywhere, "HTTPS from clients through Global Accelerator (client IP preserved)"),
                       LoadBalancerParts.rule(80, .anywhere, "HTTP from clients through Global Accelerator, redirected to HTTPS")],
-            egress: [LoadBalancerParts.rule(ExampleApp.podPort, .vpc, "To the pods (IP targets)", egress: true)],
+            egress: LoadBalancerParts.toPods(c, ExampleApp.podPort, "To the pods (IP targets)"),
             condition: nil, suppress: [
                 .checkov("CKV_AWS_260", "Port 80 only answers with a redirect to HTTPS, and the ALB is internal: the internet reaches it only through the accelerator."),
             ])

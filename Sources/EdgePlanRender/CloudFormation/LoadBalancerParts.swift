@@ -13,6 +13,13 @@ enum LoadBalancerParts {
         static let vpc = Peer.cidr(Fn.imported("NetworkStack", "VpcCidr"))
     }
 
+    /// Egress rules to pods on `port`: the VPC block, and each pod block when pods have their own
+    /// (custom networking puts their addresses there, outside the VPC's primary block).
+    static func toPods(_ c: FrontendContext, _ port: Int, _ description: String) -> [JSONValue] {
+        [rule(port, .vpc, description, egress: true)]
+            + c.plan.vpc.secondaryCidrs.map { rule(port, .cidr(.string($0.description)), "\(description), in the pod block", egress: true) }
+    }
+
     static func rule(_ port: Int, _ peer: Peer, _ description: String, egress: Bool = false) -> JSONValue {
         var fields: [(String, JSONValue)] = [("Description", .string(description)), ("IpProtocol", "tcp"), ("FromPort", .int(port)), ("ToPort", .int(port))]
         switch peer {
@@ -123,9 +130,9 @@ enum LoadBalancerParts {
     static func egressToTargets(_ c: FrontendContext) -> [JSONValue] {
         let targets = c.realization.router
         let podPort = targets?.containerPort ?? ExampleApp.podPort
-        var egress = [rule(podPort, .vpc, "To \(targetPods(c))", egress: true)]
+        var egress = toPods(c, podPort, "To \(targetPods(c))")
         if let health = targets?.healthCheck, health.port != podPort {
-            egress.append(rule(health.port, .vpc, "Health checks of \(targetPods(c))", egress: true))
+            egress += toPods(c, health.port, "Health checks of \(targetPods(c))")
         }
         return egress
     }

@@ -19,7 +19,7 @@ struct NLBToALBStack: FrontendStacks {
             egress: [LoadBalancerParts.rule(443, .vpc, "To the internal ALB", egress: true)], condition: nil)
         LoadBalancerParts.securityGroup(&t, "AlbSecurityGroup", "Internal ALB: HTTPS from the NLB only",
             ingress: [LoadBalancerParts.rule(443, .group(Fn.ref("NlbSecurityGroup")), "HTTPS from the public NLB")],
-            egress: [LoadBalancerParts.rule(ExampleApp.podPort, .vpc, "To the pods (IP targets)", egress: true)], condition: nil)
+            egress: LoadBalancerParts.toPods(c, ExampleApp.podPort, "To the pods (IP targets)"), condition: nil)
         LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil, wafAttached: c.waf)
         LoadBalancerParts.appTargetGroup(&t, c)
         LoadBalancerParts.httpsListener(&t, "AlbHttpsListener", loadBalancer: "Alb", certificate: Fn.ref("CertificateArn"), targetGroup: "AppTargetGroup", condition: nil)

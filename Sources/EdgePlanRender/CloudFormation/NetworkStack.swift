@@ -57,6 +57,34 @@ struct NetworkStack: Sendable {
             ])
         }
 
+        // Prefix mode: each node (or pod) subnet keeps a block for the VPC CNI's /28 prefixes, so
+        // single addresses never fragment it (EKS "Increase the available IP addresses").
+        let reserved = plan.subnets.filter { $0.prefixReservation != nil }
+        if !reserved.isEmpty {
+            LambdaFunction(
+                id: "SubnetCidrReservationFunction",
+                description: "Reserves the VPC CNI's prefix blocks in the node or pod subnets (custom resource)",
+                source: SubnetReservationFunction.source,
+                statements: [[
+                    "Sid": "ReserveSubnetCidrsForPrefixes",
+                    "Effect": "Allow",
+                    "Action": ["ec2:CreateSubnetCidrReservation", "ec2:DeleteSubnetCidrReservation"],
+                    "Resource": "*",
+                ]],
+                timeout: 60
+            ).add(to: &t)
+        }
+        for subnet in reserved {
+            guard let reservation = subnet.prefixReservation else { continue }
+            let id = Self.subnetID(subnet, azIndex: azIndex(subnet.az))
+            t.resource("\(id)PrefixReservation", "Custom::SubnetCidrReservation", [
+                "ServiceToken": Fn.getAtt("SubnetCidrReservationFunction", "Arn"),
+                "SubnetId": Fn.ref(id),
+                "Cidr": .string(reservation.description),
+                "Description": .string("VPC CNI /28 prefixes of the \(subnet.role.rawValue) in \(subnet.az)"),
+            ])
+        }
+
         // NAT gateways: one per AZ, one shared, or none, each in its AZ's public subnet.
         let publicSubnets = plan.subnets(role: .public)
         var natIDs: [String] = []

@@ -92,7 +92,7 @@ public struct MarkdownReport: Sendable {
         for az in plan.availabilityZones {
             md.heading(3, az)
             md.table(["Role", "Subnet", "CIDR", "Usable", "Tags"], plan.subnets(az: az).map { s in
-                [s.role.rawValue, esc(s.name), "`\(s.cidr)`", grouped(s.usableAddresses),
+                [s.role.rawValue, esc(s.name), "`\(s.cidr)`" + (s.prefixReservation.map { "<br>prefixes `\($0)`" } ?? ""), grouped(s.usableAddresses),
                  s.tags.filter { $0.key != "Name" }.map { code("\($0.key)=\($0.value)") }.joined(separator: "<br>")]
             }, right: [3])
         }
@@ -108,6 +108,7 @@ public struct MarkdownReport: Sendable {
         let total = plan.totalAddresses
         let free = plan.freeAddresses
         md.list([
+            "**Nodes:** \(esc(plan.nodes.sentence(clusterMode: plan.design.clusterMode)))",
             "**\(grouped(c.nodes)) nodes and \(grouped(c.pods)) pods fit** in the planned subnets (the design asks for up to \(grouped(c.requestedNodes)) nodes × \(c.podsPerNode) pods); with one AZ lost, \(grouped(c.nodesWithOneAZLost)) nodes still fit.",
             "**\(grouped(free)) of \(grouped(total)) addresses are free** (\(percent(free, of: total))): \(plan.freeCidrs.map { "`\($0)`" }.joined(separator: ", ")).",
         ])
