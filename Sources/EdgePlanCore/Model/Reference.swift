@@ -63,6 +63,35 @@ public struct RegionInfo: Hashable, Sendable, Codable {
     }
 }
 
+/// An AWS service a cluster with no route to the internet reaches through a VPC endpoint
+/// (`privateCluster.endpoints` in `limits/aws.json`), with why it is needed and its source.
+public struct VPCEndpointService: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        /// An interface endpoint: one ENI per AZ in the endpoint subnets, billed per endpoint-AZ-hour.
+        case interface
+        /// A gateway endpoint (S3): routes on the route tables, no ENI, no hourly charge.
+        case gateway
+    }
+
+    /// The service's part of its endpoint name, `com.amazonaws.<region>.<service>`: `ecr.api`, `s3`.
+    public var service: String
+    public var type: Kind
+    public var name: String
+    /// What in the cluster calls it.
+    public var why: String
+    public var note: String?
+    public var source: Source
+
+    public init(service: String, type: Kind, name: String, why: String, note: String? = nil, source: Source) {
+        self.service = service
+        self.type = type
+        self.name = name
+        self.why = why
+        self.note = note
+        self.source = source
+    }
+}
+
 /// The AWS facts the planner needs, passed in as a value (the CLI reads them from `limits/`).
 /// Every number the code uses is a typed field, checked present when the reference is made.
 public struct AWSReference: Sendable, Equatable {
@@ -72,8 +101,12 @@ public struct AWSReference: Sendable, Equatable {
     public var limits: AWSLimits
     /// The EKS release calendar (`eksVersions` in `limits/aws.json`).
     public var eksVersions: EKSVersionCalendar
+    /// The VPC endpoints a cluster with `natGateways: none` needs (`privateCluster` in `limits/aws.json`).
+    public var privateClusterEndpoints: [VPCEndpointService]
 
-    public init(limits: [Limit], regions: [RegionInfo], eksVersions: EKSVersionCalendar) throws(ReferenceError) {
+    public init(limits: [Limit], regions: [RegionInfo], eksVersions: EKSVersionCalendar,
+                privateClusterEndpoints: [VPCEndpointService] = []) throws(ReferenceError) {
+        self.privateClusterEndpoints = privateClusterEndpoints
         self.entries = Dictionary(limits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.regions = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         self.limits = try AWSLimits(entries: entries)
@@ -248,6 +281,12 @@ extension AWSReference {
         var formatVersion: Int
         var limits: [Limit]
         var eksVersions: EKSVersionCalendar?
+        var privateCluster: PrivateCluster?
+    }
+
+    private struct PrivateCluster: Decodable {
+        var note: String?
+        var endpoints: [VPCEndpointService]
     }
 
     private struct RegionsFile: Decodable {
@@ -271,6 +310,14 @@ extension AWSReference {
             throw .malformed("limits/regions.json", "\(error)")
         }
         guard let calendar = limits.eksVersions else { throw .malformed("limits/aws.json", "no eksVersions: the EKS release calendar is missing") }
-        try self.init(limits: limits.limits + kubernetes.limits, regions: regions.regions, eksVersions: calendar)
+        guard let privateCluster = limits.privateCluster, !privateCluster.endpoints.isEmpty else {
+            throw .malformed("limits/aws.json", "no privateCluster.endpoints: the VPC endpoints of a cluster without NAT are missing")
+        }
+        let services = privateCluster.endpoints.map(\.service)
+        guard Set(services).count == services.count else {
+            throw .malformed("limits/aws.json", "privateCluster.endpoints: a service is listed twice")
+        }
+        try self.init(limits: limits.limits + kubernetes.limits, regions: regions.regions, eksVersions: calendar,
+                      privateClusterEndpoints: privateCluster.endpoints)
     }
 }
