@@ -68,7 +68,7 @@ enum Fixtures {
     /// A valid design to vary in tests.
     static func design(
         vpc: String = "10.128.0.0/16", azs: String = "3", nodes: Int = 30, pods: Int = 110, podCidr: String? = nil,
-        frontends: String = "[{kind: alb-privatelink-nlb}]", extra: String = ""
+        frontends: String = "[{kind: alb-privatelink-nlb}]", extra: String = "", network: String = ""
     ) -> String {
         """
         edgeplan: 1
@@ -80,6 +80,7 @@ enum Fixtures {
           azs: \(azs)
           nodes: {max: \(nodes), podsPerNode: \(pods)}
         \(podCidr.map { "  podCidr: \($0)" } ?? "")
+        \(network.isEmpty ? "" : "  \(network)")
         frontends: \(frontends)
         \(extra)
         """
