@@ -79,8 +79,7 @@ enum Fixtures {
           vpcCidr: \(vpc)
           azs: \(azs)
           nodes: {max: \(nodes), podsPerNode: \(pods)}
-        \(podCidr.map { "  podCidr: \($0)" } ?? "")
-        \(network.isEmpty ? "" : "  \(network)")
+        \(podCidr.map { "  podCidr: \($0)" } ?? "")\(network.isEmpty ? "" : "\n  \(network)")
         frontends: \(frontends)
         \(extra)
         """
