@@ -3,7 +3,9 @@ import EdgePlanCore
 extension DeployGuide {
     /// Installs the Gateway API standard channel at the release the plan names.
     var gatewayAPICRDs: String {
-        "kubectl apply --server-side -f https://github.com/kubernetes-sigs/gateway-api/releases/download/\(plan.software.gatewayAPIVersion)/standard-install.yaml"
+        mirrored
+            ? "kubectl apply --server-side -f \(gatewayAPICRDsFile)   # downloaded by the mirror step"
+            : "kubectl apply --server-side -f https://github.com/kubernetes-sigs/gateway-api/releases/download/\(plan.software.gatewayAPIVersion)/standard-install.yaml"
     }
 
     /// The steps that install the option's router and give it what it needs from AWS: its TLS
@@ -21,6 +23,7 @@ extension DeployGuide {
             let ns = placement.service.namespace
             var prepare = "kubectl create namespace \(ns) --dry-run=client -o yaml | kubectl apply -f -\n"
             var flags = "    --set controller.service.enabled=false"
+            if mirrored { flags += " --set global.image.registry=$EDGEPLAN_MIRROR" }
             if placement.terminatesTLS {
                 prepare += "kubectl create secret tls edgeplan-origin-tls -n \(ns) --cert=origin.crt --key=origin.key   # \(certificate)\n"
                 flags += " \\\n    --set controller.extraArgs.default-ssl-certificate=\(ns)/edgeplan-origin-tls"
@@ -34,10 +37,11 @@ extension DeployGuide {
                 flags += " \\\n    --set-json 'controller.extraVolumes=[{\"name\":\"origin-secret\",\"secret\":{\"secretName\":\"\(IngressNginxManifests.originSecret)\"}}]'"
                 flags += " \\\n    --set-json 'controller.extraVolumeMounts=[{\"name\":\"origin-secret\",\"mountPath\":\"\(IngressNginxManifests.originSecretMount)\",\"readOnly\":true}]'"
             }
-            steps.append("ingress-nginx, which is retired (its last release is \(plan.software.ingressNginxLastRelease); caveat `ingress-nginx-retired`), from its Helm chart without the chart's own Service (the manifests bring the Service the option needs):\n\n```sh\n\(prepare)helm install ingress-nginx ingress-nginx --repo https://kubernetes.github.io/ingress-nginx -n \(ns) \\\n\(flags)\n```")
+            steps.append("ingress-nginx, which is retired (its last release is \(plan.software.ingressNginxLastRelease); caveat `ingress-nginx-retired`), from its Helm chart without the chart's own Service (the manifests bring the Service the option needs):\n\n```sh\n\(prepare)helm install ingress-nginx \(chart("ingress-nginx --repo https://kubernetes.github.io/ingress-nginx", mirroredAs: "ingress-nginx")) -n \(ns) \\\n\(flags)\n```")
         case .envoyGateway:
             let sw = plan.software
-            steps.append("Gateway API \(sw.gatewayAPIVersion) (standard channel) and Envoy Gateway \(sw.envoyGatewayVersion), its CRDs apart from the chart so the chart's experimental Gateway API CRDs are never installed over the standard ones:\n\n```sh\n\(gatewayAPICRDs)\nhelm template eg-crds \(sw.envoyGatewayCRDsChart) --version \(sw.envoyGatewayVersion) \\\n    --set crds.gatewayAPI.enabled=false --set crds.envoyGateway.enabled=true | kubectl apply --server-side -f -\nhelm upgrade --install eg \(sw.envoyGatewayChart) --version \(sw.envoyGatewayVersion) \\\n    -n \(placement.service.namespace) --create-namespace --set crds.enabled=false\nkubectl wait --timeout=5m -n \(placement.service.namespace) deployment/envoy-gateway --for=condition=Available\n```")
+            let image = mirrored ? " \\\n    --set global.images.envoyGateway.image=$EDGEPLAN_MIRROR/envoyproxy/gateway:\(sw.envoyGatewayVersion)" : ""
+            steps.append("Gateway API \(sw.gatewayAPIVersion) (standard channel) and Envoy Gateway \(sw.envoyGatewayVersion), its CRDs apart from the chart so the chart's experimental Gateway API CRDs are never installed over the standard ones:\n\n```sh\n\(gatewayAPICRDs)\nhelm template eg-crds \(chart(sw.envoyGatewayCRDsChart, mirroredAs: "gateway-crds-helm")) --version \(sw.envoyGatewayVersion) \\\n    --set crds.gatewayAPI.enabled=false --set crds.envoyGateway.enabled=true | kubectl apply --server-side -f -\nhelm upgrade --install eg \(chart(sw.envoyGatewayChart, mirroredAs: "gateway-helm")) --version \(sw.envoyGatewayVersion) \\\n    -n \(placement.service.namespace) --create-namespace --set crds.enabled=false\(image)\nkubectl wait --timeout=5m -n \(placement.service.namespace) deployment/envoy-gateway --for=condition=Available\n```")
             var secrets = ""
             if placement.terminatesTLS {
                 secrets += "kubectl create secret tls \(EnvoyGatewayManifests.certificateSecret) -n \(EnvoyGatewayManifests.namespace) --cert=origin.crt --key=origin.key   # \(certificate)\n"

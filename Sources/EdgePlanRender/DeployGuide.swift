@@ -77,11 +77,12 @@ struct DeployGuide: Sendable {
         let network = shared.first { $0.path == "cloudformation/network" }!
         let cluster = shared.first { $0.path == "cloudformation/cluster" }!
         steps.append("Network and cluster:\n\n```sh\n\(deploy(network, overrides: []))\n\(deploy(cluster, overrides: []))\naws eks update-kubeconfig --region \(plan.design.region) --name \(plan.design.cluster)\n```\n\nThe cluster's API endpoint is private: run `kubectl` and `helm` from inside the VPC (a bastion, a VPN, or CloudShell in the VPC).")
+        if let mirror = mirrorStep(c) { steps.append(mirror) }
         if case .controllerALB(let alb) = c.realization.entry, alb.api == .gatewayAPI {
             steps.append("Gateway API \(plan.software.gatewayAPIVersion) (standard channel), before the controller starts: it turns its Gateway support off when these CRDs are missing (caveat `lbc-gateway-crds`):\n\n```sh\n\(gatewayAPICRDs)\n```")
         }
         if c.needsLoadBalancerController, let lbc = shared.first(where: { $0.path == "cloudformation/lb-controller" }) {
-            steps.append("The AWS Load Balancer Controller, with its role from EKS Pod Identity:\n\n```sh\n\(deploy(lbc, overrides: []))\nhelm repo add eks https://aws.github.io/eks-charts\nhelm install aws-load-balancer-controller eks/aws-load-balancer-controller --version \(plan.software.loadBalancerControllerChartVersion) -n \(LoadBalancerControllerStack.namespace) \\\n    --set clusterName=\(plan.design.cluster) --set region=\(plan.design.region) \\\n    --set vpcId=$(aws cloudformation list-exports --region \(plan.design.region) --query \"Exports[?Name=='\(names.networkStack)-VpcId'].Value\" --output text) \\\n    --set serviceAccount.name=\(LoadBalancerControllerStack.serviceAccount)\n```")
+            steps.append(loadBalancerControllerStep(c, stack: lbc))
         }
         let staggered = c.staggered
         if staggered && !c.needsLoadBalancerController {
@@ -107,10 +108,13 @@ struct DeployGuide: Sendable {
             apply += "export \(p.name)=$(aws cloudformation describe-stacks --region \(plan.design.region) --stack-name \(p.stack) --query \"Stacks[0].Outputs[?OutputKey=='\(p.output)'].OutputValue\" --output text)\n"
         }
         let variables = seen.sorted().map { "${\($0)}" }.joined(separator: " ")
-        apply += variables.isEmpty
+        apply += variables.isEmpty && !mirrored
             ? "kubectl apply -k kubernetes/\(c.id)\n"
-            : "kubectl kustomize kubernetes/\(c.id) | envsubst '\(variables)' | kubectl apply -f -\n"
-        steps.append("The Kubernetes objects\(seen.isEmpty ? "" : ", with the values they take from the stacks (only these variables are substituted)"):\n\n```sh\n\(apply)```")
+            : "kubectl kustomize kubernetes/\(c.id)\(variables.isEmpty ? "" : " | envsubst '\(variables)'")\(imageRewrite) | kubectl apply -f -\n"
+        steps.append("The Kubernetes objects\(seen.isEmpty ? "" : ", with the values they take from the stacks (only these variables are substituted)")\(mirrored ? ", their images pulled from the mirror in ECR" : ""):\n\n```sh\n\(apply)```")
+        if mirrored, c.realization.router?.router == .envoyGateway {
+            steps.append("Envoy Gateway chooses the Envoy proxy's image itself when it makes the proxy's Deployment (`docker.io/envoyproxy/envoy`, the release that Envoy Gateway \(plan.software.envoyGatewayVersion) pairs with in its compatibility matrix), so no chart names it: copy that image with `mirror_image` on the mirror machine and point the EnvoyProxy at the copy:\n\n```sh\nkubectl patch envoyproxy \(EnvoyGatewayManifests.proxyName) -n \(EnvoyGatewayManifests.namespace) --type merge \\\n    -p '{\"spec\":{\"provider\":{\"type\":\"Kubernetes\",\"kubernetes\":{\"envoyDeployment\":{\"container\":{\"image\":\"'\"$EDGEPLAN_MIRROR\"'/envoyproxy/envoy:<tag>\"}}}}}}'\n```")
+        }
         if let discovery = c.realization.discovery {
             let parameter = names.parameter(for: discovery)
             let check = "test \"$(aws ssm get-parameter --region \(plan.design.region) --name \(parameter) --query Parameter.Value --output text)\" != None"
@@ -126,6 +130,32 @@ struct DeployGuide: Sendable {
         }
         for (i, step) in steps.enumerated() { out += "\(i + 1). " + step.replacingNewlines(indent: "   ") + "\n\n" }
         return out
+    }
+}
+
+extension DeployGuide {
+    /// Installs the AWS Load Balancer Controller: from its public chart, or, with no NAT gateway,
+    /// from the mirror in ECR with its image there and the Shield and WAF lookups off, as EKS advises
+    /// for private clusters (those APIs have no VPC endpoint), unless the option's WAF needs them.
+    func loadBalancerControllerStep(_ c: FrontendContext, stack lbc: EmittedStack) -> String {
+        let version = plan.software.loadBalancerControllerChartVersion
+        var install = ""
+        var flags = ""
+        var note = ""
+        if mirrored {
+            // The option's web ACL is attached by the controller itself (an annotation or a LoadBalancerConfiguration).
+            let controllerWAF = c.frontend.kind == .albController && c.waf
+            flags = " \\\n    --set image.repository=$EDGEPLAN_MIRROR/eks/aws-load-balancer-controller --set enableShield=false --set enableWaf=false"
+            if controllerWAF {
+                note = " The controller attaches this option's web ACL through the WAFv2 API, which is not among the VPC endpoints: give it a way to reach `wafv2.\(plan.design.region).amazonaws.com` (a proxy), or it cannot attach the ACL."
+            } else {
+                flags += " --set enableWafv2=false"
+            }
+            install = "helm install aws-load-balancer-controller \(chart("", mirroredAs: "aws-load-balancer-controller")) --version \(version)"
+        } else {
+            install = "helm repo add eks https://aws.github.io/eks-charts\nhelm install aws-load-balancer-controller eks/aws-load-balancer-controller --version \(version)"
+        }
+        return "The AWS Load Balancer Controller, with its role from EKS Pod Identity\(mirrored ? ", from the mirror" : ""):\(note)\n\n```sh\n\(deploy(lbc, overrides: []))\n\(install) -n \(LoadBalancerControllerStack.namespace) \\\n    --set clusterName=\(plan.design.cluster) --set region=\(plan.design.region) \\\n    --set vpcId=$(aws cloudformation list-exports --region \(plan.design.region) --query \"Exports[?Name=='\(names.networkStack)-VpcId'].Value\" --output text) \\\n    --set serviceAccount.name=\(LoadBalancerControllerStack.serviceAccount)\(flags)\n```"
     }
 }
 

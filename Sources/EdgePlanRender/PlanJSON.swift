@@ -24,6 +24,17 @@ public struct PlanJSONRenderer: PlanRenderer {
             ("vpc", .object([
                 ("cidr", .string(plan.vpc.cidr.description)),
                 ("secondaryCidrs", .array(plan.vpc.secondaryCidrs.map { .string($0.description) })),
+                ("natGateways", .string(plan.vpc.natGateways.rawValue)),
+                ("endpoints", .array(plan.vpc.endpoints.map { e in
+                    var source: [(String, JSONValue)] = [("title", .string(e.source.title))]
+                    if let url = e.source.url { source.append(("url", .string(url))) }
+                    if let read = e.source.read { source.append(("read", .string(read))) }
+                    return .object([
+                        ("service", .string(e.service)), ("type", .string(e.type.rawValue)),
+                        ("serviceName", .string("com.amazonaws.\(plan.design.region).\(e.service)")),
+                        ("why", .string(e.why)), ("source", .object(source)),
+                    ])
+                })),
             ])),
             ("availabilityZones", .array(plan.availabilityZones.map(JSONValue.string))),
             ("subnets", .array(plan.subnets.map(subnet))),

@@ -1,4 +1,5 @@
 import EdgePlanCore
+import Foundation
 
 /// The readable summary `edgeplan plan` prints: subnets per AZ with CIDRs, usable addresses and
 /// tags, the capacity in nodes and pods, and the free space left.
@@ -67,8 +68,18 @@ public struct PlanSummaryRenderer: Sendable {
     func costs(_ plan: Plan) -> String {
         guard let pricing = plan.pricing, let first = plan.options.first?.monthlyCost else { return "" }
         var out = "\nMonthly costs: \(first.currency), from \(pricing.file)"
-        if let shared = first.shared.first {
-            out += "; the EKS control plane (\(first.currency) \(amountText(shared.amount)) a month) is the same for every option and not in the totals"
+        let eks = first.shared.filter { $0.component == "eks" }
+        let endpoints = first.shared.filter { $0.component != "eks" }
+        if !eks.isEmpty {
+            let amount = eks.reduce(Decimal(0)) { $0 + $1.amount }
+            out += "; the EKS control plane (\(first.currency) \(amountText(amount)) a month)"
+            if !endpoints.isEmpty {
+                let amount = endpoints.reduce(Decimal(0)) { $0 + $1.amount }
+                out += " and the VPC endpoints of a cluster without NAT (\(first.currency) \(amountText(amount)) a month before their data processed)"
+                out += " are the same for every option and not in the totals"
+            } else {
+                out += " is the same for every option and not in the totals"
+            }
         }
         out += ".\n"
         out += BreakEvenText.render(plan.breakEven)

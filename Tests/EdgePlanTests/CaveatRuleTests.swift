@@ -11,6 +11,8 @@ import Testing
         var silent: String
         /// Top-level design fields for the design where it fires (the silent one has none).
         var firesWith: String = ""
+        /// A `network` field for the design where it fires (the silent one keeps the default).
+        var firesWithNetwork: String = ""
         var description: String { rule }
     }
 
@@ -46,15 +48,17 @@ import Testing
              firesWith: "clusterMode: auto"),
         Case(rule: "ingress-nginx-retired", fires: "{kind: apigw-vpclink-nlb, router: ingress-nginx}", severity: .critical,
              silent: "{kind: apigw-vpclink-nlb}"),
+        Case(rule: "single-nat-gateway", fires: "{kind: alb-controller}", severity: .warning, silent: "{kind: alb-controller}",
+             firesWithNetwork: "natGateways: single"),
     ]
 
-    static func caveats(_ frontend: String, extra: String = "") throws -> [Caveat] {
-        try Fixtures.plan(Fixtures.design(frontends: "[\(frontend)]", extra: extra)).options[0].caveats
+    static func caveats(_ frontend: String, extra: String = "", network: String = "") throws -> [Caveat] {
+        try Fixtures.plan(Fixtures.design(frontends: "[\(frontend)]", extra: extra, network: network)).options[0].caveats
     }
 
     @Test(arguments: cases)
     func ruleFiresOnlyWhereItShould(_ c: Case) throws {
-        let fired = try Self.caveats(c.fires, extra: c.firesWith).first { $0.id == c.rule }
+        let fired = try Self.caveats(c.fires, extra: c.firesWith, network: c.firesWithNetwork).first { $0.id == c.rule }
         let caveat = try #require(fired, "\(c.rule) should fire on \(c.fires)")
         #expect(caveat.severity == c.severity)
         #expect(!caveat.title.isEmpty && !caveat.detail.isEmpty && !caveat.mitigation.isEmpty && !caveat.reference.isEmpty)

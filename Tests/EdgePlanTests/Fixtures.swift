@@ -68,7 +68,7 @@ enum Fixtures {
     /// A valid design to vary in tests.
     static func design(
         vpc: String = "10.128.0.0/16", azs: String = "3", nodes: Int = 30, pods: Int = 110, podCidr: String? = nil,
-        frontends: String = "[{kind: alb-privatelink-nlb}]", extra: String = ""
+        frontends: String = "[{kind: alb-privatelink-nlb}]", extra: String = "", network: String = ""
     ) -> String {
         """
         edgeplan: 1
@@ -79,7 +79,7 @@ enum Fixtures {
           vpcCidr: \(vpc)
           azs: \(azs)
           nodes: {max: \(nodes), podsPerNode: \(pods)}
-        \(podCidr.map { "  podCidr: \($0)" } ?? "")
+        \(podCidr.map { "  podCidr: \($0)" } ?? "")\(network.isEmpty ? "" : "\n  \(network)")
         frontends: \(frontends)
         \(extra)
         """

@@ -215,11 +215,13 @@ import Testing
         case .prefix: #expect(env["ENABLE_PREFIX_DELEGATION"] == "true" && env["WARM_PREFIX_TARGET"] == "1")
         }
         let network = try Self.resources(files, "cloudformation/network.json")
-        let reservations = network.values.filter { $0["Type"] as? String == "AWS::EC2::SubnetCidrReservation" }
+        // A custom resource (CloudFormation has no type for it) whose function reserves type prefix.
+        let reservations = network.values.filter { $0["Type"] as? String == "Custom::SubnetCidrReservation" }
             .compactMap { $0["Properties"] as? [String: Any] }
         let planned = plan.subnets.compactMap(\.prefixReservation).map(\.description).sorted()
         #expect(reservations.compactMap { $0["Cidr"] as? String }.sorted() == planned)
-        #expect(reservations.allSatisfy { $0["ReservationType"] as? String == "prefix" })
+        #expect(reservations.allSatisfy { "\($0["ServiceToken"] ?? "")".contains("SubnetCidrReservationFunction") })
+        #expect(planned.isEmpty == !files.contains { $0.path == "cloudformation/network/subnet_cidr_reservation.py" && $0.contents.contains("ReservationType=\"prefix\"") })
         #expect(planned.isEmpty == (plan.nodes.cni.mode == .secondaryIP))
 
         let controlPlane = try Self.properties(cluster, "EksClusterControlPlaneSecurityGroup")

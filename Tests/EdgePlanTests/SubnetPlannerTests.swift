@@ -92,7 +92,8 @@ import Testing
         let plan = try Fixtures.plan(Fixtures.design(frontends: "[{kind: cloudfront-public-nlb}]"))
         #expect(Set(plan.subnets.map(\.role)) == [.public, .controlPlane, .nodes])
         let api = try Fixtures.plan(Fixtures.design(frontends: "[{kind: apigw-vpclink-nlb, api: rest}]", extra: "").replacingOccurrences(of: "  azs: 3", with: "  azs: 3\n  natGateways: none"))
-        #expect(Set(api.subnets.map(\.role)) == [.internalELB, .controlPlane, .nodes])
+        // No NAT: no public subnets, and endpoint subnets for the cluster's VPC endpoints.
+        #expect(Set(api.subnets.map(\.role)) == [.internalELB, .endpoints, .controlPlane, .nodes])
     }
 
     @Test func podCidrMovesPodsToTheSecondaryBlock() throws {

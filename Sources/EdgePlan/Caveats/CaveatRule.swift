@@ -73,7 +73,7 @@ public struct CaveatEngine: Sendable {
         PrivateLinkDataProcessingRule(), APIGatewayLimitsRule(), WAFAttachmentRule(), ClassicLoadBalancerRule(),
         PrefixListWeightRule(), NLBCrossZoneRule(), ClientIPRule(), VPCLinkV1Rule(), IngressGroupRule(),
         DefaultEndpointRule(), ElasticIPRule(), CloudFrontOriginTimeoutRule(), ServiceMutatorWebhookRule(), IngressNginxRetiredRule(),
-        GatewayControllerCRDsRule(), AutoModeTargetGroupBindingRule(), GlobalAcceleratorAddressesRule(),
+        GatewayControllerCRDsRule(), AutoModeTargetGroupBindingRule(), GlobalAcceleratorAddressesRule(), SingleNATGatewayRule(),
     ]
 
     public func caveats(for facts: OptionFacts) -> [Caveat] {

@@ -38,7 +38,8 @@ public struct CostPlanner: Sendable {
         var analysis: (sweep: CostSweep, breakEvens: [BreakEven])?
         for option in plan.options {
             do {
-                costs.append(try model.cost(option.topology, traffic: traffic, azCount: azCount, prices: prices, controlPlane: plan.kubernetes.support))
+                costs.append(try model.cost(option.topology, traffic: traffic, azCount: azCount, prices: prices, controlPlane: plan.kubernetes.support,
+                                            vpcEndpoints: plan.vpc.endpoints))
             } catch {
                 for e in error.problems {
                     if let k = problems.firstIndex(where: { $0.error == e }) { problems[k].options.append(option.id) } else { problems.append((e, [option.id])) }

@@ -17,6 +17,10 @@ import Foundation
 /// - Data out to the internet where it leaves AWS: at CloudFront rates behind CloudFront, at EC2
 ///   (regional) rates when an ALB, NLB or API Gateway faces the internet; data in is free.
 /// - The EKS control plane is a `shared` line: the same for every option, shown but not in the total.
+///   So are the VPC endpoints of a cluster without NAT (`plan.vpc.endpoints`): each interface
+///   endpoint an endpoint-hour per AZ, and their data processed, which depends on the workload
+///   (image pulls, logs, AWS API calls) and is shown at 0 GB with its unit price. The S3 gateway
+///   endpoint has no charge.
 /// Not billed: NAT gateways (not part of the front door), traffic between AZs, free tiers
 /// (they are per account and shared with everything else in it).
 public struct OptionCostModel: Sendable {
@@ -32,7 +36,7 @@ public struct OptionCostModel: Sendable {
     /// prices, bases), for sweeps that need only totals.
     public func cost(
         _ topology: Topology, traffic: TrafficProfile, azCount: Int, prices: PriceCatalog, detail: Bool = true,
-        controlPlane: EKSVersion.Support = .standard
+        controlPlane: EKSVersion.Support = .standard, vpcEndpoints: [VPCEndpointService] = []
     ) throws(Failure) -> MonthlyCost {
         var bill = Bill(prices: prices, detail: detail)
         let hours = traffic.hoursPerMonth
@@ -111,6 +115,15 @@ public struct OptionCostModel: Sendable {
             let extended = controlPlane == .extended
             bill.add("eks", extended ? "eks.cluster-hour.extended-support" : "eks.cluster-hour", hours,
                      basis: "the same for every option; not in the total\(extended ? "; the Kubernetes version is in extended support" : "")")
+            let interfaces = vpcEndpoints.filter { $0.type == .interface }
+            for endpoint in interfaces {
+                bill.add("vpce-\(endpoint.service)", "privatelink.endpoint-hour", azs * hours,
+                         basis: "interface endpoint for \(endpoint.name), the cluster has no NAT gateway: \(azCount) AZs × \(hours.plainString) h; the same for every option; not in the total")
+            }
+            if !interfaces.isEmpty {
+                bill.add("vpc-endpoints", "privatelink.data-processed", 0,
+                         basis: "the cluster's own traffic through its \(interfaces.count) interface endpoints (image pulls, logs, AWS API calls) depends on the workload and is not known to edgeplan: each GB costs this unit price; not in the total")
+            }
         }
         guard bill.problems.isEmpty else { throw Failure(problems: bill.problems) }
         return MonthlyCost(currency: prices.currency, lines: body, shared: bill.lines)

@@ -27,8 +27,10 @@ struct SubnetDemands {
 
     var roles: [SubnetRole: RoleDemand] = [:]
 
-    /// Each option's components that sit in a subnet, plus NAT, the control plane and the nodes.
-    init(design: Design, options: [PlannedOption], nodePlan: NodePlan, azCount: Int, limits: AWSLimits, policy: PlanningPolicy) {
+    /// Each option's components that sit in a subnet, plus NAT or the VPC endpoints that stand in
+    /// for it (`vpcEndpoints`, planned for the whole VPC), the control plane and the nodes.
+    init(design: Design, options: [PlannedOption], nodePlan: NodePlan, azCount: Int, limits: AWSLimits, policy: PlanningPolicy,
+         vpcEndpoints: [VPCEndpointService] = []) {
         let natAddresses = limits.natAddressesPerGateway
         let eksRecommended = limits.eksControlPlaneRecommendedFreeAddresses
 
@@ -49,6 +51,18 @@ struct SubnetDemands {
             entry.shared.append(.init(what: "NAT gateway", addresses: natAddresses))
             entry.headroom = policy.edgeHeadroom
             roles[.public] = entry
+        }
+
+        // With no NAT gateway the cluster reaches AWS through interface endpoints: one ENI each per
+        // AZ, shared by every option, so the endpoint subnets exist whatever the options put there.
+        let interfaceEndpoints = vpcEndpoints.filter { $0.type == .interface }
+        if !interfaceEndpoints.isEmpty {
+            var entry = roles[.endpoints] ?? RoleDemand()
+            let names = interfaceEndpoints.map(\.service).joined(separator: ", ")
+            entry.shared.append(.init(what: "\(interfaceEndpoints.count) interface endpoints for a cluster without NAT (\(names)) × \(limits.endpointENIsPerAZ) ENI",
+                                      addresses: interfaceEndpoints.count * limits.endpointENIsPerAZ))
+            entry.headroom = policy.edgeHeadroom
+            roles[.endpoints] = entry
         }
 
         let controlPlaneENIs = RoleSizing.Demand(what: "EKS control-plane ENIs (free addresses EKS recommends)", addresses: eksRecommended)

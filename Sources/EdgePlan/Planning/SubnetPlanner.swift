@@ -42,7 +42,9 @@ public struct SubnetPlanner: Sendable {
         let sizedNodes = NodeSizing.plan(design, reference: reference)
         guard let nodePlan = sizedNodes.plan else { throw DiagnosticError(sizedNodes.diagnostics.filter { $0.severity == .error }) }
         let options = optionPlanner.options(for: design, limits: reference.limits, azCount: azs.count, prices: prices)
-        let demands = SubnetDemands(design: design, options: options, nodePlan: nodePlan, azCount: azs.count, limits: reference.limits, policy: policy)
+        let endpoints = vpcEndpoints(design)
+        let demands = SubnetDemands(design: design, options: options, nodePlan: nodePlan, azCount: azs.count, limits: reference.limits, policy: policy,
+                                    vpcEndpoints: endpoints)
         var notes: [Diagnostic] = []
         var sizing: [RoleSizing] = []
         var errors: [Diagnostic] = []
@@ -108,7 +110,7 @@ public struct SubnetPlanner: Sendable {
                                   cluster: design.cluster, frontends: design.frontends, traffic: design.traffic,
                                   requirements: design.requirements, clusterMode: design.clusterMode,
                                   clusterSubnets: SubnetDemands.clusterSubnets(design.clusterMode)),
-            vpc: VPCPlan(cidr: vpc, secondaryCidrs: secondary, natGateways: design.network.natGateways),
+            vpc: VPCPlan(cidr: vpc, secondaryCidrs: secondary, natGateways: design.network.natGateways, endpoints: endpoints),
             availabilityZones: azs, subnets: subnets, sizing: sizing, capacity: capacity, layout: layout,
             freeCidrs: free.sorted(), notes: notes + sizedNodes.diagnostics, software: Software(reference.limits),
             kubernetes: Self.kubernetes(design, reference.eksVersions), nodes: nodePlan)
@@ -116,6 +118,16 @@ public struct SubnetPlanner: Sendable {
         try costPlanner.price(&plan, design: design, pricing: pricing)
         plan.recommendation = recommender.recommend(plan.options)
         return plan
+    }
+
+    /// The VPC endpoints the network stack makes: with `natGateways: none`, every service of
+    /// `privateCluster` in `limits/aws.json` (EKS "Deploy private clusters with limited internet
+    /// access"); with a NAT gateway the cluster reaches AWS through it and gets none.
+    func vpcEndpoints(_ design: Design) -> [VPCEndpointService] {
+        switch design.network.natGateways {
+        case .none: return reference.privateClusterEndpoints
+        case .perAZ, .single: return []
+        }
     }
 
     // MARK: - Sizing

@@ -92,12 +92,20 @@ public struct VPCPlan: Sendable, Equatable {
     public var secondaryCidrs: [IPv4Prefix]
     /// How private subnets reach the internet, as the design asked (emitters build the NAT gateways from it).
     public var natGateways: Network.NATGateways
+    /// The VPC endpoints the network stack makes: with no NAT gateway, every service the cluster
+    /// must reach without the internet (`privateCluster` in `limits/aws.json`); otherwise none.
+    public var endpoints: [VPCEndpointService]
 
-    public init(cidr: IPv4Prefix, secondaryCidrs: [IPv4Prefix], natGateways: Network.NATGateways = .perAZ) {
+    public init(cidr: IPv4Prefix, secondaryCidrs: [IPv4Prefix], natGateways: Network.NATGateways = .perAZ,
+                endpoints: [VPCEndpointService] = []) {
         self.cidr = cidr
         self.secondaryCidrs = secondaryCidrs
         self.natGateways = natGateways
+        self.endpoints = endpoints
     }
+
+    /// The endpoints with an ENI in every AZ's endpoint subnet.
+    public var interfaceEndpoints: [VPCEndpointService] { endpoints.filter { $0.type == .interface } }
 }
 
 /// A tag as a key and a value; a subnet's tags are kept sorted by key.

@@ -63,6 +63,35 @@ public struct RegionInfo: Hashable, Sendable, Codable {
     }
 }
 
+/// An AWS service a cluster with no route to the internet reaches through a VPC endpoint
+/// (`privateCluster.endpoints` in `limits/aws.json`), with why it is needed and its source.
+public struct VPCEndpointService: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        /// An interface endpoint: one ENI per AZ in the endpoint subnets, billed per endpoint-AZ-hour.
+        case interface
+        /// A gateway endpoint (S3): routes on the route tables, no ENI, no hourly charge.
+        case gateway
+    }
+
+    /// The service's part of its endpoint name, `com.amazonaws.<region>.<service>`: `ecr.api`, `s3`.
+    public var service: String
+    public var type: Kind
+    public var name: String
+    /// What in the cluster calls it.
+    public var why: String
+    public var note: String?
+    public var source: Source
+
+    public init(service: String, type: Kind, name: String, why: String, note: String? = nil, source: Source) {
+        self.service = service
+        self.type = type
+        self.name = name
+        self.why = why
+        self.note = note
+        self.source = source
+    }
+}
+
 /// The AWS facts the planner needs, passed in as a value (the CLI reads them from `limits/`).
 /// Every number the code uses is a typed field, checked present when the reference is made.
 public struct AWSReference: Sendable, Equatable {
@@ -74,8 +103,11 @@ public struct AWSReference: Sendable, Equatable {
     public var eksVersions: EKSVersionCalendar
     /// The ENI limits of the instance types nodes may use (`instanceTypes` in `limits/aws.json`).
     public var instanceTypes: InstanceTypeTable
+    /// The VPC endpoints a cluster with `natGateways: none` needs (`privateCluster` in `limits/aws.json`).
+    public var privateClusterEndpoints: [VPCEndpointService]
 
-    public init(limits: [Limit], regions: [RegionInfo], eksVersions: EKSVersionCalendar, instanceTypes: InstanceTypeTable) throws(ReferenceError) {
+    public init(limits: [Limit], regions: [RegionInfo], eksVersions: EKSVersionCalendar, instanceTypes: InstanceTypeTable,
+                privateClusterEndpoints: [VPCEndpointService] = []) throws(ReferenceError) {
         for name in instanceTypes.defaultOrder.types where instanceTypes.type(named: name) == nil {
             throw .malformed("limits/aws.json", "instanceTypes.defaultOrder names \(name), which is not in instanceTypes.types")
         }
@@ -83,6 +115,7 @@ public struct AWSReference: Sendable, Equatable {
             throw .malformed("limits/aws.json", "instanceTypes: \(bad.name) has fewer than 2 ENIs or addresses per ENI, or no vCPU")
         }
         self.instanceTypes = instanceTypes
+        self.privateClusterEndpoints = privateClusterEndpoints
         self.entries = Dictionary(limits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.regions = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         self.limits = try AWSLimits(entries: entries)
@@ -274,6 +307,12 @@ extension AWSReference {
         var limits: [Limit]
         var eksVersions: EKSVersionCalendar?
         var instanceTypes: InstanceTypeTable?
+        var privateCluster: PrivateCluster?
+    }
+
+    private struct PrivateCluster: Decodable {
+        var note: String?
+        var endpoints: [VPCEndpointService]
     }
 
     private struct RegionsFile: Decodable {
@@ -298,6 +337,14 @@ extension AWSReference {
         }
         guard let calendar = limits.eksVersions else { throw .malformed("limits/aws.json", "no eksVersions: the EKS release calendar is missing") }
         guard let instanceTypes = limits.instanceTypes else { throw .malformed("limits/aws.json", "no instanceTypes: the nodes' ENI limits are missing") }
-        try self.init(limits: limits.limits + kubernetes.limits, regions: regions.regions, eksVersions: calendar, instanceTypes: instanceTypes)
+        guard let privateCluster = limits.privateCluster, !privateCluster.endpoints.isEmpty else {
+            throw .malformed("limits/aws.json", "no privateCluster.endpoints: the VPC endpoints of a cluster without NAT are missing")
+        }
+        let services = privateCluster.endpoints.map(\.service)
+        guard Set(services).count == services.count else {
+            throw .malformed("limits/aws.json", "privateCluster.endpoints: a service is listed twice")
+        }
+        try self.init(limits: limits.limits + kubernetes.limits, regions: regions.regions, eksVersions: calendar, instanceTypes: instanceTypes,
+                      privateClusterEndpoints: privateCluster.endpoints)
     }
 }

@@ -1,7 +1,8 @@
 import EdgePlanCore
 
 /// The `network` stack: the VPC, its pod CIDR, the internet gateway, NAT gateways and route tables,
-/// and every planned subnet with the CIDR, AZ and tags of `plan.json`. Exports the subnet IDs per role.
+/// every planned subnet with the CIDR, AZ and tags of `plan.json`, and, with no NAT gateway, the VPC
+/// endpoints the cluster needs instead. Exports the subnet IDs per role.
 struct NetworkStack: Sendable {
     var plan: Plan
     var names: DeploymentNames
@@ -125,6 +126,8 @@ struct NetworkStack: Sendable {
             ])
         }
 
+        addEndpoints(&t, secondaryIDs: secondaryIDs)
+
         t.output("VpcId", Fn.ref("Vpc"), description: "The VPC", export: true)
         t.output("VpcCidr", Fn.getAtt("Vpc", "CidrBlock"), description: "The VPC's primary CIDR block", export: true)
         t.output("AvailabilityZones", .string(plan.availabilityZones.joined(separator: ",")), description: "The planned Availability Zones, comma-separated, in the order of every *SubnetIds export", export: true)
@@ -135,5 +138,66 @@ struct NetworkStack: Sendable {
                      description: "The \(role.rawValue) subnets, comma-separated, in AZ order", export: true)
         }
         return t
+    }
+
+    /// The logical ID of a VPC endpoint: `EcrApiEndpoint` for `ecr.api`, `S3Endpoint` for `s3`.
+    static func endpointID(_ endpoint: VPCEndpointService) -> String {
+        endpoint.service.split(whereSeparator: { $0 == "." || $0 == "-" })
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() + "Endpoint"
+    }
+
+    /// With no NAT gateway, the VPC endpoints of the plan (`plan.vpc.endpoints`): each interface
+    /// endpoint in every AZ's endpoint subnet with private DNS, behind one security group that admits
+    /// HTTPS from the VPC's blocks, and the S3 gateway endpoint on every private route table.
+    private func addEndpoints(_ t: inout CloudFormationTemplate, secondaryIDs: [String]) {
+        let endpoints = plan.vpc.endpoints
+        guard !endpoints.isEmpty else { return }
+        let name = plan.design.name
+        let interfaces = plan.vpc.interfaceEndpoints
+        if !interfaces.isEmpty {
+            var ingress: [JSONValue] = [[
+                "Description": "HTTPS from nodes and pods in the VPC's primary block",
+                "IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": Fn.getAtt("Vpc", "CidrBlock"),
+            ]]
+            for cidr in plan.vpc.secondaryCidrs {
+                ingress.append([
+                    "Description": .string("HTTPS from pods in \(cidr)"),
+                    "IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": .string(cidr.description),
+                ])
+            }
+            t.resource("VpcEndpointSecurityGroup", "AWS::EC2::SecurityGroup", [
+                "GroupDescription": .string("Interface endpoints of \(name): HTTPS from the VPC (no NAT gateway)"),
+                "VpcId": Fn.ref("Vpc"),
+                "SecurityGroupIngress": .array(ingress),
+                "SecurityGroupEgress": [[
+                    "Description": "Endpoint ENIs start no connections; replies only",
+                    "IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": Fn.getAtt("Vpc", "CidrBlock"),
+                ]],
+                "Tags": Fn.tags([("Name", .string("\(name)-vpc-endpoints"))]),
+            ], dependsOn: secondaryIDs)
+        }
+        let subnets = plan.subnets(role: .endpoints).map { Fn.ref(Self.subnetID($0, azIndex: azIndex($0.az))) }
+        let routeTables = plan.availabilityZones.indices.map { Fn.ref("PrivateRouteTable\(Self.azLetter($0))") }
+        for endpoint in endpoints {
+            let serviceName = Fn.sub("com.amazonaws.${AWS::Region}.\(endpoint.service)")
+            switch endpoint.type {
+            case .interface:
+                t.resource(Self.endpointID(endpoint), "AWS::EC2::VPCEndpoint", [
+                    "VpcEndpointType": "Interface",
+                    "ServiceName": serviceName,
+                    "VpcId": Fn.ref("Vpc"),
+                    "SubnetIds": .array(subnets),
+                    "SecurityGroupIds": [Fn.ref("VpcEndpointSecurityGroup")],
+                    "PrivateDnsEnabled": true,
+                ])
+            case .gateway:
+                t.resource(Self.endpointID(endpoint), "AWS::EC2::VPCEndpoint", [
+                    "VpcEndpointType": "Gateway",
+                    "ServiceName": serviceName,
+                    "VpcId": Fn.ref("Vpc"),
+                    "RouteTableIds": .array(routeTables),
+                ])
+            }
+        }
     }
 }

@@ -6,6 +6,8 @@ enum ExampleAppManifests {
     static let name = ExampleApp.name
     static let namespace = ExampleApp.namespace
     static let labels: JSONValue = ["app.kubernetes.io/name": .string(ExampleApp.name)]
+    /// The application's image (Docker Hub); a cluster without NAT pulls its copy from ECR.
+    static let image = "nginxinc/nginx-unprivileged:1.27-alpine"
 
     static func deployment(replicas: Int) -> Manifest {
         Manifest(file: "deployment-example-app.yaml", object: [
@@ -20,7 +22,7 @@ enum ExampleAppManifests {
                         "securityContext": ["runAsNonRoot": true, "seccompProfile": ["type": "RuntimeDefault"]],
                         "containers": [[
                             "name": "app",
-                            "image": "nginxinc/nginx-unprivileged:1.27-alpine",
+                            "image": .string(Self.image),
                             "ports": [["name": "http", "containerPort": .int(ExampleApp.podPort), "protocol": "TCP"]],
                             "readinessProbe": ["httpGet": ["path": "/", "port": "http"]],
                             "resources": ["requests": ["cpu": "50m", "memory": "64Mi"], "limits": ["memory": "128Mi"]],
