@@ -127,6 +127,7 @@ public struct PlanJSONRenderer: PlanRenderer {
             ("router", router),
             ("entry", entry),
             ("discovery", discovery),
+            ("nlbTls", r.nlbTLS.map { .object([("port", .int($0.port)), ("certificateFor", .string("\($0.originLabel).<DomainName>"))]) } ?? .null),
             ("needsLoadBalancerController", .bool(r.needsLoadBalancerController)),
         ])
     }

@@ -41,6 +41,8 @@ import Testing
         Case(rule: "lbc-service-webhook", fires: "{kind: cloudfront-public-nlb, deployStyle: staggered}", severity: .warning,
              silent: "{kind: cloudfront-public-nlb, deployStyle: bound}"),
         Case(rule: "cloudfront-origin-timeout", fires: "{kind: cloudfront-vpc-origin}", severity: .info, silent: "{kind: alb-controller}"),
+        Case(rule: "cloudfront-origin-tls", fires: "{kind: cloudfront-public-nlb, originProtection: prefix-list-sg}", severity: .info,
+             silent: "{kind: cloudfront-vpc-origin, origin: nlb}"),
         Case(rule: "lbc-gateway-crds", fires: "{kind: alb-controller, loadBalancerApi: gateway-api}", severity: .warning,
              silent: "{kind: alb-controller, loadBalancerApi: ingress}"),
         Case(rule: "global-accelerator-addresses", fires: "{kind: global-accelerator-alb}", severity: .info, silent: "{kind: nlb-to-alb}"),

@@ -61,7 +61,7 @@ import Testing
         Case(name: "a field the kind does not take", yaml: Fixtures.design(frontends: "[{kind: alb-controller, router: envoy-gateway}]"),
              path: "frontends[0].router", line: 10, column: 44, says: "alb-controller takes no 'router': it sets the in-cluster router behind an NLB, which only alb-privatelink-nlb, apigw-vpclink-nlb, cloudfront-public-nlb, cloudfront-vpc-origin have"),
         Case(name: "a router the kind cannot use", yaml: Fixtures.design(frontends: "[{kind: cloudfront-public-nlb, router: none}]"),
-             path: "frontends[0].router", line: 10, column: 51, says: "cannot use router 'none' here (TLS passes through the NLB"),
+             path: "frontends[0].router", line: 10, column: 51, says: "cannot use router 'none' here (the NLB sends to a router in the cluster"),
         Case(name: "an unknown router", yaml: Fixtures.design(frontends: "[{kind: alb-privatelink-nlb, router: nginx}]"),
              path: "frontends[0].router", line: 10, column: 49, says: "'nginx' is not one of envoy-gateway, ingress-nginx, none"),
         Case(name: "an unknown cluster mode", yaml: Fixtures.design(extra: "clusterMode: fargate"), path: "clusterMode", line: 11, column: 14,

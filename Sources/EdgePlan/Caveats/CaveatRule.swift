@@ -72,7 +72,7 @@ public struct CaveatEngine: Sendable {
         OriginBypassRule(), NLBSecurityGroupRule(), EndpointENITargetsRule(), KubernetesCreatedLoadBalancerRule(),
         PrivateLinkDataProcessingRule(), APIGatewayLimitsRule(), WAFAttachmentRule(), ClassicLoadBalancerRule(),
         PrefixListWeightRule(), NLBCrossZoneRule(), ClientIPRule(), VPCLinkV1Rule(), IngressGroupRule(),
-        DefaultEndpointRule(), ElasticIPRule(), CloudFrontOriginTimeoutRule(), ServiceMutatorWebhookRule(), IngressNginxRetiredRule(),
+        DefaultEndpointRule(), ElasticIPRule(), CloudFrontOriginTimeoutRule(), CloudFrontOriginTLSRule(), ServiceMutatorWebhookRule(), IngressNginxRetiredRule(),
         GatewayControllerCRDsRule(), AutoModeTargetGroupBindingRule(), GlobalAcceleratorAddressesRule(), SingleNATGatewayRule(),
     ]
 

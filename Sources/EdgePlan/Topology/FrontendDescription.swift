@@ -55,12 +55,14 @@ public struct BuiltOption: Sendable, Equatable {
     public var router: RouterPlacement?
     public var entry: ClusterEntry
     public var discovery: Discovery?
+    public var nlbTLS: NLBTLSListener?
 
-    public init(topology: Topology, router: RouterPlacement? = nil, entry: ClusterEntry, discovery: Discovery? = nil) {
+    public init(topology: Topology, router: RouterPlacement? = nil, entry: ClusterEntry, discovery: Discovery? = nil, nlbTLS: NLBTLSListener? = nil) {
         self.topology = topology
         self.router = router
         self.entry = entry
         self.discovery = discovery
+        self.nlbTLS = nlbTLS
     }
 }
 

@@ -15,7 +15,7 @@ public struct OptionPlanner: Sendable {
             let settings = kind.resolvedSettings(frontend, context)
             let built = kind.build(settings, context)
             let realization = Realization(kind: frontend.kind, clusterMode: design.clusterMode, settings: settings, router: built.router,
-                                          entry: built.entry, discovery: built.discovery)
+                                          entry: built.entry, discovery: built.discovery, nlbTLS: built.nlbTLS)
             let meets = stated.map { kind.assess($0, settings, built.topology, context) }
             let facts = OptionFacts(frontend: frontend, realization: realization, topology: built.topology, design: design, limits: limits,
                                     azCount: azCount, prices: prices)

@@ -27,7 +27,9 @@ enum Routers {
             return RouterPlacement(router: router, service: service, containerPort: container, terminatesTLS: terminatesTLS,
                                    healthCheck: HealthCheck(port: l.envoyGatewayReadinessPort, path: l.envoyGatewayReadinessPath))
         case .ingressNginx:
-            return RouterPlacement(router: router, service: service, containerPort: port, terminatesTLS: terminatesTLS,
+            // The chart's pods serve plain HTTP on their http port (80) and TLS on https (443),
+            // whichever Service port the load balancer sends to.
+            return RouterPlacement(router: router, service: service, containerPort: terminatesTLS ? 443 : 80, terminatesTLS: terminatesTLS,
                                    healthCheck: HealthCheck(port: l.ingressNginxHealthPort, path: l.ingressNginxHealthPath))
         case .none:
             return nil
@@ -69,6 +71,8 @@ struct NLBIntoCluster {
     var port: Int
     /// Whether TLS passes through the NLB and terminates at the router.
     var terminatesTLSAtRouter: Bool
+    /// The NLB's TLS listener where the NLB itself ends TLS and sends plain HTTP to the router.
+    var tlsAtNLB: NLBTLSListener?
     /// An NLB made from a Service needs a security group from the stack (the CloudFront prefix list).
     var needsSecurityGroup = false
     /// What the frontend stack reads back from the discovery function in the staggered style.
@@ -116,7 +120,7 @@ struct NLBIntoCluster {
         if let placement, let router = Routers.component(s.router, c.limits) {
             components.append(router)
             let tls: Edge.TLS = terminatesTLSAtRouter ? .terminates : .none
-            let note = terminatesTLSAtRouter ? "TLS terminates at \(router.label)" : nil
+            let note = terminatesTLSAtRouter ? "TLS terminates at \(router.label)" : tlsAtNLB.map { _ in "plain HTTP: TLS ended at the NLB" }
             let listens = placement.containerPort == port ? note : [note, "pods listen on \(placement.containerPort)"].compactMap { $0 }.joined(separator: "; ")
             edges.append(Edge("nlb", router.id, "TCP", placement.containerPort, tls: tls, hop: .private, note: listens))
             edges.append(Edge(router.id, "pods", "HTTP", ExampleApp.podPort, tls: .none, hop: .private))

@@ -15,15 +15,18 @@ public struct Realization: Sendable, Equatable {
     public var entry: ClusterEntry
     /// What the staggered deployment's discovery function must find (nil unless staggered).
     public var discovery: Discovery?
+    /// The NLB's TLS listener, where the NLB itself ends TLS (nil: TCP listeners only).
+    public var nlbTLS: NLBTLSListener?
 
     public init(kind: FrontendKind, clusterMode: ClusterMode, settings: FrontendSettings, router: RouterPlacement?,
-                entry: ClusterEntry, discovery: Discovery?) {
+                entry: ClusterEntry, discovery: Discovery?, nlbTLS: NLBTLSListener? = nil) {
         self.kind = kind
         self.clusterMode = clusterMode
         self.settings = settings
         self.router = router
         self.entry = entry
         self.discovery = discovery
+        self.nlbTLS = nlbTLS
     }
 
     /// The Service whose pods the load balancer sends to: the router's, or the application's.
@@ -96,6 +99,21 @@ public struct ServiceRef: Sendable, Equatable, Hashable {
     public var qualifiedName: String { "\(namespace)/\(name)" }
 }
 
+/// A TLS listener on the option's NLB: the NLB ends TLS with an ACM certificate for the origin
+/// name `<originLabel>.<DomainName>` (the deployment's domain, a stack parameter), which is the
+/// name CloudFront connects to (a Route 53 alias to the NLB), and sends plain TCP on to the router.
+public struct NLBTLSListener: Sendable, Equatable {
+    /// The listener's port.
+    public var port: Int
+    /// The certificate's and origin record's first label: `public-nlb` for `public-nlb.<DomainName>`.
+    public var originLabel: String
+
+    public init(port: Int, originLabel: String) {
+        self.port = port
+        self.originLabel = originLabel
+    }
+}
+
 /// The router behind the load balancer: where its data-plane pods are and what they listen on.
 public struct RouterPlacement: Sendable, Equatable {
     public var router: Router
@@ -103,7 +121,8 @@ public struct RouterPlacement: Sendable, Equatable {
     public var service: ServiceRef
     /// The port the router's pods listen on for that Service port (IP targets are registered on it).
     public var containerPort: Int
-    /// Whether TLS from the load balancer terminates at the router (TCP passthrough in front).
+    /// Whether TLS from the load balancer terminates at the router (TCP passthrough in front);
+    /// false where the router gets plain HTTP (TLS ended in front, or none at all).
     public var terminatesTLS: Bool
     /// The pods' health endpoint, for the load balancer's health check.
     public var healthCheck: HealthCheck

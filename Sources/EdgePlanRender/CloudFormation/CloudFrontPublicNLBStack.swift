@@ -3,7 +3,9 @@ import EdgePlanCore
 /// `cloudfront-public-nlb` (the 2018 report's challenge 6): a distribution whose origin is the
 /// internet-facing ingress NLB, reached by a DNS name under the operator's domain
 /// (`public-nlb.<domain>`: discovery's record in the staggered style, this stack's in the bound
-/// style), so ingress-nginx can present a certificate for it. `originProtection` adds a security
+/// style). The NLB ends TLS on a TLS listener with an ACM certificate for that name, which this stack
+/// requests and validates by DNS (CloudFront accepts only a certificate for the origin name from a
+/// CA it trusts), and sends plain HTTP on to the router. `originProtection` adds a security
 /// group that admits only CloudFront's origin-facing prefix list (on an NLB made with it, by the
 /// AWS Load Balancer Controller or by this stack), a secret header that the router checks, or both.
 struct CloudFrontPublicNLBStack: FrontendStacks {
@@ -14,6 +16,10 @@ struct CloudFrontPublicNLBStack: FrontendStacks {
         CloudFrontParts.addSiteParameters(&t, waf: c.waf)
         t.parameter("DomainName", description: "Domain of the public-nlb.<DomainName> record that names the NLB (discovery's record, or this stack's in the bound style)",
                     allowedPattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$")
+        t.parameter("HostedZoneId", type: "AWS::Route53::HostedZone::Id",
+                    description: "The public hosted zone of DomainName: it gets the certificate's DNS validation record\(c.staggered ? " (the zone the discovery stack writes public-nlb.<DomainName> into)" : " and the public-nlb.<DomainName> record")")
+        // The NLB's TLS listener (this stack's, or the Service's ssl-cert annotation) presents it.
+        if let tls = c.realization.nlbTLS { LoadBalancerParts.originCertificate(&t, tls) }
         if protection.admitsOnlyCloudFront {
             CloudFrontParts.addPrefixListParameter(&t)
             LoadBalancerParts.securityGroup(&t, "OriginSecurityGroup", "Ingress NLB: HTTPS from the CloudFront origin-facing addresses only",
@@ -35,12 +41,7 @@ struct CloudFrontPublicNLBStack: FrontendStacks {
         }
         if c.staggered {
             c.addDiscoveredNLB(&t)
-            if !protection.admitsOnlyCloudFront {
-                // Something for the first deploy to create while the NLB parameter is still None.
-                t.resource("WaitingForNlb", "AWS::CloudFormation::WaitConditionHandle", [:])
-            }
         } else {
-            t.parameter("HostedZoneId", type: "AWS::Route53::HostedZone::Id", description: "The hosted zone of DomainName, which gets the public-nlb.<DomainName> record")
             let peers: [LoadBalancerParts.Peer] = protection.admitsOnlyCloudFront ? [.prefixList(Fn.ref("CloudFrontPrefixListId"))] : [.anywhere]
             LoadBalancerParts.ingressNLB(&t, c, internetFacing: true, port: 443, from: peers, privateLinkConsumers: false)
             t.resource("OriginRecord", "AWS::Route53::RecordSet", [
@@ -73,8 +74,8 @@ struct CloudFrontPublicNLBStack: FrontendStacks {
         var stacks: [EmittedStack] = []
         if c.waf { stacks.append(EdgeWAFStack(context: c).stack()) }
         stacks.append(EmittedStack(path: "\(c.folder)/frontend", stackName: c.stackName, template: t,
-                                   when: c.staggered ? "deploy once before \(c.backendService)\(protection.admitsOnlyCloudFront ? " (it makes the NLB's security group)" : ""), and again once discovery has found the NLB"
-                                       : "deploy before the Kubernetes manifests; its outputs fill the TargetGroupBinding"))
+                                   when: c.staggered ? "deploy once before \(c.backendService) (it makes the origin certificate\(protection.admitsOnlyCloudFront ? " and the NLB's security group" : ""); the deploy waits until ACM has issued the certificate, validated by DNS in HostedZoneId), and again once discovery has found the NLB"
+                                       : "deploy before the Kubernetes manifests (the deploy waits until ACM has issued the origin certificate, validated by DNS in HostedZoneId); its outputs fill the TargetGroupBinding"))
         return stacks
     }
 }

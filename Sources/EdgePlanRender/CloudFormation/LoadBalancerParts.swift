@@ -67,6 +67,25 @@ enum LoadBalancerParts {
 
     static let tlsPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06"
 
+    /// The ACM certificate for the origin name, where an NLB's TLS listener ends TLS.
+    static let originCertificate = "OriginCertificate"
+
+    /// A public ACM certificate for `<label>.<DomainName>` (the origin name CloudFront connects to),
+    /// validated by DNS: CloudFormation writes the validation record into `HostedZoneId` and waits
+    /// until ACM has issued it; ACM renews it while the record stays ("AWS::CertificateManager::Certificate",
+    /// CloudFormation User Guide; "DNS validation", AWS Certificate Manager User Guide).
+    static func originCertificate(_ t: inout CloudFormationTemplate, _ tls: NLBTLSListener) {
+        let name = Fn.sub("\(tls.originLabel).${DomainName}")
+        t.resource(originCertificate, "AWS::CertificateManager::Certificate", [
+            "DomainName": name,
+            "ValidationMethod": "DNS",
+            "DomainValidationOptions": [["DomainName": name, "HostedZoneId": Fn.ref("HostedZoneId")]],
+            "CertificateTransparencyLoggingPreference": "ENABLED",
+            "Tags": Fn.tags([("Name", Fn.sub("${AWS::StackName}-\(originCertificate)"))]),
+        ])
+        t.output("OriginCertificateArn", Fn.ref(originCertificate), description: "ACM certificate for \(tls.originLabel).<DomainName>, on the ingress NLB's TLS listener")
+    }
+
     static func httpsListener(_ t: inout CloudFormationTemplate, _ id: String, loadBalancer: String, certificate: JSONValue, targetGroup: String, condition: String?) {
         t.resource(id, "AWS::ElasticLoadBalancingV2::Listener", [
             "LoadBalancerArn": Fn.ref(loadBalancer),
@@ -163,8 +182,10 @@ enum LoadBalancerParts {
             // PrivateLink (endpoint service, REST VPC link) traffic is not matched against the inbound rules.
             nlb.append(("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic", "off"))
         }
+        let tls = c.realization.nlbTLS
         t.resource("IngressNlb", "AWS::ElasticLoadBalancingV2::LoadBalancer", .object(nlb), suppress: [
-            .checkov("CKV_AWS_91", "NLB access logs record TLS listeners only; this NLB forwards TCP to \(name), which logs every request."),
+            tls == nil ? .checkov("CKV_AWS_91", "NLB access logs record TLS listeners only; this NLB forwards TCP to \(name), which logs every request.")
+                : .checkov("CKV_AWS_91", "Access logs need an S3 bucket whose policy admits the ELB log delivery service; set access_logs.s3.enabled and access_logs.s3.bucket once the account's log bucket exists."),
         ])
         var group: [(String, JSONValue)] = [
             ("TargetType", "ip"),
@@ -180,12 +201,16 @@ enum LoadBalancerParts {
         group.append(("TargetGroupAttributes", [["Key": "deregistration_delay.timeout_seconds", "Value": "30"]]))
         group += bindingTags(c)
         t.resource("IngressTargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup", .object(group))
-        t.resource("IngressListener", "AWS::ElasticLoadBalancingV2::Listener", [
-            "LoadBalancerArn": Fn.ref("IngressNlb"),
-            "Protocol": "TCP",
-            "Port": .int(port),
-            "DefaultActions": [["Type": "forward", "TargetGroupArn": Fn.ref("IngressTargetGroup")]],
-        ])
+        var listener: [(String, JSONValue)] = [("LoadBalancerArn", Fn.ref("IngressNlb"))]
+        if let tls {
+            // The NLB ends TLS with the origin certificate and sends plain TCP on to the targets.
+            listener += [("Protocol", "TLS"), ("Port", .int(tls.port)), ("SslPolicy", .string(tlsPolicy)),
+                         ("Certificates", [["CertificateArn": Fn.ref(originCertificate)]])]
+        } else {
+            listener += [("Protocol", "TCP"), ("Port", .int(port))]
+        }
+        listener.append(("DefaultActions", [["Type": "forward", "TargetGroupArn": Fn.ref("IngressTargetGroup")]]))
+        t.resource("IngressListener", "AWS::ElasticLoadBalancingV2::Listener", .object(listener))
         t.output("IngressTargetGroupArn", Fn.ref("IngressTargetGroup"), description: "Target group the \(name) TargetGroupBinding fills", export: true)
         t.output("IngressNlbSecurityGroupId", Fn.ref("IngressNlbSecurityGroup"), description: "The NLB's security group, which the TargetGroupBinding admits to the pods", export: true)
         t.output("IngressNlbDnsName", Fn.getAtt("IngressNlb", "DNSName"), description: "The ingress NLB's DNS name", export: true)

@@ -9,6 +9,9 @@ struct IngressNginxManifests: Sendable {
     var backend: ServiceRef
     /// The controller's health endpoint, for a load balancer a controller makes.
     var health: HealthCheck?
+    /// The NLB's TLS listener where the NLB ends TLS in front, so the Service's one port sends
+    /// plain HTTP to the controller's http port.
+    var tls: ServiceExposure.ListenerTLS?
     var namespace: String { backend.namespace }
     var name: String { backend.name }
     static let selector: JSONValue = [
@@ -37,10 +40,10 @@ struct IngressNginxManifests: Sendable {
             "apiVersion": "v1", "kind": "Service",
             "metadata": Manifest.metadata(name, namespace: namespace,
                                           labels: [("app.kubernetes.io/name", "ingress-nginx"), ("app.kubernetes.io/part-of", "ingress-nginx")],
-                                          annotations: exposure.annotations(service: backend, health: health)),
+                                          annotations: exposure.annotations(service: backend, health: health, tls: tls)),
             "spec": .object([("type", .string(exposure.serviceType))] + (exposure.loadBalancerClass.map { [("loadBalancerClass", JSONValue.string($0))] } ?? []) + [
                 ("selector", Self.selector),
-                ("ports", [
+                ("ports", tls.map { [["name": "https", "port": .int($0.port), "targetPort": "http", "protocol": "TCP"]] } ?? [
                     ["name": "http", "port": 80, "targetPort": "http", "protocol": "TCP"],
                     ["name": "https", "port": 443, "targetPort": "https", "protocol": "TCP"],
                 ]),

@@ -24,9 +24,16 @@ struct KubernetesManifests: Sendable {
         // The router, and how its Service is exposed.
         let exposure = ServiceExposure(r.entry, software: c.plan.software) { placeholder("ORIGIN_SECURITY_GROUP_ID", "OriginSecurityGroupId") }
         let secretHeader = r.settings.originProtection?.checksSecretHeader == true
+        // Where the NLB ends TLS: the certificate's ARN on the Service that makes the NLB; a bound
+        // NLB has its TLS listener in the stack, and its Service no annotations.
+        let tls = r.nlbTLS.flatMap { listener in
+            exposure.serviceType == "LoadBalancer"
+                ? ServiceExposure.ListenerTLS(port: listener.port, certificate: placeholder("ORIGIN_CERTIFICATE_ARN", "OriginCertificateArn")) : nil
+        }
         switch r.router {
         case let placement? where placement.router == .ingressNginx:
-            let nginx = IngressNginxManifests(backend: placement.service, health: placement.healthCheck)
+            let nginx = IngressNginxManifests(backend: placement.service, health: placement.healthCheck,
+                                              tls: r.nlbTLS.map { ServiceExposure.ListenerTLS(port: $0.port, certificate: tls?.certificate ?? .null) })
             manifests.append(nginx.namespaceObject())
             manifests.append(nginx.service(exposure))
             if secretHeader { manifests.append(nginx.originHeaderCheck()) }
@@ -37,7 +44,7 @@ struct KubernetesManifests: Sendable {
             switch exposure {
             case .bound: proxyExposure = .bound
             case .inTree, .controller, .autoMode:
-                proxyExposure = .loadBalancer(annotations: exposure.annotations(service: placement.service, health: placement.healthCheck),
+                proxyExposure = .loadBalancer(annotations: exposure.annotations(service: placement.service, health: placement.healthCheck, tls: tls),
                                               loadBalancerClass: exposure.loadBalancerClass)
             }
             manifests.append(envoy.envoyProxy(proxyExposure, replicas: max(2, c.azCount)))

@@ -43,10 +43,42 @@ enum ServiceExposure {
         }
     }
 
+    /// A TLS listener the NLB ends TLS on: its port and the ACM certificate's ARN.
+    struct ListenerTLS {
+        var port: Int
+        var certificate: JSONValue
+    }
+
+    /// The annotations that make the NLB's listener on `tls.port` a TLS listener with the
+    /// certificate, sending plain TCP to the pods (no backend-protocol: TCP is the default). The
+    /// in-tree provider ("The Service Controller", cloud-provider-aws) and the AWS Load Balancer
+    /// Controller ("Annotations", Service) read all three; EKS Auto Mode documents ssl-cert and
+    /// ssl-ports ("Use Service Annotations to configure Network Load Balancers", EKS User Guide).
+    private func tlsAnnotations(_ tls: ListenerTLS?) -> [(String, JSONValue)] {
+        guard let tls else { return [] }
+        var a: [(String, JSONValue)] = [
+            ("service.beta.kubernetes.io/aws-load-balancer-ssl-cert", tls.certificate),
+            ("service.beta.kubernetes.io/aws-load-balancer-ssl-ports", .string(String(tls.port))),
+        ]
+        switch self {
+        case .inTree, .controller:
+            a.append(("service.beta.kubernetes.io/aws-load-balancer-ssl-negotiation-policy", .string(LoadBalancerParts.tlsPolicy)))
+        case .autoMode, .bound:
+            break
+        }
+        return a
+    }
+
     /// The Service's annotations; `service` is written into the NLB's `kubernetes.io/service-name`
     /// tag, which the in-tree provider sets itself and the discovery function looks for; `health`
-    /// is the router's health endpoint, which a controller's target group checks.
-    func annotations(service: ServiceRef, health: HealthCheck?) -> [(String, JSONValue)] {
+    /// is the router's health endpoint, which a controller's target group checks; `tls` a TLS
+    /// listener the NLB ends TLS on.
+    func annotations(service: ServiceRef, health: HealthCheck?, tls: ListenerTLS? = nil) -> [(String, JSONValue)] {
+        guard case .bound = self else { return baseAnnotations(service: service, health: health) + tlsAnnotations(tls) }
+        return []
+    }
+
+    private func baseAnnotations(service: ServiceRef, health: HealthCheck?) -> [(String, JSONValue)] {
         let checks: [(String, JSONValue)] = health.map { h in [
             ("service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol", "http"),
             ("service.beta.kubernetes.io/aws-load-balancer-healthcheck-port", .string(String(h.port))),

@@ -8,9 +8,19 @@ struct CloudFrontPublicNLB: FrontendDescription {
     }
     let fields: Set<FrontendField> = [.originProtection, .deployStyle, .router, .acceptRisk]
 
-    /// TLS from CloudFront passes through the NLB, so something in the cluster must terminate it.
+    /// The NLB sends plain HTTP on to a router, which routes it and checks the secret origin header.
     func routers(_ s: FrontendSettings, _ c: OptionContext) -> [Router] { [.envoyGateway, .ingressNginx] }
-    func routerLimit(_ s: FrontendSettings) -> String? { "TLS passes through the NLB, so something in the cluster must terminate it" }
+    func routerLimit(_ s: FrontendSettings) -> String? { "the NLB sends to a router in the cluster, which routes the requests and checks the secret origin header" }
+
+    /// CloudFront accepts an HTTPS origin only with a certificate for the origin domain name (or the
+    /// Host header) from a CA it trusts, else 502 ("HTTP 502 status code (Bad Gateway)", "Requirements
+    /// for using SSL/TLS certificates with CloudFront", Amazon CloudFront Developer Guide). A router's
+    /// self-signed default does not pass, so the NLB ends TLS itself on a TLS listener with an ACM
+    /// certificate for the origin name public-nlb.<DomainName> ("Listeners for your Network Load
+    /// Balancers", Elastic Load Balancing): ACM issues and renews it in the stack, validated by DNS,
+    /// and the same listener comes from the stack (bound) or from the Service's ssl-cert annotation
+    /// (staggered), for the in-tree provider, the AWS Load Balancer Controller and EKS Auto Mode alike.
+    static let originTLS = NLBTLSListener(port: 443, originLabel: "public-nlb")
 
     func settings(_ f: Frontend, _ c: OptionContext) -> FrontendSettings {
         var s = commonSettings(f, c)
@@ -25,9 +35,10 @@ struct CloudFrontPublicNLB: FrontendDescription {
         if s.waf { components.append(Parts.waf("the CloudFront distribution")) }
         // Behind an open NLB anyone can write X-Forwarded-For: trust CloudFront's entry only when
         // the NLB admits CloudFront alone, or the router turns away requests without the secret header.
-        var inside = NLBIntoCluster(scheme: .internetFacing, port: 443, terminatesTLSAtRouter: true,
+        var inside = NLBIntoCluster(scheme: .internetFacing, port: 443, terminatesTLSAtRouter: false, tlsAtNLB: Self.originTLS,
                                     needsSecurityGroup: protection.admitsOnlyCloudFront,
                                     forwardedBy: protection == .none ? nil : "CloudFront").build(s, c)
+        inside.components[0].notes.append("TLS listener with an ACM certificate for \(Self.originTLS.originLabel).<domain>, the origin name")
         if protection.admitsOnlyCloudFront {
             inside.components[0].notes.append("security group admits only \(c.limits.cloudFrontPrefixListName)")
         }
@@ -35,25 +46,25 @@ struct CloudFrontPublicNLB: FrontendDescription {
         components += [Parts.cloudFront()] + inside.components
         var edges = [
             Edge("internet", "cloudfront", "HTTPS", 443, tls: .terminates, hop: .public),
-            Edge("cloudfront", "nlb", "HTTPS", 443, tls: .passthrough, hop: .public,
+            Edge("cloudfront", "nlb", "HTTPS", 443, tls: .terminates, hop: .public,
                  note: protection.checksSecretHeader ? "adds the secret origin header" : nil),
         ] + inside.edges
         switch protection {
         case .none:
-            edges.append(Edge("internet", "nlb", "HTTPS", 443, tls: .passthrough, hop: .public, bypass: true,
+            edges.append(Edge("internet", "nlb", "HTTPS", 443, tls: .terminates, hop: .public, bypass: true,
                               note: "anyone who finds the NLB's name skips CloudFront and its WAF"))
         case .secretHeader:
-            edges.append(Edge("internet", "nlb", "HTTPS", 443, tls: .passthrough, hop: .public, bypass: true,
+            edges.append(Edge("internet", "nlb", "HTTPS", 443, tls: .terminates, hop: .public, bypass: true,
                               note: "reaches \(router), which rejects requests without the secret header"))
         case .prefixListSG:
             // Any distribution reaches the NLB from CloudFront's addresses, an attacker's included.
-            edges.append(Edge("internet", "nlb", "HTTPS", 443, tls: .passthrough, hop: .public, bypass: true,
+            edges.append(Edge("internet", "nlb", "HTTPS", 443, tls: .terminates, hop: .public, bypass: true,
                               note: "through another CloudFront distribution, whose addresses the security group admits too"))
         case .prefixListSGAndSecretHeader:
             break
         }
         return BuiltOption(topology: Topology(components: components, edges: edges, wafOn: s.waf ? "cloudfront" : nil),
-                           router: inside.router, entry: inside.entry, discovery: inside.discovery)
+                           router: inside.router, entry: inside.entry, discovery: inside.discovery, nlbTLS: Self.originTLS)
     }
 
     func assess(_ need: Need, _ s: FrontendSettings, _ t: Topology, _ c: OptionContext) -> NeedAssessment {
