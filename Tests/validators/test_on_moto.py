@@ -9,6 +9,9 @@ What moto cannot check, and what this test does instead:
 - moto skips AWS::EC2::VPCCidrBlock, so subnets in a secondary (pod) CIDR fail there. The test takes
   the VPCCidrBlock and the pod subnets out of the template moto gets, then associates the block and
   creates those subnets through the EC2 API with the template's own properties.
+- The prefix reservations are a custom resource (CloudFormation has no type for them), whose
+  function moto_server cannot run: the test makes them through the EC2 API as the function does, and
+  checks each subnet's reservation against plan.json.
 - moto records no subnet associations for AWS::EC2::SubnetRouteTableAssociation, so which route table
   each subnet uses is checked in the template; moto does show each private table's NAT route.
 - moto does not model Availability Zone capacity, IP address use, or tag-based load balancer discovery.
@@ -94,12 +97,14 @@ def create(cf, name, body, parameters=()):
 
 
 def without_secondary_cidrs(template):
-    """The template moto can create, and the pod subnets it cannot (created through EC2 instead)."""
+    """The template moto can create, and what it cannot (created through EC2 instead): the pod
+    subnets, and the prefix reservations the custom resource would make."""
     moto = copy.deepcopy(template)
     resources = moto["Resources"]
     blocks = [r for r, v in resources.items() if v["Type"] == "AWS::EC2::VPCCidrBlock"]
     pods = [r for r, v in resources.items() if v["Type"] == "AWS::EC2::Subnet" and set(v.get("DependsOn", [])) & set(blocks)]
-    moved = {r: resources.pop(r) for r in blocks + pods}
+    reservations = [r for r, v in resources.items() if v["Type"] == "Custom::SubnetCidrReservation"]
+    moved = {r: resources.pop(r) for r in blocks + pods + reservations}
     for r in list(resources):
         if resources[r]["Type"] == "AWS::EC2::SubnetRouteTableAssociation" and resources[r]["Properties"]["SubnetId"].get("Ref") in pods:
             del resources[r]
@@ -140,8 +145,13 @@ def network_stack(example, outputs, moto_url):
     for rid, resource in moved.items():
         p = resource["Properties"]
         if resource["Type"] == "AWS::EC2::Subnet":
-            ec2.create_subnet(VpcId=vpc_id, CidrBlock=p["CidrBlock"], AvailabilityZone=p["AvailabilityZone"],
-                              TagSpecifications=[{"ResourceType": "subnet", "Tags": p["Tags"]}])
+            resources[rid] = ec2.create_subnet(VpcId=vpc_id, CidrBlock=p["CidrBlock"], AvailabilityZone=p["AvailabilityZone"],
+                                               TagSpecifications=[{"ResourceType": "subnet", "Tags": p["Tags"]}])["Subnet"]["SubnetId"]
+    # What subnet_cidr_reservation.py does (tested against moto in test_subnet_reservation_function.py).
+    for rid, resource in moved.items():
+        p = resource["Properties"]
+        if resource["Type"] == "Custom::SubnetCidrReservation":
+            ec2.create_subnet_cidr_reservation(SubnetId=resources[p["SubnetId"]["Ref"]], Cidr=p["Cidr"], ReservationType="prefix")
     NETWORKS[example] = (run, template, vpc_id)
     return NETWORKS[example]
 
@@ -166,6 +176,8 @@ def test_network_stack_on_moto_matches_the_plan(example, outputs, moto_url):
         assert actual["CidrBlock"] == planned["cidr"], planned["name"]
         assert actual["AvailabilityZone"] == planned["az"], planned["name"]
         assert tags(actual) == planned["tags"], planned["name"]
+        held = ec2.get_subnet_cidr_reservations(SubnetId=actual["SubnetId"])["SubnetIpv4CidrReservations"]
+        assert [(r["Cidr"], r["ReservationType"]) for r in held] == ([(planned["prefixReservation"], "prefix")] if planned["prefixReservation"] else []), planned["name"]
 
     # Exports: each role's subnet IDs in AZ order, as the other stacks import them.
     exports = {e["Name"]: e["Value"] for e in cf.list_exports()["Exports"]}
