@@ -9,7 +9,7 @@ import Testing
 /// that claim are checked against the option's emitted files; a new claim without a check here fails.
 @Suite struct MitigationClaimsTests {
     static let designs: [String] = ((try? Fixtures.examples()) ?? []).map { "examples/\($0)" }
-        + ["Tests/EdgePlanTests/Designs/every-option.yaml", "Tests/EdgePlanTests/Designs/private-cluster.yaml"]
+        + ["Tests/EdgePlanTests/Designs/every-option.yaml"]
 
     static let cases: [(String, Frontend.DeployStyle)] = designs.flatMap { [($0, .staggered), ($0, .bound)] }
 

@@ -8,7 +8,7 @@ import Testing
 /// access"), the endpoint subnets hold their ENIs, the costs carry them, and the deploy guide
 /// installs only from a mirror in ECR.
 @Suite struct PrivateClusterTests {
-    static let designFile = "Tests/EdgePlanTests/Designs/private-cluster.yaml"
+    static let designFile = "examples/private-cluster.yaml"
 
     static func plan(_ yaml: String? = nil) throws -> Plan {
         try Fixtures.pricedPlan(yaml ?? Fixtures.text(designFile), file: designFile)
