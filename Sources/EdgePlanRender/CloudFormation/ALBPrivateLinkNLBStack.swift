@@ -71,7 +71,7 @@ struct ALBPrivateLinkNLBStack: FrontendStacks {
             "Matcher": ["HttpCode": "200"],
             "Targets": .array((0..<c.azCount).map { ["Id": Fn.getAtt("EndpointIps", "Ip\($0)"), "Port": 80] }),
         ], condition: when)
-        LoadBalancerParts.alb(&t, "Alb", internetFacing: true, securityGroup: "AlbSecurityGroup", condition: when, wafAttached: c.waf)
+        LoadBalancerParts.alb(&t, "Alb", internetFacing: true, securityGroup: "AlbSecurityGroup", condition: when)
         LoadBalancerParts.httpsListener(&t, "AlbHttpsListener", loadBalancer: "Alb", certificate: Fn.ref("CertificateArn"), targetGroup: "EndpointTargetGroup", condition: when)
         LoadBalancerParts.redirectListener(&t, "AlbHttpListener", loadBalancer: "Alb", condition: when)
         if c.waf {

@@ -14,7 +14,7 @@ struct APIGatewayVPCLinkALBStack: FrontendStacks {
             egress: LoadBalancerParts.toPods(c, ExampleApp.podPort, "To the pods (IP targets)"),
             condition: nil)
         let albWAF = c.waf && api == .http
-        LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil, wafAttached: albWAF)
+        LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil)
         LoadBalancerParts.appTargetGroup(&t, c)
         t.resource("AlbHttpListener", "AWS::ElasticLoadBalancingV2::Listener", [
             "LoadBalancerArn": Fn.ref("Alb"),

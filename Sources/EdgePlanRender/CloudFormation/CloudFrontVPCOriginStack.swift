@@ -21,7 +21,7 @@ struct CloudFrontVPCOriginStack: FrontendStacks {
                 ingress: [LoadBalancerParts.rule(443, .prefixList(Fn.ref("CloudFrontPrefixListId")), "HTTPS from CloudFront (\(CloudFrontParts.prefixListName))")],
                 egress: LoadBalancerParts.toPods(c, ExampleApp.podPort, "To the pods (IP targets)"),
                 condition: nil)
-            LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil, wafAttached: false)
+            LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil)
             LoadBalancerParts.appTargetGroup(&t, c)
             LoadBalancerParts.httpsListener(&t, "AlbHttpsListener", loadBalancer: "Alb", certificate: Fn.ref("OriginCertificateArn"), targetGroup: "AppTargetGroup", condition: nil)
             loadBalancer = "Alb"

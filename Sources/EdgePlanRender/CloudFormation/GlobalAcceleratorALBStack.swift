@@ -18,7 +18,7 @@ struct GlobalAcceleratorALBStack: FrontendStacks {
             condition: nil, suppress: [
                 .checkov("CKV_AWS_260", "Port 80 only answers with a redirect to HTTPS, and the ALB is internal: the internet reaches it only through the accelerator."),
             ])
-        LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil, wafAttached: c.waf)
+        LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil)
         LoadBalancerParts.appTargetGroup(&t, c)
         LoadBalancerParts.httpsListener(&t, "AlbHttpsListener", loadBalancer: "Alb", certificate: Fn.ref("CertificateArn"), targetGroup: "AppTargetGroup", condition: nil)
         LoadBalancerParts.redirectListener(&t, "AlbHttpListener", loadBalancer: "Alb", condition: nil)

@@ -45,14 +45,11 @@ enum LoadBalancerParts {
 
     static func subnets(_ role: SubnetRole) -> JSONValue { Fn.importedList("NetworkStack", role.exportName) }
 
-    /// An Application Load Balancer. `wafAttached` says whether a web ACL association follows.
-    static func alb(_ t: inout CloudFormationTemplate, _ id: String, internetFacing: Bool, securityGroup: String, condition: String?, wafAttached: Bool) {
-        var suppress: [Suppression] = [
+    /// An Application Load Balancer (the option's stack associates a web ACL where it carries one).
+    static func alb(_ t: inout CloudFormationTemplate, _ id: String, internetFacing: Bool, securityGroup: String, condition: String?) {
+        let suppress: [Suppression] = [
             .checkov("CKV_AWS_91", "Access logs need an S3 bucket whose policy admits the ELB log delivery service; set access_logs.s3.enabled and access_logs.s3.bucket once the account's log bucket exists."),
         ]
-        if internetFacing && !wafAttached {
-            suppress.append(.checkov("CKV2_AWS_28", "This option carries no web ACL on the ALB (waf: false)."))
-        }
         t.resource(id, "AWS::ElasticLoadBalancingV2::LoadBalancer", [
             "Type": "application",
             "Scheme": internetFacing ? "internet-facing" : "internal",

@@ -20,7 +20,7 @@ struct NLBToALBStack: FrontendStacks {
         LoadBalancerParts.securityGroup(&t, "AlbSecurityGroup", "Internal ALB: HTTPS from the NLB only",
             ingress: [LoadBalancerParts.rule(443, .group(Fn.ref("NlbSecurityGroup")), "HTTPS from the public NLB")],
             egress: LoadBalancerParts.toPods(c, ExampleApp.podPort, "To the pods (IP targets)"), condition: nil)
-        LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil, wafAttached: c.waf)
+        LoadBalancerParts.alb(&t, "Alb", internetFacing: false, securityGroup: "AlbSecurityGroup", condition: nil)
         LoadBalancerParts.appTargetGroup(&t, c)
         LoadBalancerParts.httpsListener(&t, "AlbHttpsListener", loadBalancer: "Alb", certificate: Fn.ref("CertificateArn"), targetGroup: "AppTargetGroup", condition: nil)
         t.resource("Nlb", "AWS::ElasticLoadBalancingV2::LoadBalancer", [
