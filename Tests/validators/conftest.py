@@ -3,6 +3,7 @@
 The edgeplan binary comes from EDGEPLAN_BIN or .build/debug/edgeplan (scripts/test builds it).
 """
 import hashlib
+import importlib.util
 import json
 import os
 import pathlib
@@ -101,3 +102,14 @@ def unique_templates(outputs):
 def unique_manifests(outputs):
     items = [(o, p) for o in outputs for p in o.manifests()]
     return unique(items)
+
+
+def emitted_handler(source, monkeypatch, region):
+    """The `handler` of an emitted Lambda source file, with fake credentials for moto in-process."""
+    for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        monkeypatch.setenv(key, "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", region)
+    spec = importlib.util.spec_from_file_location(source.stem, source)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.handler

@@ -3,13 +3,14 @@ inlined): against moto in-process for EC2, answering a local HTTP server that st
 CloudFormation's pre-signed response URL, to check the response protocol itself.
 """
 import http.server
-import importlib.util
 import json
 import threading
 
 import boto3
 import pytest
 from moto import mock_aws
+
+from conftest import emitted_handler
 
 REGION = "eu-west-1"
 
@@ -41,14 +42,7 @@ def response_url():
 @pytest.fixture
 def handler(outputs, monkeypatch):
     run = next(o for o in outputs if o.example == "seed-environment" and o.style == "staggered" and o.format == "json")
-    source = run.folder / "cloudformation" / "alb-privatelink-nlb" / "endpoint_ips.py"
-    for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
-        monkeypatch.setenv(key, "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
-    spec = importlib.util.spec_from_file_location("endpoint_ips", source)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.handler
+    return emitted_handler(run.folder / "cloudformation" / "alb-privatelink-nlb" / "endpoint_ips.py", monkeypatch, REGION)
 
 
 class Context:

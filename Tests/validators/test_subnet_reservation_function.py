@@ -2,12 +2,11 @@
 as emitted and inlined for a design in prefix mode): against moto in-process for EC2, answering a
 local HTTP server that stands in for CloudFormation's pre-signed response URL.
 """
-import importlib.util
-
 import boto3
 import pytest
 from moto import mock_aws
 
+from conftest import emitted_handler
 from test_endpoint_ips_function import Capture, Context, response_url  # noqa: F401 (fixture)
 
 REGION = "eu-west-1"
@@ -19,13 +18,7 @@ def handler(outputs, monkeypatch):
     source = run.folder / "cloudformation" / "network" / "subnet_cidr_reservation.py"
     template = (run.folder / "cloudformation" / "network.json").read_text()
     assert "Custom::SubnetCidrReservation" in template, "storefront-alb plans prefix delegation"
-    for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
-        monkeypatch.setenv(key, "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
-    spec = importlib.util.spec_from_file_location("subnet_cidr_reservation", source)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.handler
+    return emitted_handler(source, monkeypatch, REGION)
 
 
 def event(url, request_type, subnet, cidr, physical=None):
