@@ -37,6 +37,7 @@ public struct PlanJSONRenderer: PlanRenderer {
                 })),
             ])),
             ("availabilityZones", .array(plan.availabilityZones.map(JSONValue.string))),
+            ("azKind", .string(plan.azKind.rawValue)),
             ("subnets", .array(plan.subnets.map(subnet))),
             ("sizing", .array(plan.sizing.map(sizing))),
             ("nodes", nodes(plan.nodes)),
@@ -230,10 +231,12 @@ public struct PlanJSONRenderer: PlanRenderer {
     }
 
     private func subnet(_ s: PlannedSubnet) -> JSONValue {
+        // A subnet's zone: its AZ ID when the design lists AZ IDs (the zone name is then the
+        // account's, unknown at plan time), else its zone name.
         .object([
             ("name", .string(s.name)),
             ("role", .string(s.role.rawValue)),
-            ("az", .string(s.az)),
+            s.azId.map { ("azId", .string($0)) } ?? ("az", .string(s.az)),
             ("cidr", .string(s.cidr.description)),
             ("totalAddresses", .int(Int(s.cidr.size))),
             ("usableAddresses", .int(s.usableAddresses)),

@@ -14,7 +14,7 @@ public struct PlanSummaryRenderer: Sendable {
         let secondary = plan.vpc.secondaryCidrs.isEmpty ? "" : " + pods \(plan.vpc.secondaryCidrs.map(\.description).joined(separator: ", "))"
         out += "VPC \(plan.vpc.cidr)\(secondary), \(plan.availabilityZones.count) AZs, \(layoutText(plan.layout))\n"
         for az in plan.availabilityZones {
-            out += "\n\(az)\n"
+            out += "\n\(az)\(plan.azKind == .id ? " (AZ ID)" : "")\n"
             var table = TextTable(header: ["role", "subnet", "cidr", "usable", "tags"], rightAligned: [3])
             for s in plan.subnets(az: az) {
                 let tags = s.tags.filter { $0.key != "Name" }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")

@@ -155,10 +155,17 @@ public struct DesignParser: Sendable {
                 guard let name = r.string(item, path: path) else { return nil }
                 names.append(name)
             }
+            // AZ IDs (use1-az1) or zone names (us-east-1a), never a mix: the plan is made in one or the other.
+            let ids = names.map(RegionInfo.isZoneID)
+            if ids.allSatisfy({ $0 }) && !names.isEmpty { return .ids(names) }
+            if let i = ids.firstIndex(of: true) {
+                r.error("network.azs[\(i)]", "'\(names[i])' is an AZ ID but other entries are zone names: list AZ IDs only (use1-az1) or zone names only (us-east-1a)", at: list[i])
+                return nil
+            }
             return .names(names)
         }
         guard case .scalar = node, [.int, .float].contains(r.resolvedTag(node)) else {
-            r.error("network.azs", "expected a count of Availability Zones (1–6) or a list of AZ names, got \(r.describe(node))", at: node)
+            r.error("network.azs", "expected a count of Availability Zones (1–6), a list of AZ IDs (use1-az1) or a list of zone names, got \(r.describe(node))", at: node)
             return nil
         }
         return r.int(node, path: "network.azs", range: 0...Int.max, what: "a count of Availability Zones").map { .count($0) }

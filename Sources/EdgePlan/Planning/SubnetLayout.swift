@@ -7,6 +7,7 @@ import EdgePlanCore
 /// wastes nothing. AZ i of a role is always slot i, so adding an AZ up to the slot count moves no
 /// subnet, and a role's subnets summarise to one CIDR (handy for security groups and routes).
 /// When the block cannot hold the empty slots, subnets are packed largest first instead ("compact").
+/// `omit` names AZs (by index) where a role gets no subnet: in role blocks its slot stays free.
 struct SubnetLayout {
     struct Placement: Equatable {
         var role: SubnetRole
@@ -33,7 +34,8 @@ struct SubnetLayout {
     }
 
     /// Nil when the subnets do not fit even packed.
-    static func place(in block: IPv4Prefix, lengths: [(role: SubnetRole, length: Int)], azCount: Int) -> Result? {
+    static func place(in block: IPv4Prefix, lengths: [(role: SubnetRole, length: Int)], azCount: Int,
+                      omit: [SubnetRole: Set<Int>] = [:]) -> Result? {
         let slotBits = Self.slotBits(azCount: azCount)
         let slots = 1 << slotBits
         let ordered = lengths.sorted { $0.length != $1.length ? $0.length < $1.length : $0.role < $1.role }
@@ -50,7 +52,7 @@ struct SubnetLayout {
                 break
             }
             blocks.append(Layout.RoleBlock(role: role, cidr: region))
-            for az in 0..<azCount {
+            for az in 0..<azCount where omit[role]?.contains(az) != true {
                 placements.append(Placement(role: role, azIndex: az, cidr: region.subnet(length: length, index: az)!))
             }
         }
@@ -66,7 +68,7 @@ struct SubnetLayout {
         space = AddressSpace(pools: [block])
         placements = []
         for (role, length) in ordered {
-            for az in 0..<azCount {
+            for az in 0..<azCount where omit[role]?.contains(az) != true {
                 guard length >= Int(block.length), let cidr = space.allocate(length: length) else { return nil }
                 placements.append(Placement(role: role, azIndex: az, cidr: cidr))
             }

@@ -39,13 +39,23 @@ public struct SubnetPlanner: Sendable {
         guard let azs = reference.azNames(design.network.azs, region: design.region), !azs.isEmpty else {
             throw DiagnosticError([.error("network.azs", "the Availability Zones could not be resolved in \(design.region)")])
         }
+        let azKind: AZKind
+        switch design.network.azs {
+        case .ids: azKind = .id
+        case .names, .count: azKind = .name
+        }
+        // EKS refuses cluster subnets in some AZ IDs: there the control plane gets no subnet (the
+        // validator has checked that enough AZs are left, and refuses such an AZ in Auto Mode).
+        let refused = reference.regions[design.region]?.eksUnsupportedZoneIDs ?? []
+        let noControlPlane = azKind == .id && SubnetDemands.clusterSubnets(design.clusterMode) == .controlPlane
+            ? Set(azs.indices.filter { refused.contains(azs[$0]) }) : []
         let sizedNodes = NodeSizing.plan(design, reference: reference)
         guard let nodePlan = sizedNodes.plan else { throw DiagnosticError(sizedNodes.diagnostics.filter { $0.severity == .error }) }
         let options = optionPlanner.options(for: design, limits: reference.limits, azCount: azs.count, prices: prices)
         let endpoints = vpcEndpoints(design)
         let demands = SubnetDemands(design: design, options: options, nodePlan: nodePlan, azCount: azs.count, limits: reference.limits, policy: policy,
                                     vpcEndpoints: endpoints)
-        var notes: [Diagnostic] = []
+        var notes = zoneNotes(design, azs: azs, noControlPlane: noControlPlane)
         var sizing: [RoleSizing] = []
         var errors: [Diagnostic] = []
         for role in SubnetRole.allCases {
@@ -59,7 +69,7 @@ public struct SubnetPlanner: Sendable {
 
         let reserved = reference.limits.subnetReservedAddresses
         let vpcRoles = sizing.filter { $0.role != .pods }.map { (role: $0.role, length: $0.length) }
-        guard let main = SubnetLayout.place(in: vpc, lengths: vpcRoles, azCount: azs.count) else {
+        guard let main = SubnetLayout.place(in: vpc, lengths: vpcRoles, azCount: azs.count, omit: [.controlPlane: noControlPlane]) else {
             throw DiagnosticError([tooSmall("network.vpcCidr", vpc, needed: SubnetLayout.packedSize(lengths: vpcRoles, azCount: azs.count))])
         }
         if main.kind == .compact {
@@ -96,7 +106,8 @@ public struct SubnetPlanner: Sendable {
                     tags: tags(design, role: p.role, name: subnetName(design, role: p.role, az: azs[p.azIndex])),
                     prefixReservation: p.role == podRole && nodePlan.perNode.prefixes > 0
                         ? NodeCapacity.reservation(in: p.cidr, nodes: nodePlan, reserved: reserved, shared: p.role == .nodes ? sharedInNodeSubnets : 0)
-                        : nil)
+                        : nil,
+                    azId: azKind == .id ? azs[p.azIndex] : nil)
             }
         let capacity = self.capacity(design, nodes: nodePlan, subnets: subnets, azs: azs, sharedInNodeSubnets: sharedInNodeSubnets)
         if capacity.nodes < design.network.nodes.max {
@@ -114,6 +125,7 @@ public struct SubnetPlanner: Sendable {
             availabilityZones: azs, subnets: subnets, sizing: sizing, capacity: capacity, layout: layout,
             freeCidrs: free.sorted(), notes: notes + sizedNodes.diagnostics, software: Software(reference.limits),
             kubernetes: Self.kubernetes(design, reference.eksVersions), nodes: nodePlan)
+        plan.azKind = azKind
         plan.options = options
         try costPlanner.price(&plan, design: design, pricing: pricing)
         plan.recommendation = recommender.recommend(plan.options)
@@ -190,10 +202,53 @@ public struct SubnetPlanner: Sendable {
         return .error(path, "\(block) is too small: the plan needs \(grouped(needed)) addresses; use a /\(length) or larger")
     }
 
-    // MARK: - Names, tags, capacity
+    // MARK: - Zones, names, tags, capacity
 
+    /// What the plan says about its zones. With zone names or a count: which physical zone (AZ ID)
+    /// a name is depends on the account in older regions, and EKS refuses cluster subnets in some AZ
+    /// IDs, so listing AZ IDs is safer (a warning where a name may be such an AZ ID, a note
+    /// otherwise). With AZ IDs: each AZ that gets no control-plane subnet, and why.
+    private func zoneNotes(_ design: Design, azs: [String], noControlPlane: Set<Int>) -> [Diagnostic] {
+        let page = "EKS \"View Amazon EKS networking requirements for VPC and subnets\""
+        let region = reference.regions[design.region]
+        let known = region?.azIds?.ids
+        let refused = (region?.eksUnsupportedZoneIDs ?? []).filter { known?.contains($0) ?? true }
+        switch design.network.azs {
+        case .ids:
+            let others = azs.indices.filter { !noControlPlane.contains($0) }.map { azs[$0] }.joined(separator: ", ")
+            return noControlPlane.sorted().map { i in
+                Diagnostic(.note, "network.azs[\(i)]", "no control-plane subnet in \(azs[i]): EKS does not allow cluster subnets there (\(page)); the control plane uses \(others), every other role all \(azs.count) AZs")
+            }
+        case .names, .count:
+            let names = azs.joined(separator: ", ")
+            var text: String
+            switch region?.azIds?.namesMappedPerAccount {
+            case true?:
+                text = "\(design.region) maps zone names to zones per account (accounts created before November 2025), so \(names) can be different physical zones (AZ IDs) in each account"
+            case false?:
+                text = "\(design.region) maps zone names the same way in every account, but the plan cannot tell which AZ ID each of \(names) is"
+            case nil:
+                text = "zone names can be different physical zones (AZ IDs) in each account, and edgeplan has no AZ IDs of \(design.region) to check them against"
+            }
+            if !refused.isEmpty {
+                text += "; EKS does not allow cluster subnets in \(refused.joined(separator: ", ")) (\(page)), and any of these names may be \(refused.count == 1 ? "it" : "one of them") in your account, which fails the cluster's creation"
+            } else if known != nil {
+                text += "; EKS allows cluster subnets in every AZ ID of \(design.region) (\(page))"
+            }
+            if let known {
+                let minimum = reference.limits.eksControlPlaneMinimumAZs
+                let suggested = known.filter { !refused.contains($0) }.prefix(max(azs.count, minimum))
+                text += ": list AZ IDs instead (network.azs: [\(suggested.joined(separator: ", "))]) to plan the same zones in every account"
+                    + (refused.isEmpty ? "" : ", with no control-plane subnet in \(refused.joined(separator: ", "))")
+            }
+            return [Diagnostic(refused.isEmpty ? .note : .warning, "network.azs", text)]
+        }
+    }
+
+    /// `<env>-<role>-<zone>`: the zone's letter (`a` of us-east-1a), or the AZ ID's number (`az1` of use1-az1).
     private func subnetName(_ design: Design, role: SubnetRole, az: String) -> String {
-        let suffix = az.hasPrefix(design.region) ? String(az.dropFirst(design.region.count)) : az
+        let suffix = az.hasPrefix(design.region) ? String(az.dropFirst(design.region.count))
+            : RegionInfo.isZoneID(az) ? String(az.split(separator: "-").last ?? Substring(az)) : az
         return "\(design.name)-\(role.rawValue)-\(suffix)"
     }
 

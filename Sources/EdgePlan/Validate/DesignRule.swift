@@ -15,7 +15,7 @@ public struct DesignValidator: Sendable {
     public init(rules: [any DesignRule] = DesignValidator.standardRules) { self.rules = rules }
 
     public static let standardRules: [any DesignRule] = [
-        NameRule(), ClusterNameRule(), RegionRule(), AvailabilityZonesRule(), VPCCidrRule(),
+        NameRule(), ClusterNameRule(), RegionRule(), AvailabilityZonesRule(), EKSControlPlaneZonesRule(), VPCCidrRule(),
         PodCidrRule(), SubnetSizesRule(), FrontendsRule(), HoursPerMonthRule(), ClusterModeRule(),
         KubernetesVersionRule(), NodesRule(),
     ]

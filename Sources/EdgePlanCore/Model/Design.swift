@@ -59,10 +59,12 @@ public struct Network: Sendable, Equatable {
         case none
     }
 
-    /// Availability Zones: a count (the region's first N zones) or a list of names.
+    /// Availability Zones: a count (the region's first N zones), a list of zone names (which
+    /// AWS maps to zones per account in older regions), or a list of AZ IDs (the same zone in every account).
     public enum AZChoice: Sendable, Equatable {
         case count(Int)
         case names([String])
+        case ids([String])
     }
 
     public var vpcCidr: CIDRChoice

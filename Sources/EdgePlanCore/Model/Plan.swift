@@ -4,7 +4,10 @@ public struct Plan: Sendable, Equatable {
 
     public var design: DesignSummary
     public var vpc: VPCPlan
+    /// The plan's zones in order: zone names, or AZ IDs when the design lists AZ IDs (`azKind`).
     public var availabilityZones: [String]
+    /// Whether `availabilityZones` are zone names (account-specific in older regions) or AZ IDs.
+    public var azKind: AZKind = .name
     public var subnets: [PlannedSubnet]
     public var sizing: [RoleSizing]
     public var capacity: Capacity
@@ -119,10 +122,21 @@ public struct ResourceTag: Sendable, Equatable, Hashable {
     }
 }
 
+/// How a plan names its Availability Zones.
+public enum AZKind: String, Sendable, Equatable, Codable {
+    /// Zone names (`us-east-1a`): in older regions each account maps them to its own zones.
+    case name
+    /// AZ IDs (`use1-az1`): the same physical zone in every account; the names are unknown at plan time.
+    case id
+}
+
 public struct PlannedSubnet: Sendable, Equatable {
     public var name: String
     public var role: SubnetRole
+    /// The subnet's zone as the plan names it (`Plan.availabilityZones`): a zone name, or the AZ ID.
     public var az: String
+    /// The AZ ID, when the design lists AZ IDs (nil with zone names: the account decides it).
+    public var azId: String?
     public var cidr: IPv4Prefix
     /// Addresses left after AWS reserves its five (first four, last one).
     public var usableAddresses: Int
@@ -132,8 +146,9 @@ public struct PlannedSubnet: Sendable, Equatable {
     public var prefixReservation: IPv4Prefix?
 
     public init(name: String, role: SubnetRole, az: String, cidr: IPv4Prefix, usableAddresses: Int, tags: [ResourceTag],
-                prefixReservation: IPv4Prefix? = nil) {
+                prefixReservation: IPv4Prefix? = nil, azId: String? = nil) {
         self.prefixReservation = prefixReservation
+        self.azId = azId
         self.name = name
         self.role = role
         self.az = az

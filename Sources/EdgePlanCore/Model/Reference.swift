@@ -46,20 +46,62 @@ public struct Limit: Hashable, Sendable, Codable {
     public var source: Source
 }
 
-/// An AWS region and the Availability Zone names customers see in it.
+/// An AWS region, the Availability Zone names customers see in it, and, where a source lists
+/// them, its AZ IDs (the same physical zone in every account) and those EKS refuses cluster subnets in.
 public struct RegionInfo: Hashable, Sendable, Codable {
+    /// A list of AZ IDs with its source.
+    public struct AZIDList: Hashable, Sendable, Codable {
+        public var ids: [String]
+        /// True where AWS maps zone names to zones per account (accounts created before November
+        /// 2025, per the AWS "AZ IDs" page), so a name does not say which zone it is.
+        public var namesMappedPerAccount: Bool?
+        public var note: String?
+        public var source: Source
+
+        public init(ids: [String], namesMappedPerAccount: Bool? = nil, note: String? = nil, source: Source) {
+            self.ids = ids
+            self.namesMappedPerAccount = namesMappedPerAccount
+            self.note = note
+            self.source = source
+        }
+    }
+
     public var code: String
     public var name: String
     public var azs: [String]
+    /// The region's AZ IDs; nil where edgeplan has no source for them.
+    public var azIds: AZIDList?
+    /// The AZ IDs EKS does not allow cluster (control-plane) subnets in (EKS "View Amazon EKS
+    /// networking requirements for VPC and subnets"); empty ids where the page lists none.
+    public var eksControlPlaneUnsupportedAzIds: AZIDList?
     public var note: String?
     public var source: Source?
 
-    public init(code: String, name: String, azs: [String], note: String? = nil, source: Source? = nil) {
+    public init(code: String, name: String, azs: [String], azIds: AZIDList? = nil, eksControlPlaneUnsupportedAzIds: AZIDList? = nil,
+                note: String? = nil, source: Source? = nil) {
         self.code = code
         self.name = name
         self.azs = azs
+        self.azIds = azIds
+        self.eksControlPlaneUnsupportedAzIds = eksControlPlaneUnsupportedAzIds
         self.note = note
         self.source = source
+    }
+
+    /// The AZ IDs EKS refuses cluster subnets in (none when the data file lists none).
+    public var eksUnsupportedZoneIDs: [String] { eksControlPlaneUnsupportedAzIds?.ids ?? [] }
+
+    /// Whether `text` has the form of an AZ ID (`use1-az1`: letters, digits, `-az`, digits)
+    /// rather than of a zone name (`us-east-1a`).
+    public static func isZoneID(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let head = parts.first, let tail = parts.last,
+              let firstDigit = head.firstIndex(where: \.isNumber), firstDigit != head.startIndex,
+              head[..<firstDigit].allSatisfy({ $0.isASCII && $0.isLowercase }),
+              head[firstDigit...].allSatisfy({ $0.isASCII && $0.isNumber }),
+              tail.hasPrefix("az"), tail.count > 2, tail.dropFirst(2).allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return false }
+        return true
     }
 }
 
@@ -117,6 +159,15 @@ public struct AWSReference: Sendable, Equatable {
         self.instanceTypes = instanceTypes
         self.privateClusterEndpoints = privateClusterEndpoints
         self.entries = Dictionary(limits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for region in regions {
+            let lists = [region.azIds, region.eksControlPlaneUnsupportedAzIds].compactMap { $0 }
+            if let bad = lists.flatMap(\.ids).first(where: { !RegionInfo.isZoneID($0) }) {
+                throw .malformed("limits/regions.json", "\(region.code): '\(bad)' is not an AZ ID (such as use1-az1)")
+            }
+            if let ids = region.azIds?.ids, Set(ids).count != ids.count {
+                throw .malformed("limits/regions.json", "\(region.code): an AZ ID is listed twice in azIds")
+            }
+        }
         self.regions = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         self.limits = try AWSLimits(entries: entries)
         guard eksVersions.newestInStandardSupport != nil else {
@@ -289,15 +340,22 @@ public enum ReferenceError: Error, Equatable, Sendable, CustomStringConvertible 
 }
 
 extension AWSReference {
-    /// The zone names a design's `azs` stands for: a count takes the region's first zones in order.
-    /// Nil when the region is unknown or has fewer zones than asked for.
+    /// The zones a design's `azs` stands for: its zone names, or its AZ IDs when it lists those; a
+    /// count takes the region's first zone names in order. Nil when the region is unknown or has
+    /// fewer zones than asked for.
     public func azNames(_ choice: Network.AZChoice, region: String) -> [String]? {
         switch choice {
         case .names(let names): return names
+        case .ids(let ids): return ids
         case .count(let n):
             guard let info = regions[region], n >= 0, n <= info.azs.count else { return nil }
             return Array(info.azs.prefix(n))
         }
+    }
+
+    /// The region whose AZ IDs (in `limits/regions.json`) include `zoneID`; nil when none does.
+    public func region(ofZoneID zoneID: String) -> String? {
+        regions.values.filter { $0.azIds?.ids.contains(zoneID) == true }.map(\.code).min()
     }
 }
 

@@ -117,7 +117,10 @@ struct ClusterStack: Sendable {
     /// The VPC CNI as an EKS add-on, configured as the plan sized the subnets: secondary-IP or
     /// prefix mode with its warm target, and with custom networking an ENIConfig per AZ (the
     /// add-on's `eniConfig`, named for the zone, which `ENI_CONFIG_LABEL_DEF` matches on each
-    /// node) that puts pods in the AZ's pod subnet with the cluster security group.
+    /// node) that puts pods in the AZ's pod subnet with the cluster security group. With AZ IDs the
+    /// zone names are the account's, unknown at plan time: the ENIConfigs are named for the AZ IDs
+    /// and matched by the `topology.k8s.aws/zone-id` label the AWS cloud controller manager puts
+    /// on every node (kubernetes/cloud-provider-aws #855).
     private func addVPCCNI(_ t: inout CloudFormationTemplate) {
         let cni = plan.nodes.cni
         var env: [(String, JSONValue)]
@@ -128,7 +131,12 @@ struct ClusterStack: Sendable {
         var configuration: [(String, JSONValue)] = []
         var variables: [(String, JSONValue)] = []
         if cni.customNetworking {
-            env += [("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "true"), ("ENI_CONFIG_LABEL_DEF", "topology.kubernetes.io/zone")]
+            let label: String
+            switch plan.azKind {
+            case .name: label = "topology.kubernetes.io/zone"
+            case .id: label = "topology.k8s.aws/zone-id"
+            }
+            env += [("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "true"), ("ENI_CONFIG_LABEL_DEF", .string(label))]
             let subnets = plan.availabilityZones.enumerated().map { i, az -> (String, JSONValue) in
                 let name = "PodSubnet\(NetworkStack.azLetter(i))"
                 variables.append((name, Fn.select(i, Fn.split(",", Fn.imported("NetworkStack", SubnetRole.pods.exportName)))))

@@ -48,12 +48,14 @@ struct NetworkStack: Sendable {
         for subnet in plan.subnets {
             let index = azIndex(subnet.az)
             let id = Self.subnetID(subnet, azIndex: index)
-            t.resource(id, "AWS::EC2::Subnet", [
-                "VpcId": Fn.ref("Vpc"),
-                "AvailabilityZone": .string(subnet.az),
-                "CidrBlock": .string(subnet.cidr.description),
-                "Tags": Fn.tags(subnet.tags.map { ($0.key, .string($0.value)) }),
-            ], dependsOn: subnet.role == .pods ? secondaryIDs : [], suppress: [
+            // By AZ ID when the design lists AZ IDs: the same physical zone in every account.
+            let zone: (String, JSONValue) = subnet.azId.map { ("AvailabilityZoneId", .string($0)) } ?? ("AvailabilityZone", .string(subnet.az))
+            t.resource(id, "AWS::EC2::Subnet", .object([
+                ("VpcId", Fn.ref("Vpc")),
+                zone,
+                ("CidrBlock", .string(subnet.cidr.description)),
+                ("Tags", Fn.tags(subnet.tags.map { ($0.key, .string($0.value)) })),
+            ]), dependsOn: subnet.role == .pods ? secondaryIDs : [], suppress: subnet.azId != nil ? [] : [
                 .cfnLint("W3010", "The plan chose these Availability Zones (plan.json availabilityZones); each subnet's CIDR is sized and placed for its AZ, so the zone is part of the design, not a portability accident."),
             ])
         }
@@ -130,7 +132,7 @@ struct NetworkStack: Sendable {
 
         t.output("VpcId", Fn.ref("Vpc"), description: "The VPC", export: true)
         t.output("VpcCidr", Fn.getAtt("Vpc", "CidrBlock"), description: "The VPC's primary CIDR block", export: true)
-        t.output("AvailabilityZones", .string(plan.availabilityZones.joined(separator: ",")), description: "The planned Availability Zones, comma-separated, in the order of every *SubnetIds export", export: true)
+        t.output("AvailabilityZones", .string(plan.availabilityZones.joined(separator: ",")), description: "The planned Availability Zones\(plan.azKind == .id ? " (AZ IDs)" : ""), comma-separated, in the order of every *SubnetIds export", export: true)
         for role in SubnetRole.allCases {
             let subnets = plan.subnets(role: role)
             guard !subnets.isEmpty else { continue }

@@ -89,8 +89,14 @@ public struct MarkdownReport: Sendable {
         case .compact:
             md.paragraph("The VPC holds the subnets only packed tightly (largest first, no spare AZ slots): adding an Availability Zone later will move subnets.")
         }
+        switch plan.azKind {
+        case .id:
+            md.paragraph("The zones are AZ IDs, the same physical zone in every account: the network stack places each subnet by `AvailabilityZoneId`, and the VPC CNI picks each node's ENIConfig by its `topology.k8s.aws/zone-id` label.")
+        case .name:
+            break
+        }
         for az in plan.availabilityZones {
-            md.heading(3, az)
+            md.heading(3, plan.azKind == .id ? "\(az) (AZ ID)" : az)
             md.table(["Role", "Subnet", "CIDR", "Usable", "Tags"], plan.subnets(az: az).map { s in
                 [s.role.rawValue, esc(s.name), "`\(s.cidr)`" + (s.prefixReservation.map { "<br>prefixes `\($0)`" } ?? ""), grouped(s.usableAddresses),
                  s.tags.filter { $0.key != "Name" }.map { code("\($0.key)=\($0.value)") }.joined(separator: "<br>")]
