@@ -9,7 +9,7 @@ import Testing
 /// plane's, and emits subnets by `AvailabilityZoneId`. Zone names and counts stay accepted, with a
 /// note (a warning where a name may be such an AZ ID) that AZ IDs are safer.
 @Suite struct AZIDTests {
-    static let designFile = "Tests/EdgePlanTests/Designs/az-ids.yaml"
+    static let designFile = "examples/az-ids.yaml"
 
     static func design() throws -> String { try Fixtures.text(designFile) }
 

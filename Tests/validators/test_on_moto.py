@@ -12,6 +12,8 @@ What moto cannot check, and what this test does instead:
 - The prefix reservations are a custom resource (CloudFormation has no type for them), whose
   function moto_server cannot run: the test makes them through the EC2 API as the function does, and
   checks each subnet's reservation against plan.json.
+- moto's CloudFormation places a subnet by AvailabilityZone only: for a design planned by AZ ID the
+  test gives each subnet the zone moto maps its AvailabilityZoneId to, and compares the AZ IDs.
 - moto records no subnet associations for AWS::EC2::SubnetRouteTableAssociation, so which route table
   each subnet uses is checked in the template; moto does show each private table's NAT route.
 - moto does not model Availability Zone capacity, IP address use, or tag-based load balancer discovery.
@@ -114,6 +116,23 @@ def without_secondary_cidrs(template):
     return moto, moved
 
 
+def by_zone_name(template, ec2):
+    """moto's CloudFormation reads a subnet's AvailabilityZone only, not AvailabilityZoneId: the
+    template with each AZ ID replaced by the zone moto maps it to (the test then compares IDs)."""
+    names = {z["ZoneId"]: z["ZoneName"] for z in ec2.describe_availability_zones()["AvailabilityZones"]}
+    moto = copy.deepcopy(template)
+    for resource in moto["Resources"].values():
+        p = resource.get("Properties", {})
+        if resource["Type"] == "AWS::EC2::Subnet" and "AvailabilityZoneId" in p:
+            p["AvailabilityZone"] = names[p.pop("AvailabilityZoneId")]
+    return moto
+
+
+def zone(subnet_properties):
+    """The zone a template's subnet names: its AZ name, or its AZ ID."""
+    return subnet_properties.get("AvailabilityZone") or subnet_properties["AvailabilityZoneId"]
+
+
 def tags(resource):
     return {t["Key"]: t["Value"] for t in resource.get("Tags", []) if not t["Key"].startswith("aws:")}
 
@@ -131,8 +150,8 @@ def network_stack(example, outputs, moto_url):
     run = runs[0]
     plan, region = run.plan, run.region
     template = json.loads(bodies.pop())
-    moto_template, moved = without_secondary_cidrs(template)
     cf, ec2 = client(moto_url, "cloudformation", region), client(moto_url, "ec2", region)
+    moto_template, moved = without_secondary_cidrs(by_zone_name(template, ec2))
     stack_name = plan["design"]["name"] + "-network"
     stack = create(cf, stack_name, json.dumps(moto_template))
     assert stack["StackStatus"] == "CREATE_COMPLETE", stack.get("StackStatusReason")
@@ -174,7 +193,10 @@ def test_network_stack_on_moto_matches_the_plan(example, outputs, moto_url):
     for planned in plan["subnets"]:
         actual = by_name[planned["name"]]
         assert actual["CidrBlock"] == planned["cidr"], planned["name"]
-        assert actual["AvailabilityZone"] == planned["az"], planned["name"]
+        if "azId" in planned:
+            assert actual["AvailabilityZoneId"] == planned["azId"], planned["name"]
+        else:
+            assert actual["AvailabilityZone"] == planned["az"], planned["name"]
         assert tags(actual) == planned["tags"], planned["name"]
         held = ec2.get_subnet_cidr_reservations(SubnetId=actual["SubnetId"])["SubnetIpv4CidrReservations"]
         assert [(r["Cidr"], r["ReservationType"]) for r in held] == ([(planned["prefixReservation"], "prefix")] if planned["prefixReservation"] else []), planned["name"]
@@ -206,7 +228,7 @@ def test_network_stack_on_moto_matches_the_plan(example, outputs, moto_url):
             continue
         subnet = subnet_ids[v["Properties"]["SubnetId"]["Ref"]]
         table = v["Properties"]["RouteTableId"]["Ref"]
-        az_letter = "ABCDEFGH"[plan["availabilityZones"].index(subnet["Properties"]["AvailabilityZone"])]
+        az_letter = "ABCDEFGH"[plan["availabilityZones"].index(zone(subnet["Properties"]))]
         public = "kubernetes.io/role/elb" in {t["Key"] for t in subnet["Properties"]["Tags"]}
         assert table == ("PublicRouteTable" if public else "PrivateRouteTable" + az_letter), rid
     assert len([v for v in template["Resources"].values() if v["Type"] == "AWS::EC2::SubnetRouteTableAssociation"]) == len(plan["subnets"])
