@@ -23,6 +23,22 @@ import Testing
         }
     }
 
+    /// Issue 12: a reserved concurrency fails to deploy in new accounts whose quota leaves less than
+    /// the minimum unreserved, so no emitted function reserves any.
+    @Test(arguments: (try? Fixtures.examples()) ?? [])
+    func noFunctionReservesConcurrency(_ example: String) throws {
+        let files = try DeploymentEmitter().render(try Self.plan(example))
+        var functions = 0
+        for file in files where file.path.hasPrefix("cloudformation/") && file.path.hasSuffix(".json") && !file.path.hasSuffix(".stack-policy.json") {
+            let template = try #require(try JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? [String: Any])
+            for (id, resource) in template["Resources"] as? [String: [String: Any]] ?? [:] where resource["Type"] as? String == "AWS::Lambda::Function" {
+                functions += 1
+                #expect((resource["Properties"] as? [String: Any])?["ReservedConcurrentExecutions"] == nil, "\(example) \(file.path) \(id)")
+            }
+        }
+        #expect(functions > 0 || !files.contains { $0.contents.contains("AWS::Lambda::Function") })
+    }
+
     @Test func sameInputSameBytes() throws {
         let plan = try Self.plan("media-cloudfront.yaml")
         #expect(try DeploymentEmitter().render(plan) == DeploymentEmitter().render(plan))
