@@ -188,7 +188,7 @@ import Testing
     @Test(arguments: try! Fixtures.examples())
     func reportIsCurrent(_ example: String) throws {
         let name = String(example.dropLast(".yaml".count))
-        let plan = try Fixtures.pricedPlan(try Fixtures.text("examples/\(example)"), file: "examples/\(example)")
+        let plan = try Fixtures.examplePlan(example)
         let generated = OutputManifest.folder(try ReportRenderer().render(plan) + DeploymentEmitter().render(plan))
         let folder = Fixtures.root.appendingPathComponent("reports/\(name)")
         var committed: [String] = []

@@ -55,14 +55,14 @@ import Testing
     /// used, it is still an error in the price file, at the dimension.
     @Test func aZeroCapacityUnitIsALocatedErrorEvenForPlan() throws {
         let yaml = OptionCostTests.design("[{kind: alb-controller}]")
-        let text = try Fixtures.text("pricing/aws/us-east-1.json")
+        let text = try Fixtures.text("Tests/Fixtures/pricing/us-east-1.json")
         let bent = text.replacingOccurrences(of: #""newConnectionsPerSecond": "25""#, with: #""newConnectionsPerSecond": "0""#)
         #expect(bent != text)
         let catalog = try PriceCatalog(json: Data(bent.utf8), file: "pricing/aws/us-east-1.json", region: "us-east-1")
         let outcome = Self.run(yaml, pricing: .catalog(catalog), required: false)
         #expect(outcome.plan == nil)
         #expect(outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted) == [
-            "pricing/aws/us-east-1.json:26:36: error: prices[1].dimensions.newConnectionsPerSecond: 'alb.lcu-hour': must be above 0: quantities are divided by it",
+            "pricing/aws/us-east-1.json:27:36: error: prices[1].dimensions.newConnectionsPerSecond: 'alb.lcu-hour': must be above 0: quantities are divided by it",
         ])
     }
 
