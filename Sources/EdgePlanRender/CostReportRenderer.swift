@@ -18,8 +18,12 @@ public struct CostReportRenderer: Sendable {
         var shared: [MonthlyCost.Line] = []
         for option in plan.options {
             guard let cost = option.monthlyCost else { continue }
-            out += "\n\(option.id): \(money(cost.total)) a month\n"
+            let secondary = cost.evidence == .secondary
+            out += "\n\(option.id): \(money(cost.total)) a month\(secondary ? " (secondary)" : "")\n"
             out += table(cost.lines, total: cost.total)
+            if secondary {
+                out += "  secondary evidence: \(cost.secondaryItems.joined(separator: ", ")). \(PriceCatalog.Evidence.secondaryAdvice)\n"
+            }
             if shared.isEmpty { shared = cost.shared }
         }
         if !shared.isEmpty {

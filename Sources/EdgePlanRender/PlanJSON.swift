@@ -175,6 +175,7 @@ public struct PlanJSONRenderer: PlanRenderer {
         .object([
             ("currency", .string(m.currency)),
             ("total", .money(m.total)),
+            ("evidence", .string(m.evidence.rawValue)),
             ("lines", .array(m.lines.map(costLine))),
             ("shared", .array(m.shared.map(costLine))),
         ])
@@ -185,6 +186,7 @@ public struct PlanJSONRenderer: PlanRenderer {
             ("component", .string(l.component)), ("item", .string(l.item)), ("quantity", .decimal(l.quantity)),
             ("unit", .string(l.unit)), ("unitPrice", .string(l.unitPrice)), ("amount", .money(l.amount)),
             ("price", .string(l.priceRef)),
+            ("evidence", .string(l.evidence.rawValue)),
         ]
         if let basis = l.basis { fields.append(("basis", .string(basis))) }
         return .object(fields)
@@ -202,6 +204,7 @@ public struct PlanJSONRenderer: PlanRenderer {
                 var fields: [(String, JSONValue)] = [("item", .string(s.item)), ("title", .string(s.source.title))]
                 if let url = s.source.url { fields.append(("url", .string(url))) }
                 if let read = s.source.read { fields.append(("read", .string(read))) }
+                if let kind = s.source.kind { fields.append(("kind", .string(kind))) }
                 return .object(fields)
             })),
         ])

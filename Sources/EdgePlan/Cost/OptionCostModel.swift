@@ -171,7 +171,7 @@ private struct Bill {
         }
         lines.append(MonthlyCost.Line(
             component: component, item: item, quantity: quantity, unit: price.unit, unitPrice: unitPrice, amount: amount,
-            priceRef: "\(prices.file)#\(item)", basis: detail ? basis() : nil))
+            priceRef: "\(prices.file)#\(item)", basis: detail ? basis() : nil, evidence: price.evidence))
     }
 
     mutating func publicIPv4(_ component: String, azs: Decimal, hours: Decimal) {

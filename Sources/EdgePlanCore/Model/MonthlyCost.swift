@@ -14,8 +14,12 @@ public struct MonthlyCost: Sendable, Equatable {
         public var priceRef: String
         /// How the quantity was reached, when it is not plain (capacity units, metering steps).
         public var basis: String?
+        /// How directly the price used comes from AWS (its `source.kind`).
+        public var evidence: PriceCatalog.Evidence
 
-        public init(component: String, item: String, quantity: Decimal, unit: String, unitPrice: String, amount: Decimal, priceRef: String, basis: String? = nil) {
+        public init(component: String, item: String, quantity: Decimal, unit: String, unitPrice: String, amount: Decimal, priceRef: String, basis: String? = nil,
+                    evidence: PriceCatalog.Evidence = .priceList) {
+            self.evidence = evidence
             self.component = component
             self.item = item
             self.quantity = quantity
@@ -39,6 +43,17 @@ public struct MonthlyCost: Sendable, Equatable {
         self.lines = lines
         self.shared = shared
         self.total = lines.reduce(Decimal(0)) { $0 + $1.amount }
+    }
+
+    /// The weakest evidence of the prices in `total`: `.secondary` when any line's price is quoted
+    /// by a third party rather than read from AWS.
+    public var evidence: PriceCatalog.Evidence { lines.map(\.evidence).max() ?? .priceList }
+
+    /// The items of `total` priced from secondary evidence, each once, in line order.
+    public var secondaryItems: [String] {
+        var seen: [String] = []
+        for l in lines where l.evidence == .secondary && !seen.contains(l.item) { seen.append(l.item) }
+        return seen
     }
 
     /// The cost as a bill shows it: every line's amount rounded to the cent (half away from zero)

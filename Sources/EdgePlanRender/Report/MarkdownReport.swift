@@ -45,7 +45,7 @@ public struct MarkdownReport: Sendable {
             let name = plan.recommendation?.option == id ? "**\(id)** (recommended)" : id
             let needs = o.meets.isEmpty ? "–" : o.meets.map { "\($0.met ? "✓" : "✗") \($0.need.rawValue)" }.joined(separator: "<br>")
             let caveats = Caveat.Severity.allCases.map { "\(o.caveats($0).count) \($0.rawValue)" }.joined(separator: ", ")
-            let cost = o.monthlyCost.map { money($0.total) } ?? "not priced"
+            let cost = o.monthlyCost.map { money($0.total) + ($0.evidence == .secondary ? " (secondary)" : "") } ?? "not priced"
             let heading = "\(rank + 1). \(id)\(plan.recommendation?.option == id ? " (recommended)" : "")"
             rows.append(["\(rank + 1)", "[\(name)](#\(MarkdownReport.slug(heading)))", esc(o.topology.pathLine(azCount: plan.availabilityZones.count)), needs, caveats, cost])
         }
@@ -63,12 +63,14 @@ public struct MarkdownReport: Sendable {
             md.list(o.meets.map { "\($0.met ? "✓" : "✗") **\(needName($0.need))**: \(esc($0.why))" })
         }
         if let cost = o.monthlyCost {
-            md.paragraph("**Monthly cost: \(money(cost.total))**")
+            let secondary = cost.evidence == .secondary
+            md.paragraph("**Monthly cost: \(money(cost.total))**\(secondary ? " (secondary)" : "")")
             var rows = cost.lines.map { l in
-                [esc(l.component), esc(l.item), "\(quantity(l.quantity)) \(esc(l.unit))", esc(l.unitPrice), money(l.amount)]
+                [esc(l.component), esc(l.item) + (l.evidence == .secondary ? " (secondary)" : ""), "\(quantity(l.quantity)) \(esc(l.unit))", esc(l.unitPrice), money(l.amount)]
             }
-            rows.append(["**Total**", "", "", "", "**\(money(cost.total))**"])
+            rows.append(["**Total**", "", "", "", "**\(money(cost.total))**\(secondary ? " (secondary)" : "")"])
             md.table(["Component", "Item", "Quantity", "Unit price", "Amount"], rows, right: [2, 4])
+            if secondary { md.paragraph(PriceCatalog.Evidence.secondaryAdvice) }
         }
         if o.caveats.isEmpty {
             md.paragraph("**Caveats:** none.")
@@ -151,8 +153,8 @@ public struct MarkdownReport: Sendable {
         guard let pricing = plan.pricing else { return }
         md.heading(2, "Price sources")
         md.paragraph("Prices from \(code(pricing.file)) (\(esc(pricing.regionName))); every price used, with where it comes from:")
-        md.table(["Item", "Source", "Read"], pricing.sources.map { entry in
-            return [code(entry.item), Markdown.link(entry.source.title, entry.source.url), esc(entry.source.read ?? "")]
+        md.table(["Item", "Source", "Evidence", "Read"], pricing.sources.map { entry in
+            return [code(entry.item), Markdown.link(entry.source.title, entry.source.url), esc(entry.source.kind ?? ""), esc(entry.source.read ?? "")]
         })
     }
 
