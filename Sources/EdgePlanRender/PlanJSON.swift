@@ -172,13 +172,23 @@ public struct PlanJSONRenderer: PlanRenderer {
     /// Lines and total as decimal strings; `shared` lines (the EKS control plane) are the same for
     /// every option and not in `total`.
     private func monthlyCost(_ m: MonthlyCost) -> JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("currency", .string(m.currency)),
             ("total", .money(m.total)),
             ("evidence", .string(m.evidence.rawValue)),
             ("lines", .array(m.lines.map(costLine))),
             ("shared", .array(m.shared.map(costLine))),
-        ])
+        ]
+        // Billed items with no sourced price: not in `total`, never a guessed number.
+        if !m.unpriced.isEmpty {
+            fields.append(("unpriced", .array(m.unpriced.map { u in
+                var f: [(String, JSONValue)] = [("component", .string(u.component)), ("item", .string(u.item))]
+                if let q = u.quantity { f.append(("quantity", .decimal(q))) }
+                if let unit = u.unit { f.append(("unit", .string(unit))) }
+                return .object(f)
+            })))
+        }
+        return .object(fields)
     }
 
     private func costLine(_ l: MonthlyCost.Line) -> JSONValue {
@@ -200,6 +210,7 @@ public struct PlanJSONRenderer: PlanRenderer {
             ("region", .string(p.region)),
             ("regionName", .string(p.regionName)),
             ("traffic", p.traffic.map(traffic) ?? .null),
+            ("missing", .array(p.missing.map { .object([("item", .string($0.item)), ("neededBy", .array($0.neededBy.map(JSONValue.string)))]) })),
             ("sources", .array(p.sources.map { s in
                 var fields: [(String, JSONValue)] = [("item", .string(s.item)), ("title", .string(s.source.title))]
                 if let url = s.source.url { fields.append(("url", .string(url))) }
