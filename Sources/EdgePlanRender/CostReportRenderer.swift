@@ -18,23 +18,30 @@ public struct CostReportRenderer: Sendable {
         var shared: [MonthlyCost.Line] = []
         for option in plan.options {
             guard let cost = option.monthlyCost else { continue }
-            out += "\n\(option.id): \(money(cost.total)) a month\n"
-            out += table(cost.lines, total: cost.total)
+            let secondary = cost.evidence == .secondary
+            out += "\n\(option.id): \(cost.totalText) a month\(secondary ? " (secondary)" : "")\n"
+            out += table(cost.lines, unpriced: cost.unpriced, total: cost.totalText)
+            if secondary {
+                out += "  secondary evidence: \(cost.secondaryItems.joined(separator: ", ")). \(PriceCatalog.Evidence.secondaryAdvice)\n"
+            }
             if shared.isEmpty { shared = cost.shared }
         }
         if !shared.isEmpty {
             out += "\nShared by every option, not in the totals:\n"
-            out += table(shared, total: nil)
+            out += table(shared, unpriced: [], total: nil)
         }
         let priced = plan.options.compactMap { o in o.monthlyCost.map { (o.id, $0.total) } }
-        if let cheapest = priced.min(by: { $0.1 < $1.1 }) {
+        let comparable = Set(plan.options.map { $0.monthlyCost?.unpricedItems }).count <= 1
+        if !comparable {
+            out += "\nNot ranked by cost: the options lack different prices (\(plan.pricing?.missing.map { "\($0.item): \($0.neededBy.joined(separator: ", "))" }.joined(separator: "; ") ?? "")), so their totals leave out different items\n"
+        } else if let cheapest = priced.min(by: { $0.1 < $1.1 }) {
             out += "\nCheapest at this traffic: \(cheapest.0) (\(money(cheapest.1)) a month)"
             if let r = plan.recommendation, r.option != cheapest.0 {
                 out += "; recommended: \(r.option) (stated needs and critical caveats come before cost)"
             }
             out += "\n"
         }
-        out += BreakEvenText.render(plan.breakEven)
+        if plan.costSweep != nil { out += BreakEvenText.render(plan.breakEven) }
         return out
     }
 
@@ -52,12 +59,15 @@ public struct CostReportRenderer: Sendable {
         return "Traffic a month: \(parts.joined(separator: ", "))\(note)\n"
     }
 
-    private func table(_ lines: [MonthlyCost.Line], total: Decimal?) -> String {
+    private func table(_ lines: [MonthlyCost.Line], unpriced: [MonthlyCost.Unpriced], total: String?) -> String {
         var table = TextTable(header: ["component", "item", "quantity", "unit", "unit price", "amount", "basis"], rightAligned: [2, 5])
         for l in lines {
             table.rows.append([l.component, l.item, number(l.quantity), l.unit, l.unitPrice, money(l.amount), l.basis ?? ""])
         }
-        if let total { table.rows.append(["total", "", "", "", "", money(total), ""]) }
+        for u in unpriced {
+            table.rows.append([u.component, u.item, u.quantity.map(number) ?? "?", u.unit ?? "", "no sourced price", "–", u.sentence])
+        }
+        if let total { table.rows.append(["total", "", "", "", "", total, ""]) }
         return table.render(indent: "  ")
     }
 

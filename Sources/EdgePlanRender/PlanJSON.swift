@@ -173,12 +173,23 @@ public struct PlanJSONRenderer: PlanRenderer {
     /// Lines and total as decimal strings; `shared` lines (the EKS control plane) are the same for
     /// every option and not in `total`.
     private func monthlyCost(_ m: MonthlyCost) -> JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("currency", .string(m.currency)),
             ("total", .money(m.total)),
+            ("evidence", .string(m.evidence.rawValue)),
             ("lines", .array(m.lines.map(costLine))),
             ("shared", .array(m.shared.map(costLine))),
-        ])
+        ]
+        // Billed items with no sourced price: not in `total`, never a guessed number.
+        if !m.unpriced.isEmpty {
+            fields.append(("unpriced", .array(m.unpriced.map { u in
+                var f: [(String, JSONValue)] = [("component", .string(u.component)), ("item", .string(u.item))]
+                if let q = u.quantity { f.append(("quantity", .decimal(q))) }
+                if let unit = u.unit { f.append(("unit", .string(unit))) }
+                return .object(f)
+            })))
+        }
+        return .object(fields)
     }
 
     private func costLine(_ l: MonthlyCost.Line) -> JSONValue {
@@ -186,6 +197,7 @@ public struct PlanJSONRenderer: PlanRenderer {
             ("component", .string(l.component)), ("item", .string(l.item)), ("quantity", .decimal(l.quantity)),
             ("unit", .string(l.unit)), ("unitPrice", .string(l.unitPrice)), ("amount", .money(l.amount)),
             ("price", .string(l.priceRef)),
+            ("evidence", .string(l.evidence.rawValue)),
         ]
         if let basis = l.basis { fields.append(("basis", .string(basis))) }
         return .object(fields)
@@ -199,10 +211,12 @@ public struct PlanJSONRenderer: PlanRenderer {
             ("region", .string(p.region)),
             ("regionName", .string(p.regionName)),
             ("traffic", p.traffic.map(traffic) ?? .null),
+            ("missing", .array(p.missing.map { .object([("item", .string($0.item)), ("neededBy", .array($0.neededBy.map(JSONValue.string)))]) })),
             ("sources", .array(p.sources.map { s in
                 var fields: [(String, JSONValue)] = [("item", .string(s.item)), ("title", .string(s.source.title))]
                 if let url = s.source.url { fields.append(("url", .string(url))) }
                 if let read = s.source.read { fields.append(("read", .string(read))) }
+                if let kind = s.source.kind { fields.append(("kind", .string(kind))) }
                 return .object(fields)
             })),
         ])

@@ -52,7 +52,10 @@ public struct PlanSummaryRenderer: Sendable {
                 out += "   needs: " + o.meets.map { "\($0.need.rawValue) \($0.met ? "yes" : "NO")" }.joined(separator: ", ") + "\n"
                 for m in o.meets where !m.met { out += "     \(m.need.rawValue): \(m.why)\n" }
             }
-            if let cost = o.monthlyCost { out += "   monthly cost: \(cost.currency) \(amountText(cost.total))\n" }
+            if let cost = o.monthlyCost {
+                out += "   monthly cost: \(cost.currency) \(amountText(cost.total))\(cost.unpriced.isEmpty ? "" : " + unpriced items")\(cost.evidence == .secondary ? " (secondary)" : "")\n"
+                for u in cost.unpriced { out += "     \(u.sentence)\n" }
+            }
             let counts = Caveat.Severity.allCases.map { s in "\(o.caveats(s).count) \(s.rawValue)" }
             out += "   caveats: \(counts.joined(separator: ", "))\n"
             for c in o.caveats where c.severity != .info {
@@ -82,7 +85,9 @@ public struct PlanSummaryRenderer: Sendable {
             }
         }
         out += ".\n"
-        out += BreakEvenText.render(plan.breakEven)
+        if plan.options.contains(where: { $0.monthlyCost?.evidence == .secondary }) { out += PriceCatalog.Evidence.secondaryAdvice + "\n" }
+        // No sweep when the options lack different prices: their totals do not compare.
+        if plan.costSweep != nil { out += BreakEvenText.render(plan.breakEven) }
         return out
     }
 

@@ -21,6 +21,10 @@ struct CostCommand: ParsableCommand {
             let outcome = try DesignPlanning.outcome(design: design, pricing: pricing, pricesRequired: true)
             Console.report(outcome.diagnostics)
             guard let plan = outcome.plan else { throw ExitCode(2) }
+            if sweep, plan.costSweep == nil, let missing = plan.pricing?.missing, !missing.isEmpty {
+                Console.report([Diagnostic(.error, "--sweep", "no sweep: the options lack different prices (\(missing.map { "\($0.item): \($0.neededBy.joined(separator: ", "))" }.joined(separator: "; "))), so their totals do not compare; add the prices with their source or with 'edgeplan pricing import'")])
+                throw ExitCode(2)
+            }
             if sweep {
                 Console.out(CostSweepCSV().render(plan.costSweep ?? CostSweep(points: [])))
             } else {

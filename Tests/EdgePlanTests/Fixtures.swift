@@ -15,10 +15,24 @@ enum Fixtures {
 
     static var pipeline: Pipeline { Pipeline(reference: reference) }
 
-    /// The checked-in price file of a region, named as the CLI names it (`pricing/aws/<region>.json`).
+    /// The pinned price file of a region (`Tests/Fixtures/pricing/<region>.json`, a copy of
+    /// `pricing/aws` as it was when the cost tests were written), named as the CLI names the bundled
+    /// file (`pricing/aws/<region>.json`). Cost tests read these, so that new or changed prices in
+    /// `pricing/aws` do not change what they assert; eu-west-1 deliberately lacks `alb.hour`,
+    /// `nlb.hour`, `nlb.nlcu-hour` and `privatelink.endpoint-hour`.
     static func pricing(_ region: String) -> PlanPricing {
+        pricing(region, folder: "Tests/Fixtures/pricing")
+    }
+
+    /// The live price file of a region (`pricing/aws/<region>.json`), for the goldens and reports of
+    /// the examples, which show what `edgeplan plan` prints today.
+    static func livePricing(_ region: String) -> PlanPricing {
+        pricing(region, folder: "pricing/aws")
+    }
+
+    private static func pricing(_ region: String, folder: String) -> PlanPricing {
         let file = "pricing/aws/\(region).json"
-        guard let data = try? Data(contentsOf: root.appendingPathComponent(file)) else {
+        guard let data = try? Data(contentsOf: root.appendingPathComponent("\(folder)/\(region).json")) else {
             return .unavailable(.missingRegion(folder: "pricing/aws", region: region))
         }
         do { return .catalog(try PriceCatalog(json: data, file: file)) } catch { return .unavailable(error) }
@@ -28,8 +42,17 @@ enum Fixtures {
         try #require(pricing(region).catalog)
     }
 
-    /// Plans YAML text that must be good, priced from the checked-in price files.
+    /// Plans YAML text that must be good, priced from the pinned price files.
     static func pricedPlan(_ yaml: String, file: String = "test.yaml") throws -> Plan {
+        try pricedPlan(yaml, file: file, pricing: pricing)
+    }
+
+    /// Plans an example as `edgeplan plan` does, priced from the live `pricing/aws` files.
+    static func examplePlan(_ example: String) throws -> Plan {
+        try pricedPlan(try text("examples/\(example)"), file: "examples/\(example)", pricing: livePricing)
+    }
+
+    private static func pricedPlan(_ yaml: String, file: String, pricing: (String) -> PlanPricing) throws -> Plan {
         let outcome = pipeline.run(yaml, file: file, pricing: pricing)
         guard let plan = outcome.plan else {
             throw PlanFailed(diagnostics: outcome.diagnostics.map(\.formatted))

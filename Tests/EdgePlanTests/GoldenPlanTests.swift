@@ -8,7 +8,7 @@ import Testing
 @Suite struct GoldenPlanTests {
     @Test(arguments: try! Fixtures.examples())
     func examplePlanMatchesGolden(_ example: String) throws {
-        let plan = try Fixtures.pricedPlan(try Fixtures.text("examples/\(example)"), file: "examples/\(example)")
+        let plan = try Fixtures.examplePlan(example)
         let name = String(example.dropLast(".yaml".count))
         try expectGolden(PlanJSONRenderer().json(plan).serialized(), "Tests/EdgePlanTests/Golden/\(name).plan.json")
         try expectGolden(PlanSummaryRenderer().render(plan), "Tests/EdgePlanTests/Golden/\(name).summary.txt")

@@ -115,15 +115,14 @@ import Testing
         }
     }
 
-    /// eu-west-1's price file has no endpoint-hour price: the plan says so and prices nothing.
-    @Test func aMissingEndpointPriceLeavesThePlanUnpriced() throws {
+    /// The pinned eu-west-1 file has no endpoint-hour price: every option shows the cluster's
+    /// endpoints as unpriced lines, and the plan says who needs the price.
+    @Test func aMissingEndpointPriceIsAnUnpricedLineOfEveryOption() throws {
         let yaml = try Fixtures.text(Self.designFile).replacingOccurrences(of: "region: us-east-1", with: "region: eu-west-1")
         let plan = try Self.plan(yaml)
-        #expect(plan.options.allSatisfy { $0.monthlyCost == nil })
-        guard case .missingPrices(_, let missing) = plan.unpriced else {
-            Issue.record("not unpriced: \(String(describing: plan.unpriced))")
-            return
-        }
+        #expect(plan.options.allSatisfy { $0.monthlyCost?.unpricedItems.contains("privatelink.endpoint-hour") == true })
+        #expect(plan.options.allSatisfy { $0.monthlyCost?.unpriced.contains { $0.component.hasPrefix("vpce-") } == true })
+        let missing = try #require(plan.pricing?.missing)
         #expect(missing.contains { $0.item == "privatelink.endpoint-hour" && Set($0.neededBy) == Set(plan.options.map(\.id)) })
     }
 

@@ -3,7 +3,9 @@ import Foundation
 
 /// The cost stage, between the options and the recommendation: prices every option of a plan for
 /// the design's traffic, sweeps the traffic for the break-even points, and records where each price
-/// came from. Either every option is priced or none is: a ranking must compare like with like.
+/// came from. An item the price file lacks leaves a visible unpriced line and the rest is priced;
+/// the sweep and break-even points, like the ranking, compare totals only when every option lacks
+/// the same items. A missing dimension of a price, or a malformed file, leaves the plan unpriced.
 public struct CostPlanner: Sendable {
     public var model = OptionCostModel()
     public var breakEven = BreakEvenFinder()
@@ -46,7 +48,9 @@ public struct CostPlanner: Sendable {
                 }
             }
         }
-        if problems.isEmpty {
+        // The sweep compares totals: only meaningful when they leave out the same items.
+        let comparable = Set(costs.map(\.unpricedItems)).count <= 1
+        if problems.isEmpty, comparable {
             let ids = plan.options.map(\.id)
             let topologies = plan.options.map(\.topology)
             do throws(SweepFailure) {
@@ -69,16 +73,27 @@ public struct CostPlanner: Sendable {
             try report(problems.map { Self.message($0.error, neededBy: $0.options) }, to: &plan)
             return
         }
-        guard let analysis else { return }
+        guard costs.count == plan.options.count else { return }
         for k in plan.options.indices { plan.options[k].monthlyCost = costs[k].roundedToCents() }
-        plan.costSweep = analysis.sweep
-        plan.breakEven = analysis.breakEvens
+        plan.costSweep = analysis?.sweep
+        plan.breakEven = analysis?.breakEvens ?? []
 
         let used = Set(costs.flatMap { $0.lines + $0.shared }.map(\.item)).sorted()
+        var missing: [UnpricedReason.MissingPrice] = []
+        for (option, cost) in zip(plan.options, costs) {
+            for item in cost.unpricedItems {
+                if let k = missing.firstIndex(where: { $0.item == item }) { missing[k].neededBy.append(option.id) } else { missing.append(.init(item: item, neededBy: [option.id])) }
+            }
+        }
         plan.pricing = PricingSummary(
             file: prices.file, region: prices.region, regionName: prices.regionName,
             sources: used.compactMap { item in prices.prices[item].map { (item: item, source: $0.source) } },
             traffic: traffic)
+        plan.pricing?.missing = missing
+        plan.notes += missing.map { m in
+            Diagnostic(.note, "region", "\(prices.file) has no price for '\(m.item)', needed by \(m.neededBy.joined(separator: ", ")); priced without it, their totals say '+ unpriced items'"
+                       + (comparable ? "" : ", and the options are not ranked by cost") + "; add it with its source or with 'edgeplan pricing import' (edgeplan never guesses a price)")
+        }
     }
 
     /// An option that could not be priced at one traffic level of the sweep.

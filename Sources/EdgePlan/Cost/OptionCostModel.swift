@@ -21,6 +21,8 @@ import Foundation
 ///   endpoint an endpoint-hour per AZ, and their data processed, which depends on the workload
 ///   (image pulls, logs, AWS API calls) and is shown at 0 GB with its unit price. The S3 gateway
 ///   endpoint has no charge.
+/// An item the price file lacks is an unpriced line of its own (`MonthlyCost.unpriced`), never a
+/// guessed number: the rest of the option is priced without it.
 /// Not billed: NAT gateways (not part of the front door), traffic between AZs, free tiers
 /// (they are per account and shared with everything else in it).
 public struct OptionCostModel: Sendable {
@@ -75,7 +77,7 @@ public struct OptionCostModel: Sendable {
                 bill.add(c.id, "apigw.rest.requests", traffic.requests / million)
             case .apiGatewayHTTP:
                 let item = "apigw.http.requests"
-                guard let step = bill.divisor(item, "meteringIncrementKB") else { break }
+                guard let step = bill.divisor(item, "meteringIncrementKB", component: c.id) else { break }
                 let size = traffic.averageKBPerRequest
                 let steps = traffic.requests > 0 ? max(1, (size / step).roundedUp) : 0
                 bill.add(c.id, item, traffic.requests * steps / million,
@@ -86,7 +88,7 @@ public struct OptionCostModel: Sendable {
                     let lcu = try ALBCapacityUnits(traffic, prices: prices)
                     bill.add(c.id, ALBCapacityUnits.item, lcu.lcu * hours,
                              basis: "\(lcu.lcu.rounded(4).plainString) LCU × \(hours.plainString) h, billed on \(lcu.billedOn)")
-                } catch { bill.note(error) }
+                } catch { bill.note(error, component: c.id) }
                 if c.scheme == .internetFacing { bill.publicIPv4(c.id, azs: azs, hours: hours) }
             case .nlb:
                 bill.add(c.id, "nlb.hour", hours)
@@ -94,7 +96,7 @@ public struct OptionCostModel: Sendable {
                     let nlcu = try NLBCapacityUnits(traffic, prices: prices)
                     bill.add(c.id, NLBCapacityUnits.item, nlcu.nlcu * hours,
                              basis: "\(nlcu.nlcu.rounded(4).plainString) NLCU × \(hours.plainString) h, billed on \(nlcu.billedOn)")
-                } catch { bill.note(error) }
+                } catch { bill.note(error, component: c.id) }
                 if c.scheme == .internetFacing { bill.publicIPv4(c.id, azs: azs, hours: hours) }
             case .interfaceEndpoint:
                 bill.add(c.id, "privatelink.endpoint-hour", azs * hours, basis: "\(azCount) AZs × \(hours.plainString) h")
@@ -126,7 +128,7 @@ public struct OptionCostModel: Sendable {
             }
         }
         guard bill.problems.isEmpty else { throw Failure(problems: bill.problems) }
-        return MonthlyCost(currency: prices.currency, lines: body, shared: bill.lines)
+        return MonthlyCost(currency: prices.currency, lines: body, shared: bill.lines, unpriced: bill.unpriced)
     }
 
     /// The unrounded total only (no text), for sweeps and break-even searches.
@@ -135,20 +137,38 @@ public struct OptionCostModel: Sendable {
     }
 }
 
-/// The lines of one bill as they are priced, and every problem met.
+/// The lines of one bill as they are priced, the items the price file lacks, and every other
+/// problem met (a missing dimension or a malformed file stops the option being priced).
 private struct Bill {
     let prices: PriceCatalog
     let detail: Bool
     var lines: [MonthlyCost.Line] = []
+    /// Billed items with no price in the file: their own lines, not in the total.
+    var unpriced: [MonthlyCost.Unpriced] = []
     var problems: [PriceError] = []
 
-    mutating func note(_ error: PriceError) {
+    /// A problem met while pricing `component`: a missing item becomes an unpriced line.
+    mutating func note(_ error: PriceError, component: String? = nil, quantity: Decimal? = nil) {
+        if case .missingItem(_, let item) = error, let component {
+            unpriced.append(MonthlyCost.Unpriced(component: component, item: item, quantity: quantity, unit: Self.units[item]))
+            return
+        }
         if !problems.contains(error) { problems.append(error) }
     }
 
-    mutating func divisor(_ item: String, _ name: String) -> Decimal? {
+    /// The unit of an item a file lacks, for its unpriced line (pricing/README.md, "Items").
+    static let units: [String: String] = [
+        "alb.hour": "hour", "alb.lcu-hour": "LCU-hour", "nlb.hour": "hour", "nlb.nlcu-hour": "NLCU-hour",
+        "privatelink.endpoint-hour": "endpoint-AZ-hour", "privatelink.data-processed": "GB", "ec2.public-ipv4-hour": "address-hour",
+        "apigw.rest.requests": "million requests", "apigw.http.requests": "million requests", "dataTransfer.internet-out": "GB",
+        "dataTransfer.in": "GB", "waf.web-acl-month": "web-ACL-month", "waf.rule-month": "rule-month", "waf.requests": "million requests",
+        "eks.cluster-hour": "cluster-hour", "eks.cluster-hour.extended-support": "cluster-hour",
+        "globalaccelerator.accelerator-hour": "hour",
+    ]
+
+    mutating func divisor(_ item: String, _ name: String, component: String? = nil) -> Decimal? {
         do { return try prices.divisor(item, name) } catch {
-            note(error)
+            note(error, component: component)
             return nil
         }
     }
@@ -156,7 +176,7 @@ private struct Bill {
     mutating func add(_ component: String, _ item: String, _ quantity: Decimal, basis: @autoclosure () -> String? = nil) {
         let price: PriceCatalog.Price
         do { price = try prices.price(item) } catch {
-            note(error)
+            note(error, component: component, quantity: quantity)
             return
         }
         let parts = TieredPricing.parts(quantity, tiers: price.tiers)
@@ -171,7 +191,7 @@ private struct Bill {
         }
         lines.append(MonthlyCost.Line(
             component: component, item: item, quantity: quantity, unit: price.unit, unitPrice: unitPrice, amount: amount,
-            priceRef: "\(prices.file)#\(item)", basis: detail ? basis() : nil))
+            priceRef: "\(prices.file)#\(item)", basis: detail ? basis() : nil, evidence: price.evidence))
     }
 
     mutating func publicIPv4(_ component: String, azs: Decimal, hours: Decimal) {

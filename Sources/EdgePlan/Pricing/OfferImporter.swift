@@ -265,6 +265,7 @@ public struct OfferImporter: Sendable {
             ("url", .string("https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/\(reading.offerCode)/\(reading.version)/\(region)/index.json")),
             ("region", .string(price.location)),
             ("read", .string(date)),
+            ("kind", .string(PriceCatalog.Evidence.priceList.rawValue)),
         ])
         var fields: [(String, JSONValue)] = [
             ("item", .string(rule.item)),

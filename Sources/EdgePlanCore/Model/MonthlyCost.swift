@@ -14,8 +14,12 @@ public struct MonthlyCost: Sendable, Equatable {
         public var priceRef: String
         /// How the quantity was reached, when it is not plain (capacity units, metering steps).
         public var basis: String?
+        /// How directly the price used comes from AWS (its `source.kind`).
+        public var evidence: PriceCatalog.Evidence
 
-        public init(component: String, item: String, quantity: Decimal, unit: String, unitPrice: String, amount: Decimal, priceRef: String, basis: String? = nil) {
+        public init(component: String, item: String, quantity: Decimal, unit: String, unitPrice: String, amount: Decimal, priceRef: String, basis: String? = nil,
+                    evidence: PriceCatalog.Evidence = .priceList) {
+            self.evidence = evidence
             self.component = component
             self.item = item
             self.quantity = quantity
@@ -27,18 +31,59 @@ public struct MonthlyCost: Sendable, Equatable {
         }
     }
 
+    /// A billed item the price file has no price for: shown as its own line, left out of `total`.
+    public struct Unpriced: Sendable, Equatable {
+        public var component: String
+        public var item: String
+        /// The quantity billed, when it is known without the price (a capacity unit's size comes
+        /// with its price, so a missing LCU or NLCU price leaves its quantity unknown too).
+        public var quantity: Decimal?
+        public var unit: String?
+
+        public init(component: String, item: String, quantity: Decimal? = nil, unit: String? = nil) {
+            self.component = component
+            self.item = item
+            self.quantity = quantity
+            self.unit = unit
+        }
+
+        /// "nlb.nlcu-hour × 123.4 NLCU-hour: no sourced price".
+        public var sentence: String {
+            let amount = quantity.map { " × \(groupedDecimal($0.rounded(4)))\(unit.map { " \($0)" } ?? "")" } ?? " (quantity not known without the price's unit definition)"
+            return "\(item)\(amount): no sourced price"
+        }
+    }
+
     public var currency: String
     public var lines: [Line]
     public var total: Decimal
+    /// Items billed but not priced (the price file lacks them), in line order; not in `total`.
+    public var unpriced: [Unpriced] = []
+    /// The items of `unpriced`, each once, sorted: options compare by cost only when these are equal.
+    public var unpricedItems: [String] { Array(Set(unpriced.map(\.item))).sorted() }
+    /// "$1,234.56", or "$1,234.56 + unpriced items" when some billed items have no price.
+    public var totalText: String { money(total) + (unpriced.isEmpty ? "" : " + unpriced items") }
     /// Lines that are the same for every option (the EKS control plane): shown for context and
     /// left out of `total`, so that options compare like with like.
     public var shared: [Line]
 
-    public init(currency: String = "USD", lines: [Line], shared: [Line] = []) {
+    public init(currency: String = "USD", lines: [Line], shared: [Line] = [], unpriced: [Unpriced] = []) {
         self.currency = currency
         self.lines = lines
+        self.unpriced = unpriced
         self.shared = shared
         self.total = lines.reduce(Decimal(0)) { $0 + $1.amount }
+    }
+
+    /// The weakest evidence of the prices in `total`: `.secondary` when any line's price is quoted
+    /// by a third party rather than read from AWS.
+    public var evidence: PriceCatalog.Evidence { lines.map(\.evidence).max() ?? .priceList }
+
+    /// The items of `total` priced from secondary evidence, each once, in line order.
+    public var secondaryItems: [String] {
+        var seen: [String] = []
+        for l in lines where l.evidence == .secondary && !seen.contains(l.item) { seen.append(l.item) }
+        return seen
     }
 
     /// The cost as a bill shows it: every line's amount rounded to the cent (half away from zero)
@@ -50,7 +95,9 @@ public struct MonthlyCost: Sendable, Equatable {
             l.quantity = l.quantity.rounded(6)
             return l
         }
-        return MonthlyCost(currency: currency, lines: lines.map(round), shared: shared.map(round))
+        var u = unpriced
+        for k in u.indices { u[k].quantity = u[k].quantity?.rounded(6) }
+        return MonthlyCost(currency: currency, lines: lines.map(round), shared: shared.map(round), unpriced: u)
     }
 }
 
@@ -101,6 +148,9 @@ public struct PricingSummary: Sendable, Equatable {
     public var sources: [(item: String, source: Source)]
     /// The traffic the costs were computed for, defaults filled in.
     public var traffic: TrafficProfile?
+    /// Items the options bill that the price file has no price for, and the options that bill
+    /// them: those options are priced without them (their totals say "+ unpriced items").
+    public var missing: [UnpricedReason.MissingPrice] = []
 
     public init(file: String, region: String, regionName: String, sources: [(item: String, source: Source)], traffic: TrafficProfile? = nil) {
         self.file = file
@@ -112,7 +162,7 @@ public struct PricingSummary: Sendable, Equatable {
 
     public static func == (a: PricingSummary, b: PricingSummary) -> Bool {
         a.file == b.file && a.region == b.region && a.regionName == b.regionName && a.sources.map(\.item) == b.sources.map(\.item)
-            && a.sources.map(\.source) == b.sources.map(\.source) && a.traffic == b.traffic
+            && a.sources.map(\.source) == b.sources.map(\.source) && a.traffic == b.traffic && a.missing == b.missing
     }
 }
 

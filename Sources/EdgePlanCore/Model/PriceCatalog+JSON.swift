@@ -199,16 +199,25 @@ private struct PriceFileReader {
         }
         let note = string(entry, "note", in: path, optional: true)
         var source: Source?
+        var evidence: PriceCatalog.Evidence?
         if let value = entry["source"] {
-            if let object = object(value, "\(path).source", "an object (title, url, region, read)"), let title = string(object, "title", in: "\(path).source") {
+            if let object = object(value, "\(path).source", "an object (title, url, region, read, kind)"), let title = string(object, "title", in: "\(path).source") {
+                let kinds = PriceCatalog.Evidence.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+                if object["kind"] == nil {
+                    fail("\(path).source.kind", "missing field 'kind': how directly the price comes from AWS, one of \(kinds) (pricing/README.md)")
+                } else if let kind = string(object, "kind", in: "\(path).source") {
+                    evidence = PriceCatalog.Evidence(rawValue: kind)
+                    if evidence == nil { fail("\(path).source.kind", "'\(kind)' is not a kind of evidence: write one of \(kinds)") }
+                }
                 source = Source(title: title, url: string(object, "url", in: "\(path).source", optional: true),
                                 region: string(object, "region", in: "\(path).source", optional: true),
-                                read: string(object, "read", in: "\(path).source", optional: true))
+                                read: string(object, "read", in: "\(path).source", optional: true), kind: evidence?.rawValue)
             }
         } else {
             fail("\(path).source", "missing field 'source': every price says where it comes from")
         }
-        guard problems.count == before, let item, let description, let unit, let source else { return nil }
-        return PriceCatalog.Price(item: item, description: description, unit: unit, tiers: tiers, dimensions: dimensions, note: note, source: source)
+        guard problems.count == before, let item, let description, let unit, let source, let evidence else { return nil }
+        return PriceCatalog.Price(item: item, description: description, unit: unit, tiers: tiers, dimensions: dimensions, note: note, source: source,
+                                  evidence: evidence)
     }
 }

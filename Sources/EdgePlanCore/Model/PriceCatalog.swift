@@ -14,6 +14,25 @@ public struct PriceCatalog: Sendable, Equatable {
         }
     }
 
+    /// How directly a price comes from AWS (`source.kind` in the file). Ordered from the most
+    /// direct: a total is as good as the weakest price in it.
+    public enum Evidence: String, Sendable, Equatable, Comparable, CaseIterable {
+        /// An AWS Price List offer, imported or quoted with its publication date.
+        case priceList = "price-list"
+        /// An AWS pricing page, AWS documentation or an AWS blog post.
+        case awsPage = "aws-page"
+        /// A third-party document that quotes AWS with a date, or a bill line that divides to the
+        /// price, cited with its URL or repository path at a commit.
+        case secondary
+
+        public static func < (a: Evidence, b: Evidence) -> Bool {
+            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        }
+
+        /// The sentence shown beside a total that uses a `secondary` price.
+        public static let secondaryAdvice = "Marked (secondary): a price this total uses is quoted by a third party, not read from AWS; replace it with `edgeplan pricing import` on the AWS Price List offer."
+    }
+
     public struct Price: Sendable, Equatable {
         public var item: String
         public var description: String
@@ -23,12 +42,15 @@ public struct PriceCatalog: Sendable, Equatable {
         public var dimensions: [String: Decimal]
         public var note: String?
         public var source: Source
+        /// How directly the price comes from AWS (`source.kind`).
+        public var evidence: Evidence
 
         public var isTiered: Bool { tiers.count > 1 }
         /// The first tier's price (the flat price for an untiered item).
         public var usd: Decimal { tiers[0].usd }
 
-        public init(item: String, description: String, unit: String, tiers: [Tier], dimensions: [String: Decimal] = [:], note: String? = nil, source: Source) {
+        public init(item: String, description: String, unit: String, tiers: [Tier], dimensions: [String: Decimal] = [:], note: String? = nil, source: Source,
+                    evidence: Evidence = .awsPage) {
             self.item = item
             self.description = description
             self.unit = unit
@@ -36,6 +58,7 @@ public struct PriceCatalog: Sendable, Equatable {
             self.dimensions = dimensions
             self.note = note
             self.source = source
+            self.evidence = evidence
         }
     }
 

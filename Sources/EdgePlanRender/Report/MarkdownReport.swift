@@ -45,7 +45,7 @@ public struct MarkdownReport: Sendable {
             let name = plan.recommendation?.option == id ? "**\(id)** (recommended)" : id
             let needs = o.meets.isEmpty ? "–" : o.meets.map { "\($0.met ? "✓" : "✗") \($0.need.rawValue)" }.joined(separator: "<br>")
             let caveats = Caveat.Severity.allCases.map { "\(o.caveats($0).count) \($0.rawValue)" }.joined(separator: ", ")
-            let cost = o.monthlyCost.map { money($0.total) } ?? "not priced"
+            let cost = o.monthlyCost.map { $0.totalText + ($0.evidence == .secondary ? " (secondary)" : "") } ?? "not priced"
             let heading = "\(rank + 1). \(id)\(plan.recommendation?.option == id ? " (recommended)" : "")"
             rows.append(["\(rank + 1)", "[\(name)](#\(MarkdownReport.slug(heading)))", esc(o.topology.pathLine(azCount: plan.availabilityZones.count)), needs, caveats, cost])
         }
@@ -63,12 +63,17 @@ public struct MarkdownReport: Sendable {
             md.list(o.meets.map { "\($0.met ? "✓" : "✗") **\(needName($0.need))**: \(esc($0.why))" })
         }
         if let cost = o.monthlyCost {
-            md.paragraph("**Monthly cost: \(money(cost.total))**")
+            let secondary = cost.evidence == .secondary
+            md.paragraph("**Monthly cost: \(cost.totalText)**\(secondary ? " (secondary)" : "")")
             var rows = cost.lines.map { l in
-                [esc(l.component), esc(l.item), "\(quantity(l.quantity)) \(esc(l.unit))", esc(l.unitPrice), money(l.amount)]
+                [esc(l.component), esc(l.item) + (l.evidence == .secondary ? " (secondary)" : ""), "\(quantity(l.quantity)) \(esc(l.unit))", esc(l.unitPrice), money(l.amount)]
             }
-            rows.append(["**Total**", "", "", "", "**\(money(cost.total))**"])
+            rows += cost.unpriced.map { u in
+                [esc(u.component), esc(u.item), u.quantity.map { "\(quantity($0)) \(esc(u.unit ?? ""))" } ?? "not known", "no sourced price", "–"]
+            }
+            rows.append(["**Total**", "", "", "", "**\(cost.totalText)**\(secondary ? " (secondary)" : "")"])
             md.table(["Component", "Item", "Quantity", "Unit price", "Amount"], rows, right: [2, 4])
+            if secondary { md.paragraph(PriceCatalog.Evidence.secondaryAdvice) }
         }
         if o.caveats.isEmpty {
             md.paragraph("**Caveats:** none.")
@@ -122,9 +127,16 @@ public struct MarkdownReport: Sendable {
 
     private func costs(_ md: inout Markdown, _ plan: Plan) {
         md.heading(2, "Cost by traffic")
+        if plan.costSweep == nil, let pricing = plan.pricing, !pricing.missing.isEmpty {
+            md.paragraph("Not compared by cost: \(code(pricing.file)) lacks prices that the options need in different measure (\(pricing.missing.map { "\(code($0.item)) for \(esc($0.neededBy.joined(separator: ", ")))" }.joined(separator: "; "))), so their totals leave out different items and edgeplan does not rank them by cost or look for break-even points. Add each price with its source, or with `edgeplan pricing import`.")
+            return
+        }
         guard plan.costSweep != nil else {
             unpriced(&md, plan)
             return
+        }
+        if let pricing = plan.pricing, !pricing.missing.isEmpty {
+            md.paragraph("Every option lacks the same prices (\(pricing.missing.map { code($0.item) }.joined(separator: ", "))): the totals and the chart leave them out alike.")
         }
         md.image("Monthly cost of each option against data out", "diagrams/cost.svg")
         if plan.breakEven.isEmpty {
@@ -157,8 +169,8 @@ public struct MarkdownReport: Sendable {
         guard let pricing = plan.pricing else { return }
         md.heading(2, "Price sources")
         md.paragraph("Prices from \(code(pricing.file)) (\(esc(pricing.regionName))); every price used, with where it comes from:")
-        md.table(["Item", "Source", "Read"], pricing.sources.map { entry in
-            return [code(entry.item), Markdown.link(entry.source.title, entry.source.url), esc(entry.source.read ?? "")]
+        md.table(["Item", "Source", "Evidence", "Read"], pricing.sources.map { entry in
+            return [code(entry.item), Markdown.link(entry.source.title, entry.source.url), esc(entry.source.kind ?? ""), esc(entry.source.read ?? "")]
         })
     }
 

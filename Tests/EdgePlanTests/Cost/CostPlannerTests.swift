@@ -24,14 +24,43 @@ import Testing
         #expect(plan.notes.map(\.formatted).contains("d.yaml:3:9: note: region: costs not computed: no price file for sa-east-1: pricing/aws/sa-east-1.json does not exist; add it with sourced prices"))
     }
 
-    @Test func aMissingItemIsNamedWithTheFileAndWhoNeedsIt() throws {
+    /// The pinned eu-west-1 file lacks alb.hour, nlb.hour and nlb.nlcu-hour: each is a visible
+    /// unpriced line, the rest is priced, the note names the file and who needs it, and options
+    /// that lack different items are not compared by cost.
+    @Test func aMissingItemIsAnUnpricedLineAndTheRestIsPriced() throws {
         let outcome = Self.run(Fixtures.design(frontends: "[{kind: alb-controller}, {kind: nlb-to-alb}]"), pricing: Fixtures.pricing("eu-west-1"), required: true)
-        let errors = outcome.diagnostics.filter { $0.severity == .error }.map(\.message)
-        #expect(errors.first == "pricing/aws/eu-west-1.json has no price for 'alb.hour', needed by alb-controller, nlb-to-alb; add it with its source or with 'edgeplan pricing import' (edgeplan never guesses a price)")
-        #expect(errors.count == 3, "alb.hour, nlb.hour, nlb.nlcu-hour: \(errors)")
-        // Either every option is priced or none: a partial ranking would not compare like with like.
-        let plan = try #require(Self.run(Fixtures.design(frontends: "[{kind: cloudfront-vpc-origin}, {kind: apigw-vpclink-nlb, api: rest}]"), pricing: Fixtures.pricing("eu-west-1"), required: false).plan)
-        #expect(plan.options.allSatisfy { $0.monthlyCost == nil })
+        #expect(outcome.diagnostics.filter { $0.severity == .error }.isEmpty, "a missing price is not an error, even for edgeplan cost")
+        let plan = try #require(outcome.plan)
+        let alb = try #require(plan.options[0].monthlyCost)
+        #expect(alb.unpricedItems == ["alb.hour"])
+        #expect(alb.total > 0 && alb.totalText.hasSuffix(" + unpriced items"))
+        #expect(!alb.lines.contains { $0.item == "alb.hour" })
+        #expect(alb.unpriced.first?.sentence == "alb.hour × 730 hour: no sourced price")
+        let nlb = try #require(plan.options[1].monthlyCost)
+        #expect(nlb.unpricedItems == ["alb.hour", "nlb.hour", "nlb.nlcu-hour"])
+        #expect(nlb.unpriced.first { $0.item == "nlb.nlcu-hour" }?.quantity == nil, "an NLCU's size comes with its price")
+        #expect(plan.pricing?.missing == [
+            .init(item: "alb.hour", neededBy: ["alb-controller", "nlb-to-alb"]),
+            .init(item: "nlb.hour", neededBy: ["nlb-to-alb"]),
+            .init(item: "nlb.nlcu-hour", neededBy: ["nlb-to-alb"]),
+        ])
+        #expect(plan.notes.map(\.message).contains(
+            "pricing/aws/eu-west-1.json has no price for 'alb.hour', needed by alb-controller, nlb-to-alb; priced without it, their totals say '+ unpriced items', and the options are not ranked by cost; add it with its source or with 'edgeplan pricing import' (edgeplan never guesses a price)"))
+        // Totals that leave out different items do not compare: no sweep, no break-even, no cost in the ranking.
+        #expect(plan.costSweep == nil && plan.breakEven.isEmpty)
+        #expect(plan.recommendation?.why.contains("less than the next") == false)
+    }
+
+    /// Options that lack the same prices compare on what is priced: the sweep and the ranking use
+    /// their totals, and the reason says the unpriced items are the same.
+    @Test func optionsLackingTheSameItemsAreRankedOnWhatIsPriced() throws {
+        let traffic = "traffic: {requests: 50000000, dataOutGB: 2000}"
+        let yaml = Fixtures.design(frontends: "[{kind: alb-controller}, {kind: cloudfront-vpc-origin}]", extra: traffic)
+        let plan = try #require(Self.run(yaml, pricing: Fixtures.pricing("eu-west-1"), required: false).plan)
+        #expect(plan.options.map { $0.monthlyCost?.unpricedItems } == [["alb.hour"], ["alb.hour"]])
+        #expect(plan.costSweep != nil)
+        #expect(plan.recommendation?.why.contains("cannot rank") == false)
+        #expect(!plan.notes.contains { $0.message.contains("not ranked by cost") })
     }
 
     /// A price file that is wrong is not a price file that is missing: an error for `plan` too,
@@ -55,14 +84,14 @@ import Testing
     /// used, it is still an error in the price file, at the dimension.
     @Test func aZeroCapacityUnitIsALocatedErrorEvenForPlan() throws {
         let yaml = OptionCostTests.design("[{kind: alb-controller}]")
-        let text = try Fixtures.text("pricing/aws/us-east-1.json")
+        let text = try Fixtures.text("Tests/Fixtures/pricing/us-east-1.json")
         let bent = text.replacingOccurrences(of: #""newConnectionsPerSecond": "25""#, with: #""newConnectionsPerSecond": "0""#)
         #expect(bent != text)
         let catalog = try PriceCatalog(json: Data(bent.utf8), file: "pricing/aws/us-east-1.json", region: "us-east-1")
         let outcome = Self.run(yaml, pricing: .catalog(catalog), required: false)
         #expect(outcome.plan == nil)
         #expect(outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted) == [
-            "pricing/aws/us-east-1.json:26:36: error: prices[1].dimensions.newConnectionsPerSecond: 'alb.lcu-hour': must be above 0: quantities are divided by it",
+            "pricing/aws/us-east-1.json:27:36: error: prices[1].dimensions.newConnectionsPerSecond: 'alb.lcu-hour': must be above 0: quantities are divided by it",
         ])
     }
 

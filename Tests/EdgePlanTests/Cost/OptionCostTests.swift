@@ -142,11 +142,13 @@ import Testing
         var pipeline = Fixtures.pipeline
         pipeline.planner.costPlanner.pricesRequired = true
         let outcome = pipeline.run(yaml, file: "cost.yaml", pricing: Fixtures.pricing)
-        #expect(outcome.plan == nil)
-        let errors = outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted)
-        #expect(errors == [
-            "cost.yaml:3:9: error: region: pricing/aws/eu-west-1.json has no price for 'nlb.hour', needed by apigw-vpclink-nlb-rest; add it with its source or with 'edgeplan pricing import' (edgeplan never guesses a price)",
-            "cost.yaml:3:9: error: region: pricing/aws/eu-west-1.json has no price for 'nlb.nlcu-hour', needed by apigw-vpclink-nlb-rest; add it with its source or with 'edgeplan pricing import' (edgeplan never guesses a price)",
+        let plan = try #require(outcome.plan)
+        #expect(outcome.diagnostics.filter { $0.severity == .error }.isEmpty)
+        let cost = try #require(plan.options.first?.monthlyCost)
+        #expect(cost.unpricedItems == ["nlb.hour", "nlb.nlcu-hour"] && cost.lines.contains { $0.item == "apigw.rest.requests" })
+        #expect(plan.notes.map(\.formatted).filter { $0.contains("has no price") } == [
+            "cost.yaml:3:9: note: region: pricing/aws/eu-west-1.json has no price for 'nlb.hour', needed by apigw-vpclink-nlb-rest; priced without it, their totals say '+ unpriced items'; add it with its source or with 'edgeplan pricing import' (edgeplan never guesses a price)",
+            "cost.yaml:3:9: note: region: pricing/aws/eu-west-1.json has no price for 'nlb.nlcu-hour', needed by apigw-vpclink-nlb-rest; priced without it, their totals say '+ unpriced items'; add it with its source or with 'edgeplan pricing import' (edgeplan never guesses a price)",
         ])
     }
 }

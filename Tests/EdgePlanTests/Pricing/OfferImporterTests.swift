@@ -13,7 +13,7 @@ import Testing
     static func folder() throws -> [String: Data] {
         var files: [String: Data] = [:]
         for region in ["us-east-1", "eu-west-1", "eu-central-1", "ap-southeast-1"] {
-            files["\(region).json"] = try Data(contentsOf: Fixtures.root.appendingPathComponent("pricing/aws/\(region).json"))
+            files["\(region).json"] = try Data(contentsOf: Fixtures.root.appendingPathComponent("Tests/Fixtures/pricing/\(region).json"))
         }
         return files
     }

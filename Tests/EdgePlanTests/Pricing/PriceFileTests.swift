@@ -13,7 +13,7 @@ import Testing
                   "description": "Application Load Balancer, per hour",
                   "unit": "hour",
                   "usd": "\(usd)",
-                  "source": {"title": "test"}
+                  "source": {"title": "test", "kind": "aws-page"}
                 }
             """)
     }
@@ -70,7 +70,7 @@ import Testing
                   "item": "alb.hour",
                   "description": "Application Load Balancer, per hour",
                   "usd": 0,
-                  "source": {"title": "test"}
+                  "source": {"title": "test", "kind": "aws-page"}
                 },
                 {
                   "item": "dataTransfer.internet-out",
@@ -82,7 +82,7 @@ import Testing
                     {"upTo": "153600", "usd": "0.07"}
                   ],
                   "dimensions": {"x": "1.5.0"},
-                  "source": {"title": "test"}
+                  "source": {"title": "test", "kind": "aws-page"}
                 },
                 {
                   "item": "alb.hour",
@@ -107,8 +107,8 @@ import Testing
             == ["p/us-east-1.json:2:20: error: formatVersion: format version 2; this edgeplan reads version 1"])
         // An item priced twice: the second is not silently dropped.
         let twice = Self.file(entries: """
-                {"item": "alb.hour", "description": "a", "unit": "hour", "usd": "0.0225", "source": {"title": "t"}},
-                {"item": "alb.hour", "description": "b", "unit": "hour", "usd": "0.03", "source": {"title": "t"}}
+                {"item": "alb.hour", "description": "a", "unit": "hour", "usd": "0.0225", "source": {"title": "t", "kind": "aws-page"}},
+                {"item": "alb.hour", "description": "b", "unit": "hour", "usd": "0.03", "source": {"title": "t", "kind": "aws-page"}}
             """)
         #expect(Self.problems(twice) == ["p/us-east-1.json:8:14: error: prices[1].item: 'alb.hour' is already priced at prices[0]; each item appears once"])
     }
