@@ -29,8 +29,6 @@ public struct DeploymentEmitter: PlanRenderer {
         let contexts = selected.map { FrontendContext(plan: plan, option: $0, names: names) }
         var stacks: [EmittedStack] = [
             EmittedStack(path: "cloudformation/network", stackName: names.networkStack, template: NetworkStack(plan: plan, names: names).template(),
-                         sidecars: plan.subnets.contains { $0.prefixReservation != nil }
-                             ? [OutputFile(path: SubnetReservationFunction.file, contents: SubnetReservationFunction.source)] : [],
                          when: "first"),
             EmittedStack(path: "cloudformation/cluster", stackName: names.clusterStack, template: ClusterStack(plan: plan, names: names).template(),
                          when: "after network"),

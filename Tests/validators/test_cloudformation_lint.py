@@ -68,8 +68,7 @@ def test_inline_code_fits_and_matches_the_emitted_source(outputs):
                 assert len(code) <= 4096, "%s %s: %d characters inline" % (path, rid, len(code))
                 assert resource["Properties"]["Runtime"] in ("python3.12", "python3.13")
                 compile(code, rid, "exec")
-                sidecar = {"DiscoveryFunction": "handler.py", "EndpointIpsFunction": "endpoint_ips.py",
-                           "SubnetCidrReservationFunction": "subnet_cidr_reservation.py"}[rid]
+                sidecar = {"DiscoveryFunction": "handler.py", "EndpointIpsFunction": "endpoint_ips.py"}[rid]
                 matches = list(o.folder.rglob(sidecar))
                 assert matches and matches[0].read_text() == code
                 checked += 1

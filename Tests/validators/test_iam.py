@@ -19,11 +19,6 @@ EXCEPTIONS = {
     # and the web ACL's half names only this design's web ACLs.
     "AssociateThisDesignsWebACLs": "the web ACL resource names this design's; SetWebAcl is tag-scoped",
     "DisassociateWebACLsFromOwnLoadBalancers": "SetWebAcl on the ALB is tag-scoped",
-    # The network stack's custom resource for the VPC CNI's prefix reservations. The Service
-    # Authorization Reference's resource types for these two actions could not be read here, so
-    # the statement does not guess at ARNs that might not authorize; it allows only creating and
-    # deleting subnet CIDR reservations, and only that stack's function holds the role.
-    "ReserveSubnetCidrsForPrefixes": "only subnet CIDR reservations, only the network stack's own function",
 }
 
 

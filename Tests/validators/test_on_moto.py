@@ -9,9 +9,9 @@ What moto cannot check, and what this test does instead:
 - moto skips AWS::EC2::VPCCidrBlock, so subnets in a secondary (pod) CIDR fail there. The test takes
   the VPCCidrBlock and the pod subnets out of the template moto gets, then associates the block and
   creates those subnets through the EC2 API with the template's own properties.
-- The prefix reservations are a custom resource (CloudFormation has no type for them), whose
-  function moto_server cannot run: the test makes them through the EC2 API as the function does, and
-  checks each subnet's reservation against plan.json.
+- moto's CloudFormation has no AWS::EC2::SubnetCidrReservation: the test makes the prefix
+  reservations through the EC2 API with the template's own properties, and checks each subnet's
+  reservation against plan.json.
 - moto's CloudFormation places a subnet by AvailabilityZone only: for a design planned by AZ ID the
   test gives each subnet the zone moto maps its AvailabilityZoneId to, and compares the AZ IDs.
 - moto records no subnet associations for AWS::EC2::SubnetRouteTableAssociation, so which route table
@@ -105,7 +105,7 @@ def without_secondary_cidrs(template):
     resources = moto["Resources"]
     blocks = [r for r, v in resources.items() if v["Type"] == "AWS::EC2::VPCCidrBlock"]
     pods = [r for r, v in resources.items() if v["Type"] == "AWS::EC2::Subnet" and set(v.get("DependsOn", [])) & set(blocks)]
-    reservations = [r for r, v in resources.items() if v["Type"] == "Custom::SubnetCidrReservation"]
+    reservations = [r for r, v in resources.items() if v["Type"] == "AWS::EC2::SubnetCidrReservation"]
     moved = {r: resources.pop(r) for r in blocks + pods + reservations}
     for r in list(resources):
         if resources[r]["Type"] == "AWS::EC2::SubnetRouteTableAssociation" and resources[r]["Properties"]["SubnetId"].get("Ref") in pods:
@@ -166,11 +166,10 @@ def network_stack(example, outputs, moto_url):
         if resource["Type"] == "AWS::EC2::Subnet":
             resources[rid] = ec2.create_subnet(VpcId=vpc_id, CidrBlock=p["CidrBlock"], AvailabilityZone=p["AvailabilityZone"],
                                                TagSpecifications=[{"ResourceType": "subnet", "Tags": p["Tags"]}])["Subnet"]["SubnetId"]
-    # What subnet_cidr_reservation.py does (tested against moto in test_subnet_reservation_function.py).
     for rid, resource in moved.items():
         p = resource["Properties"]
-        if resource["Type"] == "Custom::SubnetCidrReservation":
-            ec2.create_subnet_cidr_reservation(SubnetId=resources[p["SubnetId"]["Ref"]], Cidr=p["Cidr"], ReservationType="prefix")
+        if resource["Type"] == "AWS::EC2::SubnetCidrReservation":
+            ec2.create_subnet_cidr_reservation(SubnetId=resources[p["SubnetId"]["Ref"]], Cidr=p["Cidr"], ReservationType=p["ReservationType"])
     NETWORKS[example] = (run, template, vpc_id)
     return NETWORKS[example]
 

@@ -62,29 +62,16 @@ struct NetworkStack: Sendable {
 
         // Prefix mode: each node (or pod) subnet keeps a block for the VPC CNI's /28 prefixes, so
         // single addresses never fragment it (EKS "Increase the available IP addresses").
-        let reserved = plan.subnets.filter { $0.prefixReservation != nil }
-        if !reserved.isEmpty {
-            LambdaFunction(
-                id: "SubnetCidrReservationFunction",
-                description: "Reserves the VPC CNI's prefix blocks in the node or pod subnets (custom resource)",
-                source: SubnetReservationFunction.source,
-                statements: [[
-                    "Sid": "ReserveSubnetCidrsForPrefixes",
-                    "Effect": "Allow",
-                    "Action": ["ec2:CreateSubnetCidrReservation", "ec2:DeleteSubnetCidrReservation"],
-                    "Resource": "*",
-                ]],
-                timeout: 60
-            ).add(to: &t)
-        }
-        for subnet in reserved {
+        for subnet in plan.subnets {
             guard let reservation = subnet.prefixReservation else { continue }
             let id = Self.subnetID(subnet, azIndex: azIndex(subnet.az))
-            t.resource("\(id)PrefixReservation", "Custom::SubnetCidrReservation", [
-                "ServiceToken": Fn.getAtt("SubnetCidrReservationFunction", "Arn"),
+            t.resource("\(id)PrefixReservation", "AWS::EC2::SubnetCidrReservation", [
                 "SubnetId": Fn.ref(id),
                 "Cidr": .string(reservation.description),
+                "ReservationType": "prefix",
                 "Description": .string("VPC CNI /28 prefixes of the \(subnet.role.rawValue) in \(subnet.az)"),
+            ], suppress: [
+                .cfnLint("E3006", "The CloudFormation Template Reference documents AWS::EC2::SubnetCidrReservation (Cidr, ReservationType prefix|explicit, SubnetId); the registry schemas cfn-lint ships here predate it."),
             ])
         }
 
@@ -132,7 +119,7 @@ struct NetworkStack: Sendable {
 
         t.output("VpcId", Fn.ref("Vpc"), description: "The VPC", export: true)
         t.output("VpcCidr", Fn.getAtt("Vpc", "CidrBlock"), description: "The VPC's primary CIDR block", export: true)
-        t.output("AvailabilityZones", .string(plan.availabilityZones.joined(separator: ",")), description: "The planned Availability Zones\(plan.azKind == .id ? " (AZ IDs)" : ""), comma-separated, in the order of every *SubnetIds export", export: true)
+        t.output("AvailabilityZones", .string(plan.availabilityZones.joined(separator: ",")), description: "The planned Availability Zones\(plan.azKind == .id ? " (AZ IDs)" : ""), comma-separated, in the order every *SubnetIds export follows (the control-plane export skips any AZ EKS refuses)", export: true)
         for role in SubnetRole.allCases {
             let subnets = plan.subnets(role: role)
             guard !subnets.isEmpty else { continue }
