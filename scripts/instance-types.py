@@ -7,7 +7,7 @@ Reads pkg/vpc/vpc_ip_resource_limit.go at COMMIT (`git show`), keeps the familie
 (the ones EKS node groups commonly use), and writes per type: ENIs on the default network card,
 IPv4 addresses per ENI, whether it is Nitro (prefix delegation needs Nitro) and its default vCPUs.
 vCPUs are not in that file: they follow the size, as in the EC2 Instance Types Guide's tables
-(medium 1 for Graviton and 2 for burstable; large 2, xlarge 4, 2xlarge 8, ... 48xlarge 192).
+(nano, micro, small and medium 2 on burstable types, medium 1 on the others; large 2, xlarge 4, 2xlarge 8, ... 48xlarge 192).
 """
 import json
 import re
@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 FAMILIES = ["m5", "m6i", "m6a", "m7i", "m7a", "m6g", "m7g", "m8g", "c6i", "c7i", "c6g", "c7g", "r6i", "r7i", "r6g", "r7g", "t3", "t3a", "t4g"]
-SIZES = {"medium": None, "large": 2, "xlarge": 4, "2xlarge": 8, "4xlarge": 16, "8xlarge": 32, "12xlarge": 48,
+SIZES = {"nano": None, "micro": None, "small": None, "medium": None, "large": 2, "xlarge": 4, "2xlarge": 8, "4xlarge": 16, "8xlarge": 32, "12xlarge": 48,
          "16xlarge": 64, "24xlarge": 96, "32xlarge": 128, "48xlarge": 192}
 BURSTABLE = {"t3", "t3a", "t4g"}
 

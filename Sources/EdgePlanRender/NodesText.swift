@@ -23,7 +23,7 @@ extension NodePlan {
             return "EKS Auto Mode picks the instance types; subnets are sized as for \(type.name) with \(kubeletMaxPods) pods, in \(model)\(network)."
         case .standard:
             let why = instanceTypeChosen ? "the design's" : "edgeplan's choice, the first of its default order that runs \(kubeletMaxPods) pods"
-            return "\(type.name) (\(why); at most \(maxPods) pods in this mode), kubelet maxPods \(kubeletMaxPods); \(model)\(network)."
+            return "\(type.name) (\(why); a managed node group of it runs at most \(maxPods) pods a node in this mode), kubelet maxPods \(kubeletMaxPods); \(model)\(network)."
         }
     }
 }

@@ -72,7 +72,8 @@ import Testing
         let error = try #require(errors.first)
         #expect(error.path == "network.nodes.podsPerNode")
         #expect(error.formatted.hasPrefix("d.yaml:8:33: error: network.nodes.podsPerNode: 110 pods per node is more than m6i.large runs: the VPC CNI gives it at most 29 in secondary-IP mode (3 ENIs × 9 addresses + 2)"), "\(error.formatted)")
-        #expect(error.message.contains("use m6i.4xlarge (234), or prefixDelegation: true on m6i.large (434)"))
+        // What a managed node group of each runs: the formula gives 234 and 434, the ceiling below 30 vCPUs 110.
+        #expect(error.message.contains("use m6i.4xlarge (110), or prefixDelegation: true on m6i.large (110)"), "\(error.message)")
         #expect(Fixtures.errors(Self.nodes("instanceType: m6i.large, prefixDelegation: true")).isEmpty)
     }
 
@@ -91,10 +92,23 @@ import Testing
         #expect(error.path == "network.nodes.prefixDelegation" && error.message.contains("not built on the Nitro System"))
     }
 
-    @Test func moreThanEKSRecommendsIsAWarning() throws {
-        let outcome = Fixtures.pipeline.run(Self.nodes("instanceType: m6i.large, prefixDelegation: true", pods: 200), file: "d.yaml")
-        #expect(outcome.plan != nil)
-        #expect(outcome.diagnostics.contains { $0.severity == .warning && $0.path == "network.nodes.podsPerNode" && $0.message.contains("more than the 110 EKS recommends on m6i.large (2 vCPUs") })
+    /// Managed node groups run at most 110 pods on a node below 30 vCPUs and 250 above, whatever
+    /// maxPods says: more is an error, and the default type is one whose ceiling holds the pods.
+    @Test func theNodeGroupsCeilingIsAnErrorAndTheDefaultRespectsIt() throws {
+        let error = try #require(Fixtures.errors(Self.nodes("instanceType: m6i.large, prefixDelegation: true", pods: 200)).first)
+        #expect(error.path == "network.nodes.podsPerNode")
+        #expect(error.message.contains("managed node groups run at most 110 pods on a node of 2 vCPUs"), "\(error.message)")
+        #expect(error.message.contains("use m6i.8xlarge (250)"), "\(error.message)")
+        let chosen = try Fixtures.plan(Self.nodes("prefixDelegation: true", pods: 250))
+        #expect(chosen.nodes.instanceType.name == "m6i.8xlarge" && chosen.nodes.maxPods == 250)
+        #expect(!Fixtures.errors(Self.nodes("prefixDelegation: true", pods: 251)).isEmpty)
+    }
+
+    /// A larger type of the same family is suggested first, so the architecture (and AMI) stays.
+    @Test func theSuggestionKeepsTheFamily() throws {
+        let yaml = Self.nodes("instanceType: m7g.xlarge", pods: 58).replacingOccurrences(of: "  azs: 3", with: "  azs: 3\n  podCidr: 100.64.0.0/16")
+        let error = try #require(Fixtures.errors(yaml).first)
+        #expect(error.message.contains("use m7g.4xlarge (110)"), "\(error.message)")
     }
 
     @Test func autoModeRefusesAnInstanceTypeAndPrefixDelegationOff() {
@@ -107,7 +121,8 @@ import Testing
     /// The README's figures ("Nodes, pods and the VPC CNI").
     @Test func theREADMEsFiguresAreThePlans() throws {
         let seed = try Fixtures.plan(try Fixtures.text("examples/seed-environment.yaml"))
-        #expect(seed.nodes.instanceType.name == "m6i.4xlarge" && seed.nodes.maxPods == 234 && seed.nodes.kubeletMaxPods == 110)
+        #expect(seed.nodes.instanceType.name == "m6i.4xlarge" && seed.nodes.maxPods == 110 && seed.nodes.kubeletMaxPods == 110)
+        #expect(Self.cni(.secondaryIP).maxPods(seed.nodes.instanceType) == 234, "the formula, before the node group's ceiling")
         #expect(seed.nodes.perNode.nodeSubnet == 150 && seed.nodes.perNode.enis == 5)
         #expect(seed.subnets(role: .nodes).allSatisfy { $0.cidr.length == 20 })
         #expect(seed.capacity.nodes == 81 && seed.capacity.nodesWithOneAZLost == 54)
@@ -215,13 +230,11 @@ import Testing
         case .prefix: #expect(env["ENABLE_PREFIX_DELEGATION"] == "true" && env["WARM_PREFIX_TARGET"] == "1")
         }
         let network = try Self.resources(files, "cloudformation/network.json")
-        // A custom resource (CloudFormation has no type for it) whose function reserves type prefix.
-        let reservations = network.values.filter { $0["Type"] as? String == "Custom::SubnetCidrReservation" }
+        let reservations = network.values.filter { $0["Type"] as? String == "AWS::EC2::SubnetCidrReservation" }
             .compactMap { $0["Properties"] as? [String: Any] }
         let planned = plan.subnets.compactMap(\.prefixReservation).map(\.description).sorted()
         #expect(reservations.compactMap { $0["Cidr"] as? String }.sorted() == planned)
-        #expect(reservations.allSatisfy { "\($0["ServiceToken"] ?? "")".contains("SubnetCidrReservationFunction") })
-        #expect(planned.isEmpty == !files.contains { $0.path == "cloudformation/network/subnet_cidr_reservation.py" && $0.contents.contains("ReservationType=\"prefix\"") })
+        #expect(reservations.allSatisfy { $0["ReservationType"] as? String == "prefix" })
         #expect(planned.isEmpty == (plan.nodes.cni.mode == .secondaryIP))
 
         let controlPlane = try Self.properties(cluster, "EksClusterControlPlaneSecurityGroup")

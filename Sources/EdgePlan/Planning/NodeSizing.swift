@@ -2,8 +2,8 @@ import EdgePlanCore
 
 /// The nodes' instance type and VPC CNI mode, checked against the pods each node must run: the
 /// design's instance type, or the first of edgeplan's default order (`limits/aws.json`
-/// `instanceTypes.defaultOrder`) whose max pods holds `podsPerNode`. `NodesRule` reports the
-/// problems; the planner uses the plan.
+/// `instanceTypes.defaultOrder`) whose max pods holds `podsPerNode`, within the ceiling managed
+/// node groups enforce. `NodesRule` reports the problems; the planner uses the plan.
 enum NodeSizing {
     /// The VPC CNI configuration the cluster runs: prefix mode when the design asks (always in EKS
     /// Auto Mode), custom networking when pods have a CIDR of their own.
@@ -14,14 +14,25 @@ enum NodeSizing {
                       prefixAddresses: l.cniPrefixAddresses, hostNetworkPods: l.maxPodsHostNetworkPods)
     }
 
-    /// The node plan, or the errors that stop it; warnings ride along with a plan.
+    /// The most pods a managed node group runs on `type`: the VPC CNI's max-pods formula in this
+    /// mode, capped by the ceiling managed node groups enforce (110 below 30 vCPUs, 250 above).
+    static func maxPods(_ type: InstanceType, _ cni: VPCCNI, _ l: AWSLimits) -> Int {
+        min(cni.maxPods(type), ceiling(type, l))
+    }
+
+    static func ceiling(_ type: InstanceType, _ l: AWSLimits) -> Int {
+        type.vcpus > l.nodeGroupMaxPodsVCPUThreshold ? l.nodeGroupMaxPodsHighVCPU : l.nodeGroupMaxPodsLowVCPU
+    }
+
+    /// The node plan, or the errors that stop it.
     static func plan(_ design: Design, reference: AWSReference) -> (plan: NodePlan?, diagnostics: [Diagnostic]) {
         let nodes = design.network.nodes
         let table = reference.instanceTypes
-        let cni = cni(design, reference.limits)
+        let l = reference.limits
+        let cni = cni(design, l)
         let pods = nodes.podsPerNode
         func plan(_ type: InstanceType, chosen: Bool) -> NodePlan {
-            NodePlan(instanceType: type, instanceTypeChosen: chosen, cni: cni, maxPods: cni.maxPods(type), kubeletMaxPods: pods,
+            NodePlan(instanceType: type, instanceTypeChosen: chosen, cni: cni, maxPods: maxPods(type, cni, l), kubeletMaxPods: pods,
                      perNode: cni.addresses(pods: pods, on: type))
         }
         let defaults = table.defaultOrder.types.compactMap(table.type(named:))
@@ -32,11 +43,11 @@ enum NodeSizing {
             return (plan(reference, chosen: false), [])
         }
         guard let name = nodes.instanceType else {
-            guard let type = defaults.first(where: { cni.maxPods($0) >= pods }) else {
-                let largest = defaults.max { cni.maxPods($0) < cni.maxPods($1) }
-                return (nil, [.error("network.nodes.podsPerNode", "\(pods) pods per node is more than any instance type of edgeplan's default order runs in \(describe(cni)) (the most is \(largest.map { "\(cni.maxPods($0)) on \($0.name)" } ?? "none")): name a larger one with nodes.instanceType\(cni.mode == .prefix ? "" : ", or set nodes.prefixDelegation: true")")])
+            guard let type = defaults.first(where: { maxPods($0, cni, l) >= pods }) else {
+                let largest = defaults.max { maxPods($0, cni, l) < maxPods($1, cni, l) }
+                return (nil, [.error("network.nodes.podsPerNode", "\(pods) pods per node is more than any instance type of edgeplan's default order runs in \(describe(cni)) on a managed node group (the most is \(largest.map { "\(maxPods($0, cni, l)) on \($0.name)" } ?? "none"); managed node groups run at most \(l.nodeGroupMaxPodsHighVCPU)): name a larger one with nodes.instanceType\(cni.mode == .prefix ? "" : ", or set nodes.prefixDelegation: true")")])
             }
-            return (plan(type, chosen: false), ceiling(type, pods: pods, reference.limits))
+            return (plan(type, chosen: false), [])
         }
         guard let type = table.type(named: name) else {
             let hint = Spelling.closest(to: name, in: table.types.map(\.name)).map { " (did you mean \($0)?)" } ?? ""
@@ -45,26 +56,29 @@ enum NodeSizing {
         if cni.mode == .prefix && !type.nitro {
             return (nil, [.error("network.nodes.prefixDelegation", "\(name) is not built on the Nitro System, and only Nitro instances take /28 prefixes: pick a Nitro type such as \(defaults.first?.name ?? "m6i.large"), or drop prefixDelegation")])
         }
-        let max = cni.maxPods(type)
-        guard max >= pods else {
+        guard maxPods(type, cni, l) >= pods else {
             var ways: [String] = []
-            if let larger = defaults.first(where: { cni.maxPods($0) >= pods }) { ways.append("\(larger.name) (\(cni.maxPods(larger)))") }
+            // A larger type of the same family first (same architecture and AMI), else the default order.
+            let family = name.prefix { $0 != "." }
+            let sameFamily = table.types.filter { $0.name.prefix { $0 != "." } == family }.sorted { $0.vcpus < $1.vcpus }
+            if let larger = (sameFamily + defaults).first(where: { maxPods($0, cni, l) >= pods }) {
+                ways.append("\(larger.name) (\(maxPods(larger, cni, l)))")
+            }
             if cni.mode == .secondaryIP, type.nitro {
                 var prefix = cni
                 prefix.mode = .prefix
-                if prefix.maxPods(type) >= pods { ways.append("prefixDelegation: true on \(name) (\(prefix.maxPods(type)))") }
+                if maxPods(type, prefix, l) >= pods { ways.append("prefixDelegation: true on \(name) (\(maxPods(type, prefix, l)))") }
             }
-            let formula = "\(cni.podENIs(type)) ENIs × \(cni.mode == .prefix ? "\(type.ipv4PerENI - 1) prefixes × \(cni.prefixAddresses)" : "\(type.ipv4PerENI - 1) addresses") + \(cni.hostNetworkPods)"
-            return (nil, [.error("network.nodes.podsPerNode", "\(pods) pods per node is more than \(name) runs: the VPC CNI gives it at most \(max) in \(describe(cni)) (\(formula)); \(ways.isEmpty ? "lower podsPerNode" : "use " + ways.joined(separator: ", or "))")])
+            let why: String
+            if cni.maxPods(type) < pods {
+                let formula = "\(cni.podENIs(type)) ENIs × \(cni.mode == .prefix ? "\(type.ipv4PerENI - 1) prefixes × \(cni.prefixAddresses)" : "\(type.ipv4PerENI - 1) addresses") + \(cni.hostNetworkPods)"
+                why = "the VPC CNI gives it at most \(cni.maxPods(type)) in \(describe(cni)) (\(formula))"
+            } else {
+                why = "managed node groups run at most \(ceiling(type, l)) pods on a node of \(type.vcpus) vCPUs (\(l.nodeGroupMaxPodsHighVCPU) above \(l.nodeGroupMaxPodsVCPUThreshold)), whatever maxPods says"
+            }
+            return (nil, [.error("network.nodes.podsPerNode", "\(pods) pods per node is more than \(name) runs: \(why); \(ways.isEmpty ? "lower podsPerNode" : "use " + ways.joined(separator: ", or "))")])
         }
-        return (plan(type, chosen: true), ceiling(type, pods: pods, reference.limits))
-    }
-
-    /// EKS recommends at most 110 pods on a node of 30 vCPUs or fewer, 250 above: a warning.
-    private static func ceiling(_ type: InstanceType, pods: Int, _ l: AWSLimits) -> [Diagnostic] {
-        let ceiling = type.vcpus > l.maxPodsVCPUThreshold ? l.maxPodsRecommendedHighVCPU : l.maxPodsRecommendedLowVCPU
-        guard pods > ceiling else { return [] }
-        return [.warning("network.nodes.podsPerNode", "\(pods) pods per node is more than the \(ceiling) EKS recommends on \(type.name) (\(type.vcpus) vCPUs; \(l.maxPodsRecommendedHighVCPU) above \(l.maxPodsVCPUThreshold) vCPUs)")]
+        return (plan(type, chosen: true), [])
     }
 
     static func describe(_ cni: VPCCNI) -> String {

@@ -123,7 +123,7 @@ public struct SubnetPlanner: Sendable {
                                   clusterSubnets: SubnetDemands.clusterSubnets(design.clusterMode)),
             vpc: VPCPlan(cidr: vpc, secondaryCidrs: secondary, natGateways: design.network.natGateways, endpoints: endpoints),
             availabilityZones: azs, subnets: subnets, sizing: sizing, capacity: capacity, layout: layout,
-            freeCidrs: free.sorted(), notes: notes + sizedNodes.diagnostics, software: Software(reference.limits),
+            freeCidrs: free.sorted(), notes: notes, software: Software(reference.limits),
             kubernetes: Self.kubernetes(design, reference.eksVersions), nodes: nodePlan)
         plan.azKind = azKind
         plan.options = options

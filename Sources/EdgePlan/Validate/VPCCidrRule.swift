@@ -23,6 +23,8 @@ struct VPCCidrRule: DesignRule {
 enum PrivateRanges {
     static let rfc1918 = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].compactMap(IPv4Prefix.init)
     static let shared = IPv4Prefix("100.64.0.0/10")!
+    /// The blocks EKS best practices suggest for pods in a secondary block (CG-NAT space and 198.19.0.0/16).
+    static let podRanges = ["100.64.0.0/10", "198.19.0.0/16"].compactMap(IPv4Prefix.init)
 
     static func isPrivate(_ cidr: IPv4Prefix) -> Bool {
         (rfc1918 + [shared]).contains { $0.contains(cidr) }

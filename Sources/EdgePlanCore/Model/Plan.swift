@@ -201,7 +201,8 @@ public struct NodePlan: Sendable, Equatable {
     /// Whether the design named the instance type (else edgeplan chose it).
     public var instanceTypeChosen: Bool
     public var cni: VPCCNI
-    /// The most pods the type runs in this mode (the EKS max-pods formula).
+    /// The most pods a node of the type runs: the EKS max-pods formula in this mode, capped by the
+    /// ceiling managed node groups enforce (110 below 30 vCPUs, 250 above).
     public var maxPods: Int
     /// The kubelet's maxPods, set in the node group's launch template: the design's podsPerNode, so
     /// no node takes more addresses than the subnets were sized for.

@@ -147,6 +147,8 @@ public struct AWSReference: Sendable, Equatable {
     public var instanceTypes: InstanceTypeTable
     /// The VPC endpoints a cluster with `natGateways: none` needs (`privateCluster` in `limits/aws.json`).
     public var privateClusterEndpoints: [VPCEndpointService]
+    /// Secondary blocks a VPC refuses by the range of its primary block (`vpcCidrAssociation`).
+    public var cidrAssociation: CIDRAssociationRules = CIDRAssociationRules(rules: [])
 
     public init(limits: [Limit], regions: [RegionInfo], eksVersions: EKSVersionCalendar, instanceTypes: InstanceTypeTable,
                 privateClusterEndpoints: [VPCEndpointService] = []) throws(ReferenceError) {
@@ -210,9 +212,9 @@ public struct AWSLimits: Sendable, Equatable {
     public var cniWarmPrefixTarget: Int
     public var cniPrefixAddresses: Int
     public var maxPodsHostNetworkPods: Int
-    public var maxPodsRecommendedLowVCPU: Int
-    public var maxPodsRecommendedHighVCPU: Int
-    public var maxPodsVCPUThreshold: Int
+    public var nodeGroupMaxPodsLowVCPU: Int
+    public var nodeGroupMaxPodsHighVCPU: Int
+    public var nodeGroupMaxPodsVCPUThreshold: Int
     public var autoModeIngressClassController: String
     public var autoModeLoadBalancerClass: String
     public var autoModeAPIVersion: String
@@ -248,7 +250,7 @@ public struct AWSLimits: Sendable, Equatable {
         "ec2.security-group.inbound-rules.default-quota", "cloudfront.origin-response-timeout-seconds",
         "cloudformation.stack-name.max-length", "waf.web-acl-name.max-length",
         "eks.auto-mode.max-pods-per-node", "vpc-cni.warm-eni-target", "vpc-cni.warm-prefix-target", "vpc-cni.prefix-addresses",
-        "eks.max-pods.host-network-pods", "eks.max-pods.recommended-low-vcpu", "eks.max-pods.recommended-high-vcpu", "eks.max-pods.vcpu-threshold",
+        "eks.max-pods.host-network-pods", "eks.managed-node-group.max-pods-low-vcpu", "eks.managed-node-group.max-pods-high-vcpu", "eks.managed-node-group.max-pods-vcpu-threshold",
         "eks.auto-mode.ingress-class-controller", "eks.auto-mode.load-balancer-class", "eks.auto-mode.api-version",
         "globalaccelerator.static-ipv4-addresses", "globalaccelerator.enis-per-alb-subnet", "globalaccelerator.tcp-idle-timeout-seconds",
         "envoy-gateway.version", "envoy-gateway.chart", "envoy-gateway.crds-chart", "envoy-gateway.controller-name",
@@ -299,9 +301,9 @@ public struct AWSLimits: Sendable, Equatable {
         cniWarmPrefixTarget = try n("vpc-cni.warm-prefix-target")
         cniPrefixAddresses = try n("vpc-cni.prefix-addresses")
         maxPodsHostNetworkPods = try n("eks.max-pods.host-network-pods")
-        maxPodsRecommendedLowVCPU = try n("eks.max-pods.recommended-low-vcpu")
-        maxPodsRecommendedHighVCPU = try n("eks.max-pods.recommended-high-vcpu")
-        maxPodsVCPUThreshold = try n("eks.max-pods.vcpu-threshold")
+        nodeGroupMaxPodsLowVCPU = try n("eks.managed-node-group.max-pods-low-vcpu")
+        nodeGroupMaxPodsHighVCPU = try n("eks.managed-node-group.max-pods-high-vcpu")
+        nodeGroupMaxPodsVCPUThreshold = try n("eks.managed-node-group.max-pods-vcpu-threshold")
         autoModeIngressClassController = try t("eks.auto-mode.ingress-class-controller")
         autoModeLoadBalancerClass = try t("eks.auto-mode.load-balancer-class")
         autoModeAPIVersion = try t("eks.auto-mode.api-version")
@@ -366,6 +368,7 @@ extension AWSReference {
         var eksVersions: EKSVersionCalendar?
         var instanceTypes: InstanceTypeTable?
         var privateCluster: PrivateCluster?
+        var vpcCidrAssociation: CIDRAssociationRules?
     }
 
     private struct PrivateCluster: Decodable {
@@ -402,7 +405,33 @@ extension AWSReference {
         guard Set(services).count == services.count else {
             throw .malformed("limits/aws.json", "privateCluster.endpoints: a service is listed twice")
         }
+        guard let association = limits.vpcCidrAssociation, !association.rules.isEmpty,
+              association.rules.allSatisfy({ ($0.primaryIn == "other" || IPv4Prefix($0.primaryIn) != nil) && $0.restricted.allSatisfy { IPv4Prefix($0) != nil } })
+        else { throw .malformed("limits/aws.json", "vpcCidrAssociation: no rules, or a rule that is not a CIDR block") }
         try self.init(limits: limits.limits + kubernetes.limits, regions: regions.regions, eksVersions: calendar, instanceTypes: instanceTypes,
                       privateClusterEndpoints: privateCluster.endpoints)
+        cidrAssociation = association
+    }
+}
+
+/// Which secondary IPv4 blocks a VPC refuses, by the range its primary block is in (Amazon VPC User
+/// Guide, "IPv4 CIDR block association restrictions"); `other` stands for a primary block in none
+/// of the listed ranges.
+public struct CIDRAssociationRules: Sendable, Equatable, Codable {
+    public struct Rule: Sendable, Equatable, Codable {
+        public var primaryIn: String
+        public var restricted: [String]
+    }
+
+    public var rules: [Rule]
+
+    public init(rules: [Rule]) { self.rules = rules }
+
+    /// The restricted ranges a secondary block must stay out of beside `primary`.
+    public func restricted(beside primary: IPv4Prefix) -> [IPv4Prefix] {
+        let listed = rules.compactMap { r in IPv4Prefix(r.primaryIn).map { ($0, r) } }
+        let matching = listed.filter { $0.0.contains(primary) }.map(\.1)
+        let applying = matching.isEmpty ? rules.filter { $0.primaryIn == "other" } : matching
+        return applying.flatMap { $0.restricted.compactMap(IPv4Prefix.init) }
     }
 }
