@@ -46,6 +46,8 @@ import Testing
              says: "cannot add 172.16.0.0/16: AWS refuses secondary blocks in 172.16.0.0/12 beside it"),
         Case(name: "198.19.0.0/16 beside a 10/8 VPC", yaml: Fixtures.design(podCidr: "198.19.0.0/16"), path: "network.podCidr", line: 9, column: 12,
              says: "AWS refuses secondary blocks in 198.19.0.0/16 beside it"),
+        Case(name: "a YAML 1.1 boolean", yaml: Fixtures.design(extra: "requirements: {waf: yes}"), path: "requirements.waf", line: 11, column: 21,
+             says: "'yes' is a boolean only in YAML 1.1; YAML 1.2 tools read it as text: write true"),
         Case(name: "podCidr overlaps the VPC", yaml: Fixtures.design(podCidr: "10.128.128.0/17"), path: "network.podCidr", line: 9, column: 12, says: "overlaps vpcCidr"),
         Case(name: "unknown frontend kind", yaml: Fixtures.design(frontends: "[{kind: alb-privatelink}]"), path: "frontends[0].kind", line: 10, column: 20, says: "did you mean 'alb-privatelink-nlb'"),
         Case(name: "no frontends", yaml: Fixtures.design(frontends: "[]"), path: "frontends", line: 10, column: 12, says: "at least one"),

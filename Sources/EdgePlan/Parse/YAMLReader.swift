@@ -215,11 +215,18 @@ struct YAMLReader {
         return value
     }
 
+    /// `true` or `false` (YAML 1.2's spellings, any case the core schema allows). YAML 1.1's `yes`,
+    /// `no`, `on` and `off` are refused: YAML 1.2 tools read them as text, so the file would mean
+    /// different things to different readers.
     mutating func bool(_ node: Node, path: String) -> Bool? {
         guard case .scalar(let scalar) = node, scalar.style == .plain, resolvedTag(node) == .bool,
               let value = node.bool
         else {
             error(path, "expected true or false, got \(describe(node))", at: node)
+            return nil
+        }
+        guard ["true", "True", "TRUE", "false", "False", "FALSE"].contains(scalar.string) else {
+            error(path, "'\(scalar.string)' is a boolean only in YAML 1.1; YAML 1.2 tools read it as text: write \(value ? "true" : "false")", at: node)
             return nil
         }
         return value
