@@ -6,12 +6,11 @@ extension NodePlan {
     func sentence(clusterMode: ClusterMode) -> String {
         let type = instanceType
         let per = perNode
-        let single = cni.customNetworking ? per.podSubnet : per.nodeSubnet
+        let single = singleAddressesBesidePods
         let model: String
         switch cni.mode {
         case .secondaryIP:
-            let enis = cni.customNetworking ? per.enis - 1 : per.enis
-            model = "VPC CNI secondary-IP mode (WARM_ENI_TARGET=\(cni.warmENITarget)): \(single) addresses per node (\(enis) ENIs × \(type.ipv4PerENI))"
+            model = "VPC CNI secondary-IP mode (WARM_ENI_TARGET=\(cni.warmENITarget)): \(single) addresses per node (\(podENIsPerNode) ENIs × \(type.ipv4PerENI))"
         case .prefix:
             model = "VPC CNI prefix mode (WARM_PREFIX_TARGET=\(cni.warmPrefixTarget)): \(per.prefixes) /28 prefixes per node in a block reserved for prefixes (a subnet CIDR reservation at the end of each \(cni.customNetworking ? "pod" : "node") subnet), and \(single) ENI address\(single == 1 ? "" : "es") beside it"
         }

@@ -20,7 +20,7 @@ enum NodeCapacity {
     /// The reservation at the end of `cidr` that lets the most nodes fit (the smallest such block).
     static func reservation(in cidr: IPv4Prefix, nodes: NodePlan, reserved: Int, shared: Int) -> IPv4Prefix? {
         let per = nodes.perNode
-        let single = nodes.cni.customNetworking ? per.podSubnet : per.nodeSubnet
+        let single = nodes.singleAddressesBesidePods
         let fit = Fit(prefixAddresses: nodes.cni.prefixAddresses, reserved: reserved)
         guard let longest = IPv4Prefix.length(holding: UInt64(nodes.cni.prefixAddresses)) else { return nil }
         var best: (prefix: IPv4Prefix, nodes: Int)?

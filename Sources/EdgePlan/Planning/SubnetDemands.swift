@@ -26,6 +26,9 @@ struct SubnetDemands {
     }
 
     var roles: [SubnetRole: RoleDemand] = [:]
+    /// Addresses in each node subnet that are not the nodes' (the control plane's ENIs in EKS Auto
+    /// Mode), which capacity and the prefix reservation leave room for.
+    var othersInNodeSubnets = 0
 
     /// Each option's components that sit in a subnet, plus NAT or the VPC endpoints that stand in
     /// for it (`vpcEndpoints`, planned for the whole VPC), the control plane and the nodes.
@@ -90,6 +93,7 @@ struct SubnetDemands {
         switch SubnetDemands.clusterSubnets(design.clusterMode) {
         case .nodes:
             nodes.shared.append(controlPlaneENIs)
+            othersInNodeSubnets = controlPlaneENIs.addresses
         case .public, .internalELB, .endpoints, .controlPlane, .pods:
             var controlPlane = RoleDemand()
             controlPlane.shared = [controlPlaneENIs]
@@ -132,11 +136,10 @@ struct SubnetDemands {
     /// The single addresses one node takes from the subnet its pods are in, in words.
     static func describe(_ per: NodeAddresses, _ nodes: NodePlan) -> String {
         let type = nodes.instanceType
-        let single = nodes.cni.customNetworking ? per.podSubnet : per.nodeSubnet
+        let single = nodes.singleAddressesBesidePods
         switch nodes.cni.mode {
         case .secondaryIP:
-            let enis = nodes.cni.customNetworking ? per.enis - 1 : per.enis
-            return "\(single) addresses (\(enis) ENIs × \(type.ipv4PerENI) on \(type.name) for \(nodes.kubeletMaxPods) pods: WARM_ENI_TARGET=\(nodes.cni.warmENITarget) keeps a spare ENI)"
+            return "\(single) addresses (\(nodes.podENIsPerNode) ENIs × \(type.ipv4PerENI) on \(type.name) for \(nodes.kubeletMaxPods) pods: WARM_ENI_TARGET=\(nodes.cni.warmENITarget) keeps a spare ENI)"
         case .prefix:
             return "\(single) ENI primary address\(single == 1 ? "" : "es") (\(per.prefixes) /28 prefixes for \(nodes.kubeletMaxPods) pods with WARM_PREFIX_TARGET=\(nodes.cni.warmPrefixTarget), \(type.ipv4PerENI - 1) prefixes per ENI on \(type.name))"
         }

@@ -95,8 +95,7 @@ public struct SubnetPlanner: Sendable {
         }
 
         let podRole: SubnetRole = nodePlan.cni.customNetworking ? .pods : .nodes
-        // In EKS Auto Mode the control plane's ENIs share the node subnets.
-        let sharedInNodeSubnets = SubnetDemands.clusterSubnets(design.clusterMode) == .nodes ? reference.limits.eksControlPlaneRecommendedFreeAddresses : 0
+        let sharedInNodeSubnets = demands.othersInNodeSubnets
         let subnets = placements
             .sorted { ($0.azIndex, $0.role) < ($1.azIndex, $1.role) }
             .map { p in

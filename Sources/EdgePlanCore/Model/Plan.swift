@@ -210,6 +210,11 @@ public struct NodePlan: Sendable, Equatable {
     /// What one full node takes from its subnets.
     public var perNode: NodeAddresses
 
+    /// Single addresses a node takes from the subnet its pods are in (the pod subnet with custom networking).
+    public var singleAddressesBesidePods: Int { cni.customNetworking ? perNode.podSubnet : perNode.nodeSubnet }
+    /// ENIs that carry pods (with custom networking the primary one does not).
+    public var podENIsPerNode: Int { cni.customNetworking ? perNode.enis - 1 : perNode.enis }
+
     public init(instanceType: InstanceType, instanceTypeChosen: Bool, cni: VPCCNI, maxPods: Int, kubeletMaxPods: Int, perNode: NodeAddresses) {
         self.instanceType = instanceType
         self.instanceTypeChosen = instanceTypeChosen
