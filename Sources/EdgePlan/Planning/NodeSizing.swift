@@ -35,7 +35,7 @@ enum NodeSizing {
             NodePlan(instanceType: type, instanceTypeChosen: chosen, cni: cni, maxPods: maxPods(type, cni, l), kubeletMaxPods: pods,
                      perNode: cni.addresses(pods: pods, on: type))
         }
-        let defaults = table.defaultOrder.types.compactMap(table.type(named:))
+        let defaults = reference.defaultInstanceTypes
         if design.clusterMode == .auto {
             // Auto Mode picks the instance types itself; subnets are sized as for the smallest of
             // edgeplan's default order (ClusterModeRule refuses instanceType and prefixDelegation).

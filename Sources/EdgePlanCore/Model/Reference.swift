@@ -148,13 +148,21 @@ public struct AWSReference: Sendable, Equatable {
     /// The VPC endpoints a cluster with `natGateways: none` needs (`privateCluster` in `limits/aws.json`).
     public var privateClusterEndpoints: [VPCEndpointService]
     /// Secondary blocks a VPC refuses by the range of its primary block (`vpcCidrAssociation`).
-    public var cidrAssociation: CIDRAssociationRules = CIDRAssociationRules(rules: [])
+    public var cidrAssociation: CIDRAssociationRules
+    /// `instanceTypes.defaultOrder`, resolved once (the order edgeplan tries when a design names no type).
+    public var defaultInstanceTypes: [InstanceType]
 
     public init(limits: [Limit], regions: [RegionInfo], eksVersions: EKSVersionCalendar, instanceTypes: InstanceTypeTable,
-                privateClusterEndpoints: [VPCEndpointService] = []) throws(ReferenceError) {
-        for name in instanceTypes.defaultOrder.types where instanceTypes.type(named: name) == nil {
-            throw .malformed("limits/aws.json", "instanceTypes.defaultOrder names \(name), which is not in instanceTypes.types")
+                privateClusterEndpoints: [VPCEndpointService] = [], cidrAssociation: CIDRAssociationRules = CIDRAssociationRules(rules: [])) throws(ReferenceError) {
+        var defaults: [InstanceType] = []
+        for name in instanceTypes.defaultOrder.types {
+            guard let type = instanceTypes.type(named: name) else {
+                throw .malformed("limits/aws.json", "instanceTypes.defaultOrder names \(name), which is not in instanceTypes.types")
+            }
+            defaults.append(type)
         }
+        self.defaultInstanceTypes = defaults
+        self.cidrAssociation = cidrAssociation
         if let bad = instanceTypes.types.first(where: { $0.enis < 2 || $0.ipv4PerENI < 2 || $0.vcpus < 1 }) {
             throw .malformed("limits/aws.json", "instanceTypes: \(bad.name) has fewer than 2 ENIs or addresses per ENI, or no vCPU")
         }
@@ -409,8 +417,7 @@ extension AWSReference {
               association.rules.allSatisfy({ ($0.primaryIn == "other" || IPv4Prefix($0.primaryIn) != nil) && $0.restricted.allSatisfy { IPv4Prefix($0) != nil } })
         else { throw .malformed("limits/aws.json", "vpcCidrAssociation: no rules, or a rule that is not a CIDR block") }
         try self.init(limits: limits.limits + kubernetes.limits, regions: regions.regions, eksVersions: calendar, instanceTypes: instanceTypes,
-                      privateClusterEndpoints: privateCluster.endpoints)
-        cidrAssociation = association
+                      privateClusterEndpoints: privateCluster.endpoints, cidrAssociation: association)
     }
 }
 
