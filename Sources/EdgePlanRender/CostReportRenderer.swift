@@ -31,7 +31,7 @@ public struct CostReportRenderer: Sendable {
             out += table(shared, unpriced: [], total: nil)
         }
         let priced = plan.options.compactMap { o in o.monthlyCost.map { (o.id, $0.total) } }
-        let comparable = Set(plan.options.map { $0.monthlyCost?.unpricedItems }).count <= 1
+        let comparable = MonthlyCost.comparable(plan.options.map(\.monthlyCost))
         if !comparable {
             out += "\nNot ranked by cost: the options lack different prices (\(plan.pricing?.missing.map { "\($0.item): \($0.neededBy.joined(separator: ", "))" }.joined(separator: "; ") ?? "")), so their totals leave out different items\n"
         } else if let cheapest = priced.min(by: { $0.1 < $1.1 }) {

@@ -49,7 +49,7 @@ public struct CostPlanner: Sendable {
             }
         }
         // The sweep compares totals: only meaningful when they leave out the same items.
-        let comparable = Set(costs.map(\.unpricedItems)).count <= 1
+        let comparable = MonthlyCost.comparable(costs)
         if problems.isEmpty, comparable {
             let ids = plan.options.map(\.id)
             let topologies = plan.options.map(\.topology)

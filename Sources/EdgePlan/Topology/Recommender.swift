@@ -10,7 +10,7 @@ public struct Recommender: Sendable {
 
     public func recommend(_ options: [PlannedOption]) -> Recommendation? {
         guard !options.isEmpty else { return nil }
-        let byCost = Self.comparableByCost(options)
+        let byCost = MonthlyCost.comparable(options.map(\.monthlyCost))
         let indexed = Array(options.enumerated())
         let ranked = indexed.sorted { a, b in
             let ka = key(a.element, byCost), kb = key(b.element, byCost)
@@ -22,11 +22,6 @@ public struct Recommender: Sendable {
         }.map(\.element)
         let best = ranked[0]
         return Recommendation(option: best.id, why: why(best, ranked, byCost), ranking: ranked.map(\.id))
-    }
-
-    /// Totals compare only when every option is priced and lacks the same prices.
-    static func comparableByCost(_ options: [PlannedOption]) -> Bool {
-        Set(options.map { $0.monthlyCost?.unpricedItems }).count <= 1
     }
 
     private func key(_ o: PlannedOption, _ byCost: Bool) -> (unmet: Int, critical: Int, cost: Decimal?, warnings: Int) {

@@ -61,6 +61,12 @@ public struct MonthlyCost: Sendable, Equatable {
     public var unpriced: [Unpriced] = []
     /// The items of `unpriced`, each once, sorted: options compare by cost only when these are equal.
     public var unpricedItems: [String] { Array(Set(unpriced.map(\.item))).sorted() }
+    /// Whether totals compare: only when every cost (nil for an option not priced) lacks the same
+    /// prices, since totals that leave out different items do not.
+    public static func comparable(_ costs: [MonthlyCost?]) -> Bool {
+        Set(costs.map { $0?.unpricedItems }).count <= 1
+    }
+
     /// "$1,234.56", or "$1,234.56 + unpriced items" when some billed items have no price.
     public var totalText: String { money(total) + (unpriced.isEmpty ? "" : " + unpriced items") }
     /// Lines that are the same for every option (the EKS control plane): shown for context and
