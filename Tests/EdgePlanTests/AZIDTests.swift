@@ -23,10 +23,7 @@ import Testing
     }
 
     static func template(_ plan: Plan, _ path: String) throws -> [String: [String: Any]] {
-        let files = try DeploymentEmitter().render(plan)
-        let file = try #require(files.first { $0.path == path })
-        let template = try #require(try JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? [String: Any])
-        return try #require(template["Resources"] as? [String: [String: Any]])
+        try Fixtures.resources(try DeploymentEmitter().render(plan), path)
     }
 
     // MARK: - The data file

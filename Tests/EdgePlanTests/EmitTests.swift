@@ -30,8 +30,7 @@ import Testing
         let files = try DeploymentEmitter().render(try Self.plan(example))
         var functions = 0
         for file in files where file.path.hasPrefix("cloudformation/") && file.path.hasSuffix(".json") && !file.path.hasSuffix(".stack-policy.json") {
-            let template = try #require(try JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? [String: Any])
-            for (id, resource) in template["Resources"] as? [String: [String: Any]] ?? [:] where resource["Type"] as? String == "AWS::Lambda::Function" {
+            for (id, resource) in try Fixtures.resources(of: file) where resource["Type"] as? String == "AWS::Lambda::Function" {
                 functions += 1
                 #expect((resource["Properties"] as? [String: Any])?["ReservedConcurrentExecutions"] == nil, "\(example) \(file.path) \(id)")
             }

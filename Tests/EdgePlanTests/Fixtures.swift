@@ -1,4 +1,5 @@
 import EdgePlan
+import EdgePlanCore
 import Foundation
 import Testing
 
@@ -58,6 +59,17 @@ enum Fixtures {
             throw PlanFailed(diagnostics: outcome.diagnostics.map(\.formatted))
         }
         return plan
+    }
+
+    /// An emitted JSON template's resources by logical ID.
+    static func resources(of file: OutputFile) throws -> [String: [String: Any]] {
+        let template = try #require(try JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? [String: Any])
+        return try #require(template["Resources"] as? [String: [String: Any]])
+    }
+
+    /// The resources of the emitted template at `path`.
+    static func resources(_ files: [OutputFile], _ path: String) throws -> [String: [String: Any]] {
+        try resources(of: try #require(files.first { $0.path == path }, "no \(path)"))
     }
 
     static func text(_ relativePath: String) throws -> String {

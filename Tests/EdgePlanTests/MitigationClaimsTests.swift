@@ -16,8 +16,7 @@ import Testing
     /// Every resource of the option's templates (JSON), with its attributes.
     static func resources(_ files: [OutputFile], folder: String) throws -> [(id: String, body: [String: Any])] {
         try files.filter { $0.path.hasPrefix(folder) && $0.path.hasSuffix(".json") && !$0.path.hasSuffix(".stack-policy.json") }.flatMap { file in
-            let template = try #require(try JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? [String: Any])
-            return (template["Resources"] as? [String: [String: Any]] ?? [:]).map { (id: $0.key, body: $0.value) }
+            try Fixtures.resources(of: file).map { (id: $0.key, body: $0.value) }
         }
     }
 

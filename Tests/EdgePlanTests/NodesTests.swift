@@ -189,12 +189,6 @@ import Testing
 
     // MARK: - What emit writes
 
-    static func resources(_ files: [OutputFile], _ path: String) throws -> [String: [String: Any]] {
-        let file = try #require(files.first { $0.path == path })
-        let template = try #require(try JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? [String: Any])
-        return try #require(template["Resources"] as? [String: [String: Any]])
-    }
-
     static func properties(_ r: [String: [String: Any]], _ id: String) throws -> [String: Any] {
         try #require(r[id]?["Properties"] as? [String: Any], "no \(id)")
     }
@@ -205,7 +199,7 @@ import Testing
         if let podCidr { yaml = yaml.replacingOccurrences(of: "  azs: 3", with: "  azs: 3\n  podCidr: \(podCidr)") }
         let plan = try Fixtures.plan(yaml)
         let files = try DeploymentEmitter().render(plan)
-        let cluster = try Self.resources(files, "cloudformation/cluster.json")
+        let cluster = try Fixtures.resources(files, "cloudformation/cluster.json")
 
         let nodeGroup = try Self.properties(cluster, "EksNodeGroup")
         #expect(nodeGroup["InstanceTypes"] as? [String] == [plan.nodes.instanceType.name])
@@ -229,7 +223,7 @@ import Testing
         case .secondaryIP: #expect(env["WARM_ENI_TARGET"] == "1" && env["ENABLE_PREFIX_DELEGATION"] == nil)
         case .prefix: #expect(env["ENABLE_PREFIX_DELEGATION"] == "true" && env["WARM_PREFIX_TARGET"] == "1")
         }
-        let network = try Self.resources(files, "cloudformation/network.json")
+        let network = try Fixtures.resources(files, "cloudformation/network.json")
         let reservations = network.values.filter { $0["Type"] as? String == "AWS::EC2::SubnetCidrReservation" }
             .compactMap { $0["Properties"] as? [String: Any] }
         let planned = plan.subnets.compactMap(\.prefixReservation).map(\.description).sorted()
@@ -253,7 +247,7 @@ import Testing
                 #expect(select.first as? Int == i && "\(select)".contains("PodsSubnetIds"))
             }
             #expect(egress.contains(podCidr), "the control plane reaches the pods in the pod block")
-            let alb = try Self.resources(files, "cloudformation/alb-controller/frontend.json")
+            let alb = try Fixtures.resources(files, "cloudformation/alb-controller/frontend.json")
             let rules = alb.values.filter { $0["Type"] as? String == "AWS::EC2::SecurityGroup" }
                 .flatMap { (($0["Properties"] as? [String: Any])?["SecurityGroupEgress"] as? [[String: Any]]) ?? [] }
             #expect(rules.contains { $0["CidrIp"] as? String == podCidr }, "the controller's ALB reaches its IP targets in the pod block")

@@ -16,10 +16,7 @@ import Testing
 
     /// The network template's resources, by logical ID.
     static func network(_ plan: Plan) throws -> [String: [String: Any]] {
-        let files = try DeploymentEmitter().render(plan)
-        let file = try #require(files.first { $0.path == "cloudformation/network.json" })
-        let template = try #require(try JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? [String: Any])
-        return try #require(template["Resources"] as? [String: [String: Any]])
+        try Fixtures.resources(try DeploymentEmitter().render(plan), "cloudformation/network.json")
     }
 
     static func ref(_ value: Any?) -> String? { (value as? [String: Any])?["Ref"] as? String }
