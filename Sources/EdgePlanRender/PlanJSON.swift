@@ -160,6 +160,7 @@ public struct PlanJSONRenderer: PlanRenderer {
             ("tls", .string(e.tls.rawValue)), ("hop", .string(e.hop.rawValue)), ("bypass", .bool(e.bypass)),
         ]
         if let note = e.note { fields.append(("note", .string(note))) }
+        if let crossing = e.crossesAZs { fields.append(("crossesAZs", .string(crossing.rawValue))) }
         return .object(fields)
     }
 

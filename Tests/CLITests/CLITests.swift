@@ -238,14 +238,15 @@ import Testing
         let rows = r.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         #expect(rows.contains(["alb", "alb.hour", "730", "hour", "0.0225", "$16.43"]))
         #expect(rows.contains(["nlb", "nlb.nlcu-hour", "2,100", "NLCU-hour", "0.006", "$12.60", "2.8767", "NLCU", "×", "730", "h,", "billed", "on", "processed", "bytes"]))
-        // HTTP API 50.00 + data out 180.00 + NLB 16.43 + NLCU 12.60.
-        #expect(r.stdout.contains("\napigw-vpclink-nlb-http: $259.03 a month\n"))
+        // HTTP API 50.00 + data out 180.00 + NLB 16.43 + NLCU 12.60 + between AZs 28.00 (kube-proxy) + 28.00 (router).
+        #expect(r.stdout.contains("\napigw-vpclink-nlb-http: $315.03 a month (secondary)\n"))
         #expect(r.stdout.contains("Shared by every option, not in the totals:\n"))
         #expect(r.stdout.contains("Break-even (monthly data out, 1 GB to 5 PB; requests and connections scale with it):\n"))
         // By hand, x GB out (25,000 requests and 1.05 GB through the load balancer per GB; data out cancels):
-        // ALB 16.425 + IPv4 10.95 + LCU 1.05x × 0.008; API 0.025x + NLB 16.425 + NLCU 1.05x × 0.006.
-        // 27.375 + 0.0084x = 16.425 + 0.0313x at x = 10.95 / 0.0229 = 478.17 GB.
-        #expect(r.stdout.contains("  at 478.2 GB: apigw-vpclink-nlb-http is cheaper below, alb-controller above\n"))
+        // ALB 16.425 + IPv4 10.95 + LCU 1.05x × 0.008; API 0.025x + NLB 16.425 + NLCU 1.05x × 0.006 + two hops
+        // between AZs, each 2/3 × 1.05x GB billed twice at 0.01 = 0.014x.
+        // 27.375 + 0.0084x = 16.425 + 0.0593x at x = 10.95 / 0.0509 = 215.13 GB.
+        #expect(r.stdout.contains("  at 215.1 GB: apigw-vpclink-nlb-http is cheaper below, alb-controller above\n"))
         #expect(CLITests.withoutZoneNote(r.stderr).isEmpty, "\(r.stderr)")
     }
 

@@ -71,7 +71,7 @@ public struct CaveatEngine: Sendable {
     public static let standardRules: [any CaveatRule] = [
         OriginBypassRule(), NLBSecurityGroupRule(), EndpointENITargetsRule(), KubernetesCreatedLoadBalancerRule(),
         PrivateLinkDataProcessingRule(), APIGatewayLimitsRule(), WAFAttachmentRule(), ClassicLoadBalancerRule(),
-        PrefixListWeightRule(), NLBCrossZoneRule(), ClientIPRule(), VPCLinkV1Rule(), IngressGroupRule(),
+        PrefixListWeightRule(), NLBCrossZoneRule(), NLBCrossZoneChargesRule(), ClientIPRule(), VPCLinkV1Rule(), IngressGroupRule(),
         DefaultEndpointRule(), ElasticIPRule(), CloudFrontOriginTimeoutRule(), CloudFrontOriginTLSRule(), ServiceMutatorWebhookRule(), IngressNginxRetiredRule(),
         GatewayControllerCRDsRule(), AutoModeTargetGroupBindingRule(), GlobalAcceleratorAddressesRule(), SingleNATGatewayRule(),
     ]

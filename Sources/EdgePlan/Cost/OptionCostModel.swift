@@ -23,10 +23,29 @@ import Foundation
 ///   endpoint has no charge.
 /// An item the price file lacks is an unpriced line of its own (`MonthlyCost.unpriced`), never a
 /// guessed number: the rest of the option is priced without it.
-/// Not billed: NAT gateways (not part of the front door), traffic between AZs, free tiers
-/// (they are per account and shared with everything else in it).
+/// - Data transfer between AZs, where a hop sends to targets in every AZ (`Edge.crossesAZs`: an NLB
+///   with cross-zone load balancing on, kube-proxy behind instance targets, an in-cluster router in
+///   front of the pods): (n−1)/n of the bytes both ways, billed in each direction. An ALB's traffic
+///   to targets in other AZs is not billed, and has no line.
+/// Not billed: NAT gateways (not part of the front door); free tiers unless asked for (`Lines.freeTier`:
+/// they are per account and shared with everything else in it).
 public struct OptionCostModel: Sendable {
-    public init() {}
+    /// Lines the model can leave out: the benchmark prices without the newer ones to compare
+    /// with the model before them, and `--free-tier` adds the account's free allowances.
+    public struct Lines: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Data transfer between AZs where a hop sends to targets in every AZ.
+        public static let interAZ = Lines(rawValue: 1 << 0)
+        /// The account's free allowances as negative lines (off by default: the whole account shares them).
+        public static let freeTier = Lines(rawValue: 1 << 1)
+        /// What edgeplan prices unless told otherwise.
+        public static let standard: Lines = [.interAZ]
+    }
+
+    public var lines: Lines
+
+    public init(lines: Lines = .standard) { self.lines = lines }
 
     /// Everything that stopped an option from being priced, each problem once, so that all the
     /// missing prices can be named together.
@@ -110,6 +129,12 @@ public struct OptionCostModel: Sendable {
                 bill.add(c.id, "dataTransfer.in", traffic.dataInGB)
             }
         }
+        if lines.contains(.interAZ), azCount > 1 {
+            for edge in topology.edges where !edge.bypass {
+                guard let why = edge.crossesAZs else { continue }
+                bill.interAZ(edge, why, traffic: traffic, azCount: azCount)
+            }
+        }
         let body = bill.lines
         bill.lines = []
         if detail {
@@ -161,7 +186,7 @@ private struct Bill {
         "alb.hour": "hour", "alb.lcu-hour": "LCU-hour", "nlb.hour": "hour", "nlb.nlcu-hour": "NLCU-hour",
         "privatelink.endpoint-hour": "endpoint-AZ-hour", "privatelink.data-processed": "GB", "ec2.public-ipv4-hour": "address-hour",
         "apigw.rest.requests": "million requests", "apigw.http.requests": "million requests", "dataTransfer.internet-out": "GB",
-        "dataTransfer.in": "GB", "waf.web-acl-month": "web-ACL-month", "waf.rule-month": "rule-month", "waf.requests": "million requests",
+        "dataTransfer.in": "GB", "dataTransfer.inter-az": "GB", "waf.web-acl-month": "web-ACL-month", "waf.rule-month": "rule-month", "waf.requests": "million requests",
         "eks.cluster-hour": "cluster-hour", "eks.cluster-hour.extended-support": "cluster-hour",
         "globalaccelerator.accelerator-hour": "hour",
     ]
@@ -192,6 +217,24 @@ private struct Bill {
         lines.append(MonthlyCost.Line(
             component: component, item: item, quantity: quantity, unit: price.unit, unitPrice: unitPrice, amount: amount,
             priceRef: "\(prices.file)#\(item)", basis: detail ? basis() : nil, evidence: price.evidence))
+    }
+
+    /// One hop's data transfer between AZs: with the targets spread evenly over the AZs, (n−1)/n of
+    /// the bytes each way (requests in, responses out) cross an AZ boundary, and AWS bills each
+    /// crossing GB twice: out of one AZ and into the other.
+    mutating func interAZ(_ edge: Edge, _ why: CrossAZ, traffic: TrafficProfile, azCount: Int) {
+        let n = Decimal(azCount)
+        let bytes = traffic.dataOutGB + traffic.dataInGB
+        let crossing = bytes * (n - 1) / n
+        add(edge.from, "dataTransfer.inter-az", crossing * 2, basis: {
+            let reason: String
+            switch why {
+            case .nlbCrossZone: reason = "the NLB has cross-zone load balancing on, so each node sends to targets in every AZ"
+            case .kubeProxy: reason = "instance targets: the NLB sends to a node in its AZ and kube-proxy forwards to a pod on any node"
+            case .clusterRouting: reason = "the router sends to the application's pods in every AZ"
+            }
+            return "\(edge.from) → \(edge.to): \(reason); with the targets spread evenly over \(azCount) AZs, \(azCount - 1)/\(azCount) of \(groupedDecimal(bytes.rounded(2))) GB (requests and responses) cross = \(groupedDecimal(crossing.rounded(2))) GB, billed leaving one AZ and entering the other"
+        }())
     }
 
     mutating func publicIPv4(_ component: String, azs: Decimal, hours: Decimal) {

@@ -96,13 +96,19 @@ struct NLBIntoCluster {
         let nlb: Component
         let entry: ClusterEntry
         var discovery: Discovery?
+        // Which AZs the NLB's traffic reaches: the stack turns cross-zone load balancing on for the
+        // NLB it makes; a Service's NLB keeps the default (off), and the in-tree provider's
+        // instance targets hand each connection to kube-proxy, which picks a pod on any node.
+        let crossing: CrossAZ?
         switch s.deployStyle ?? .bound {
         case .bound:
+            crossing = .nlbCrossZone
             nlb = Parts.nlb(scheme, owner: .cloudFormation, securityGroups: .attachedAtCreation, c,
                             notes: ["created by CloudFormation; a TargetGroupBinding registers \(targets)"])
             entry = .targetGroupBinding(BoundTargetGroup(loadBalancer: .nlb, maker: Parts.bindingMaker(c)))
         case .staggered:
             let maker = Parts.serviceNLBMaker(needsSecurityGroup: needsSecurityGroup, c)
+            crossing = maker == .inTreeProvider ? .kubeProxy : nil
             let groups: Component.SecurityGroups = maker == .inTreeProvider ? .neverAttached : .attachedAtCreation
             let how: String
             switch maker {
@@ -122,10 +128,10 @@ struct NLBIntoCluster {
             let tls: Edge.TLS = terminatesTLSAtRouter ? .terminates : .none
             let note = terminatesTLSAtRouter ? "TLS terminates at \(router.label)" : tlsAtNLB.map { _ in "plain HTTP: TLS ended at the NLB" }
             let listens = placement.containerPort == port ? note : [note, "pods listen on \(placement.containerPort)"].compactMap { $0 }.joined(separator: "; ")
-            edges.append(Edge("nlb", router.id, "TCP", placement.containerPort, tls: tls, hop: .private, note: listens))
-            edges.append(Edge(router.id, "pods", "HTTP", ExampleApp.podPort, tls: .none, hop: .private))
+            edges.append(Edge("nlb", router.id, "TCP", placement.containerPort, tls: tls, hop: .private, note: listens, crossesAZs: crossing))
+            edges.append(Edge(router.id, "pods", "HTTP", ExampleApp.podPort, tls: .none, hop: .private, crossesAZs: .clusterRouting))
         } else {
-            edges.append(Edge("nlb", "pods", "TCP", ExampleApp.podPort, tls: .none, hop: .private, note: "IP targets: pod addresses"))
+            edges.append(Edge("nlb", "pods", "TCP", ExampleApp.podPort, tls: .none, hop: .private, note: crossing == .kubeProxy ? "instance targets: each node's port, kube-proxy to the pods" : "IP targets: pod addresses", crossesAZs: crossing))
         }
         components.append(Parts.pods())
         return Result(components: components, edges: edges, router: placement, entry: entry, discovery: discovery)

@@ -153,6 +153,19 @@ public struct Component: Sendable, Equatable {
     }
 }
 
+/// Why a hop in the VPC sends requests to targets in every AZ, not only its own: with targets
+/// spread evenly over n AZs, (n−1)/n of its bytes cross an AZ boundary.
+public enum CrossAZ: String, Sendable, Equatable, Codable {
+    /// An NLB with cross-zone load balancing on: each node sends to targets in every AZ (EC2 data
+    /// transfer charges apply, unlike an ALB's cross-zone traffic).
+    case nlbCrossZone = "nlb-cross-zone"
+    /// Instance targets: the NLB sends to a node in its own AZ, and kube-proxy forwards to a pod on
+    /// any node (the Service's default `externalTrafficPolicy: Cluster`).
+    case kubeProxy = "kube-proxy"
+    /// An in-cluster router sends to the application's pods wherever they run.
+    case clusterRouting = "cluster-routing"
+}
+
 /// A hop between two components.
 public struct Edge: Sendable, Equatable {
     /// What happens to TLS on this hop.
@@ -184,8 +197,13 @@ public struct Edge: Sendable, Equatable {
     /// A path that goes around the front door (drawn red and dashed).
     public var bypass: Bool
     public var note: String?
+    /// Why this hop sends requests to targets in other AZs, which AWS bills as data transfer between
+    /// AZs; nil where it stays in its AZ or crossing is not billed (an ALB to its targets).
+    public var crossesAZs: CrossAZ?
 
-    public init(_ from: String, _ to: String, _ proto: String, _ port: Int, tls: TLS, hop: Hop, bypass: Bool = false, note: String? = nil) {
+    public init(_ from: String, _ to: String, _ proto: String, _ port: Int, tls: TLS, hop: Hop, bypass: Bool = false, note: String? = nil,
+                crossesAZs: CrossAZ? = nil) {
+        self.crossesAZs = crossesAZs
         self.from = from
         self.to = to
         self.protocol = proto

@@ -13,6 +13,10 @@ import Testing
 /// - NLB NLCU: max(20/800, 500/100,000, 2.8767) = 2,100 NLCU-h × $0.006 = $12.60
 /// - public IPv4: 3 AZs × 730 h × $0.005 = $10.95
 /// - CloudFront: 2,000 GB × $0.085 = $170 + 5,000 × 10k HTTPS requests × $0.01 = $50 + 100 GB to origin × $0.02 = $2
+/// - a hop that sends to targets in every AZ: 2/3 of 2,100 GB (out + in) = 1,400 GB cross, billed leaving and
+///   entering an AZ: 2,800 GB × $0.01 = $28.00. The staggered NLB options' in-tree NLB has instance targets
+///   (kube-proxy crosses) and a router in front of the pods (the router crosses): $56. The NLB a stack
+///   makes has cross-zone on: $28. An ALB's traffic to targets in other AZs is free: no line.
 @Suite struct OptionCostTests {
     static let traffic = "traffic: {requests: 50000000, dataOutGB: 2000, dataInGB: 100, newConnectionsPerSecond: 20, activeConnections: 500, wafRules: 10}"
 
@@ -42,23 +46,25 @@ import Testing
 
     @Test(arguments: [
         // ALB 16.43 + LCU 16.80 + IPv4 10.95 + WAF 45 + DTO 180 + endpoint 3 × 730 × 0.01 = 21.90 + 2,100 GB × 0.01 = 21.00 + NLB 16.43 + NLCU 12.60
-        ("{kind: alb-privatelink-nlb}", "341.11"),
-        // WAF 45 + REST 50 M × 3.50 = 175 + DTO 180 + NLB 16.43 + 12.60
-        ("{kind: apigw-vpclink-nlb, api: rest}", "429.03"),
-        // HTTP 50 M × 1.00 (44 KB average: one 512 KB step) + DTO 180 + NLB 16.43 + 12.60; no WAF can attach
-        ("{kind: apigw-vpclink-nlb, api: http}", "259.03"),
-        // WAF 45 + CloudFront 222 + origin fetch 0 + NLB 16.43 + 12.60 + IPv4 10.95
-        ("{kind: cloudfront-public-nlb}", "306.98"),
+        // + between AZs: kube-proxy 28 + router 28
+        ("{kind: alb-privatelink-nlb}", "397.11"),
+        // WAF 45 + REST 50 M × 3.50 = 175 + DTO 180 + NLB 16.43 + 12.60 + between AZs 28 + 28
+        ("{kind: apigw-vpclink-nlb, api: rest}", "485.03"),
+        // HTTP 50 M × 1.00 (44 KB average: one 512 KB step) + DTO 180 + NLB 16.43 + 12.60 + between AZs 28 + 28; no WAF can attach
+        ("{kind: apigw-vpclink-nlb, api: http}", "315.03"),
+        // WAF 45 + CloudFront 222 + origin fetch 0 + NLB 16.43 + 12.60 + IPv4 10.95 + between AZs 28 + 28
+        ("{kind: cloudfront-public-nlb}", "362.98"),
         // WAF 45 + ALB 16.43 + 16.80 + IPv4 10.95 + DTO 180
         ("{kind: alb-controller}", "269.18"),
         // WAF 45 + CloudFront 222 + VPC origin 0 + internal ALB 16.43 + 16.80
         ("{kind: cloudfront-vpc-origin}", "300.23"),
-        ("{kind: cloudfront-vpc-origin, origin: nlb}", "296.03"),
+        // WAF 45 + CloudFront 222 + internal NLB 16.43 + 12.60 + between AZs: cross-zone NLB 28 + router 28
+        ("{kind: cloudfront-vpc-origin, origin: nlb}", "352.03"),
         // HTTP 50 + DTO 180 + WAF (on the ALB) 45 + ALB 16.43 + 16.80
         ("{kind: apigw-vpclink-alb}", "308.23"),
         ("{kind: apigw-vpclink-alb, api: rest}", "433.23"),
-        // NLB 16.43 + 12.60 + Elastic IPs 10.95 + DTO 180 + internal ALB 16.43 + 16.80 + WAF 45
-        ("{kind: nlb-to-alb}", "298.21"),
+        // NLB 16.43 + 12.60 + Elastic IPs 10.95 + DTO 180 + internal ALB 16.43 + 16.80 + WAF 45 + cross-zone NLB 28
+        ("{kind: nlb-to-alb}", "326.21"),
     ])
     func everyOptionInUSEast1(_ frontend: String, _ total: String) throws {
         let cost = try Self.cost(frontend)

@@ -18,7 +18,7 @@ struct NLBToALB: FrontendDescription {
         components += [nlb, Parts.boundALB(c), Parts.pods()]
         let topology = Topology(components: components, edges: [
             Edge("internet", "nlb", "TCP", 443, tls: .passthrough, hop: .public, note: "to the Elastic IPs"),
-            Edge("nlb", "alb", "HTTPS", 443, tls: .terminates, hop: .private, note: "alb target group"),
+            Edge("nlb", "alb", "HTTPS", 443, tls: .terminates, hop: .private, note: "alb target group", crossesAZs: .nlbCrossZone),
             Edge("alb", "pods", "HTTP", ExampleApp.podPort, tls: .none, hop: .private, note: "IP targets: pod addresses"),
         ], wafOn: s.waf ? "alb" : nil)
         return BuiltOption(topology: topology, entry: .targetGroupBinding(BoundTargetGroup(loadBalancer: .alb, maker: Parts.bindingMaker(c))))
