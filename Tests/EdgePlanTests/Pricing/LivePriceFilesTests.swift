@@ -16,9 +16,7 @@ import Testing
     /// The prices the examples need that no source has been found for yet (pricing/README.md,
     /// "Missing"). A price added makes this test fail until its gap is struck off; a new gap fails
     /// it until it is listed, so the list says what `pricing/aws` lacks, no more and no less.
-    static let knownGaps: [String: [String]] = [
-        "eu-west-1": ["nlb.nlcu-hour"],
-    ]
+    static let knownGaps: [String: [String]] = [:]
 
     @Test func everyFileReadsAndEveryPriceSaysHowDirectlyItComesFromAWS() throws {
         let regions = try Self.regions()
