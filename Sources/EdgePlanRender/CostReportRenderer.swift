@@ -12,7 +12,8 @@ public struct CostReportRenderer: Sendable {
         let region = plan.design.regionName.map { "\(plan.design.region), \($0)" } ?? plan.design.region
         var out = "\(plan.design.name): monthly cost of each front door in \(region)\n"
         let currency = plan.options.first?.monthlyCost?.currency ?? "USD"
-        out += "Prices: \(pricing.file) (\(currency) list prices, on demand, no free tiers)"
+        out += "Prices: \(pricing.file) (\(currency) list prices, on demand, "
+            + (pricing.freeTier ? "less the account's free allowances, as if nothing else in the account used them: --free-tier)" : "no free tiers)")
         if let t = pricing.traffic { out += ", \(t.hoursPerMonth.plainString) h a month\n" + trafficLine(t) } else { out += "\n" }
 
         var shared: [MonthlyCost.Line] = []

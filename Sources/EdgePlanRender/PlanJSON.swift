@@ -207,11 +207,15 @@ public struct PlanJSONRenderer: PlanRenderer {
     /// The price file the costs come from and the source of every price they used. The traffic
     /// sweep behind the break-even points is not in plan.json: `edgeplan cost --sweep` prints it.
     private func pricing(_ p: PricingSummary) -> JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("file", .string(p.file)),
             ("region", .string(p.region)),
             ("regionName", .string(p.regionName)),
             ("traffic", p.traffic.map(traffic) ?? .null),
+        ]
+        // Only when asked for: the account's free allowances are in the totals as negative lines.
+        if p.freeTier { fields.append(("freeTier", .bool(true))) }
+        return .object(fields + [
             ("missing", .array(p.missing.map { .object([("item", .string($0.item)), ("neededBy", .array($0.neededBy.map(JSONValue.string)))]) })),
             ("sources", .array(p.sources.map { s in
                 var fields: [(String, JSONValue)] = [("item", .string(s.item)), ("title", .string(s.source.title))]

@@ -71,6 +71,7 @@ public struct PlanSummaryRenderer: Sendable {
     func costs(_ plan: Plan) -> String {
         guard let pricing = plan.pricing, let first = plan.options.first?.monthlyCost else { return "" }
         var out = "\nMonthly costs: \(first.currency), from \(pricing.file)"
+        if pricing.freeTier { out += ", less the account's free allowances (--free-tier)" }
         let eks = first.shared.filter { $0.component == "eks" }
         let endpoints = first.shared.filter { $0.component != "eks" }
         if !eks.isEmpty {

@@ -13,12 +13,15 @@ struct CostCommand: ParsableCommand {
     @Option(help: "A folder of price files (<region>.json) to use instead of edgeplan's pricing/aws.")
     var pricing: String?
 
+    @Flag(help: "Deduct the account's free allowances (100 GB of data out, CloudFront's Always Free tier) as negative lines; off by default, since the whole account shares them.")
+    var freeTier = false
+
     @Flag(help: "Print the traffic sweep (1 GB to 5 PB of data out a month) as CSV instead of the cost table.")
     var sweep = false
 
     func run() throws {
         do {
-            let outcome = try DesignPlanning.outcome(design: design, pricing: pricing, pricesRequired: true)
+            let outcome = try DesignPlanning.outcome(design: design, pricing: pricing, pricesRequired: true, freeTier: freeTier)
             Console.report(outcome.diagnostics)
             guard let plan = outcome.plan else { throw ExitCode(2) }
             if sweep, plan.costSweep == nil, let missing = plan.pricing?.missing, !missing.isEmpty {

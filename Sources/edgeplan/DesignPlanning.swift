@@ -5,13 +5,15 @@ import EdgePlan
 /// three price a design alike: `emit --out` writes the plan.json that `plan --out` writes.
 enum DesignPlanning {
     /// `pricesRequired`: a missing price or price file is an error (`cost`) rather than a note.
-    static func outcome(design: String, pricing: String?, ledger: String? = nil, pricesRequired: Bool = false,
+    /// `freeTier`: deduct the account's free allowances (`--free-tier`).
+    static func outcome(design: String, pricing: String?, ledger: String? = nil, pricesRequired: Bool = false, freeTier: Bool = false,
                         deployStyle: Frontend.DeployStyle? = nil, record: Bool = true) throws -> Pipeline.Outcome {
         let reference = try DataFiles.reference()
         let text = try DesignInput.read(design)
         let prices = try PricingFiles(option: pricing)
         var pipeline = Pipeline(reference: reference)
         pipeline.planner.costPlanner.pricesRequired = pricesRequired
+        if freeTier { pipeline.planner.costPlanner.model.lines.insert(.freeTier) }
         pipeline.deployStyleOverride = deployStyle
         return try PlanLedger.outcome(text, file: design, ledger: ledger, pipeline: pipeline, pricing: prices.pricing(for:), record: record)
     }

@@ -23,6 +23,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "A folder of price files (<region>.json) to use instead of edgeplan's pricing/aws.")
     var pricing: String?
 
+    @Flag(help: "Deduct the account's free allowances (100 GB of data out, CloudFront's Always Free tier) from the costs as negative lines; off by default, since the whole account shares them.")
+    var freeTier = false
+
     @Option(help: "Plan every design (*.yaml) in this folder and print one summary table; writes no reports.")
     var fleet: String?
 
@@ -37,7 +40,7 @@ struct PlanCommand: ParsableCommand {
         do {
             if let fleet { throw ExitCode(try FleetPlan.run(folder: fleet, ledger: ledger)) }
             guard let design else { return }
-            let outcome = try DesignPlanning.outcome(design: design, pricing: pricing, ledger: ledger)
+            let outcome = try DesignPlanning.outcome(design: design, pricing: pricing, ledger: ledger, freeTier: freeTier)
             Console.report(outcome.diagnostics)
             guard let plan = outcome.plan else { throw ExitCode(2) }
             if let out {

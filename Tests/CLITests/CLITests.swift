@@ -250,6 +250,20 @@ import Testing
         #expect(CLITests.withoutZoneNote(r.stderr).isEmpty, "\(r.stderr)")
     }
 
+    @Test func freeTierIsOptInAndShownAsNegativeLines() throws {
+        let dir = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let design = try Self.write(Self.design, in: dir)
+        let with = try CLITests.run(["cost", design, "--free-tier"]), without = try CLITests.run(["cost", design])
+        #expect(with.status == 0 && without.status == 0, "\(with.stderr)")
+        // alb-controller: $224.18 less 100 GB × $0.09.
+        #expect(with.stdout.contains("\nalb-controller: $215.18 a month"))
+        #expect(with.stdout.contains("dataTransfer.internet-out-free-gb      -100  GB"), "\(with.stdout)")
+        #expect(!without.stdout.contains("free-gb") && without.stdout.contains("no free tiers"))
+        let plan = try CLITests.run(["plan", design, "--free-tier", "--format", "json"])
+        #expect(plan.stdout.contains("\"freeTier\": true"))
+    }
+
     @Test func sweepPrintsCSV() throws {
         let dir = try CLITests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -90,6 +90,7 @@ public struct CostPlanner: Sendable {
             sources: used.compactMap { item in prices.prices[item].map { (item: item, source: $0.source) } },
             traffic: traffic)
         plan.pricing?.missing = missing
+        plan.pricing?.freeTier = model.lines.contains(.freeTier)
         plan.notes += missing.map { m in
             Diagnostic(.note, "region", "\(prices.file) has no price for '\(m.item)', needed by \(m.neededBy.joined(separator: ", ")); priced without it, their totals say '+ unpriced items'"
                        + (comparable ? "" : ", and the options are not ranked by cost") + "; add it with its source or with 'edgeplan pricing import' (edgeplan never guesses a price)")

@@ -76,6 +76,12 @@ public struct OptionCostModel: Sendable {
                 let geo = CloudFrontGeography(region: prices.region)
                 bill.add(c.id, geo.dataOutItem, traffic.dataOutGB)
                 bill.add(c.id, geo.httpsRequestsItem, traffic.requests / 10_000)
+                if lines.contains(.freeTier) {
+                    bill.allowance(c.id, "cloudfront.free-tier", "dataOutGBPerMonth", against: geo.dataOutItem, traffic.dataOutGB,
+                                   what: "CloudFront's Always Free data out", noun: "GB")
+                    bill.allowance(c.id, "cloudfront.free-tier", "requestsPerMonth", per: 10_000, against: geo.httpsRequestsItem, traffic.requests / 10_000,
+                                   what: "CloudFront's Always Free requests", noun: "HTTP or HTTPS requests")
+                }
                 bill.add(c.id, geo.dataToOriginItem, traffic.dataInGB, basis: "requests forwarded to the origin (data in)")
                 bill.add(c.id, "cloudfront.origin-fetch", traffic.dataOutGB, basis: "responses from the AWS origin to CloudFront")
             case .cloudFrontVPCOrigin:
@@ -126,6 +132,10 @@ public struct OptionCostModel: Sendable {
             }
             if let edge, c.id == edge.id, c.kind != .cloudFront {
                 bill.add(c.id, "dataTransfer.internet-out", traffic.dataOutGB, basis: "responses leave AWS here")
+                if lines.contains(.freeTier) {
+                    bill.allowance(c.id, "dataTransfer.internet-out-free-gb", "allowanceGBPerMonth", against: "dataTransfer.internet-out", traffic.dataOutGB,
+                                   what: "the account's free data out to the internet", noun: "GB")
+                }
                 bill.add(c.id, "dataTransfer.in", traffic.dataInGB)
             }
         }
@@ -217,6 +227,32 @@ private struct Bill {
         lines.append(MonthlyCost.Line(
             component: component, item: item, quantity: quantity, unit: price.unit, unitPrice: unitPrice, amount: amount,
             priceRef: "\(prices.file)#\(item)", basis: detail ? basis() : nil, evidence: price.evidence))
+    }
+
+    /// A free allowance of the account as a negative line: what `quantity` of `priced` costs less
+    /// what it costs beyond the allowance (AWS applies its tiers to the use beyond the free tier).
+    /// The allowance is `dimension` of `item`, in units of `per` of the priced item's unit.
+    mutating func allowance(_ component: String, _ item: String, _ dimension: String, per: Decimal = 1, against priced: String,
+                            _ quantity: Decimal, what: String, noun: String) {
+        let monthly: Decimal, price: PriceCatalog.Price
+        do {
+            monthly = try prices.dimension(item, dimension)
+            price = try prices.price(priced)
+        } catch {
+            note(error, component: component)
+            return
+        }
+        let allowance = monthly / per
+        let free = min(allowance, max(quantity, 0))
+        guard free > 0 else { return }
+        let saved = TieredPricing.amount(quantity, tiers: price.tiers) - TieredPricing.amount(quantity - free, tiers: price.tiers)
+        let source = (try? prices.price(item)) ?? price
+        lines.append(MonthlyCost.Line(
+            component: component, item: item, quantity: -free, unit: price.unit,
+            unitPrice: detail ? (price.tiers.first?.usd ?? price.usd).plainString : "", amount: -saved,
+            priceRef: "\(prices.file)#\(item)",
+            basis: detail ? "\(what): the first \(groupedDecimal(monthly)) \(noun) a month of \(priced) are free, once per account (--free-tier; the account's other use may take them first)" : nil,
+            evidence: source.evidence))
     }
 
     /// One hop's data transfer between AZs: with the targets spread evenly over the AZs, (n−1)/n of

@@ -157,6 +157,8 @@ public struct PricingSummary: Sendable, Equatable {
     /// Items the options bill that the price file has no price for, and the options that bill
     /// them: those options are priced without them (their totals say "+ unpriced items").
     public var missing: [UnpricedReason.MissingPrice] = []
+    /// Whether the account's free allowances were deducted (`--free-tier`), as negative lines.
+    public var freeTier = false
 
     public init(file: String, region: String, regionName: String, sources: [(item: String, source: Source)], traffic: TrafficProfile? = nil) {
         self.file = file
