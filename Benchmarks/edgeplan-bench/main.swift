@@ -53,15 +53,29 @@ let everyOption = try String(contentsOf: root.appendingPathComponent("Tests/Edge
 let usEast1 = try PriceCatalog(json: Data(contentsOf: root.appendingPathComponent("pricing/aws/us-east-1.json")), file: "pricing/aws/us-east-1.json")
 let pricedPlan = pipeline.run(everyOption, file: "every-option.yaml", prices: { _ in usEast1 }).plan!
 let costTraffic = pricedPlan.pricing!.traffic!
-let model = OptionCostModel()
+// The model as it was before issue 13's lines (no lines between AZs, no free tiers) is the
+// baseline, measured in the same run, interleaved: the ratio is what the new lines cost.
 let costingRounds = quick ? 2_000 : 20_000
-let costingSeconds = measure("option costings (13 options, us-east-1)", iterations: costingRounds) {
-    for option in pricedPlan.options {
-        precondition((try? model.cost(option.topology, traffic: costTraffic, azCount: 3, prices: usEast1)) != nil)
+func costings(_ name: String, _ model: OptionCostModel) -> Double {
+    let seconds = measure("option costings (13 options, us-east-1), \(name)", iterations: costingRounds) {
+        for option in pricedPlan.options {
+            precondition((try? model.cost(option.topology, traffic: costTraffic, azCount: 3, prices: usEast1)) != nil)
+        }
     }
+    return Double(costingRounds * pricedPlan.options.count) / seconds
 }
-let costings = Double(costingRounds * pricedPlan.options.count)
-print("  (\(Int(costings / costingSeconds)) full option costings per second)")
+var rates: [String: [Double]] = [:]
+let models: [(String, OptionCostModel)] = [
+    ("baseline lines", OptionCostModel(lines: [])), ("standard lines", OptionCostModel()),
+    ("with free tiers", OptionCostModel(lines: OptionCostModel.Lines.standard.union(.freeTier))),
+]
+for _ in 0..<3 { for (name, model) in models { rates[name, default: []].append(costings(name, model)) } }
+func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+let baselineRate = median(rates["baseline lines"]!)
+for (name, _) in models {
+    let rate = median(rates[name]!)
+    print("  \(name): \(Int(rate)) full option costings per second (median of 3), " + String(format: "%.2f", rate / baselineRate) + "× the baseline's rate")
+}
 // 1d. The whole priced plan: parse, plan, cost 13 options, sweep 42 traffic levels, find the break-even points.
 _ = measure("parse+plan+costs+break-even every-option.yaml", iterations: quick ? 5 : 50) {
     precondition(pipeline.run(everyOption, file: "every-option.yaml", prices: { _ in usEast1 }).plan?.pricing != nil)
