@@ -65,6 +65,9 @@ extension ParsedDesign {
     /// Gives the plan's notes and its options' refusals the locations of their fields.
     func locate(_ plan: inout Plan) {
         plan.notes = locate(plan.notes)
-        for i in plan.options.indices { plan.options[i].refusals = locate(plan.options[i].refusals) }
+        for i in plan.options.indices {
+            plan.options[i].refusals = locate(plan.options[i].refusals)
+            plan.options[i].location = location(of: "frontends[\(i)]")
+        }
     }
 }

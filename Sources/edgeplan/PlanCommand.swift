@@ -8,13 +8,13 @@ struct PlanCommand: ParsableCommand {
         abstract: "Plan a design: subnets per AZ, capacity and free space; print it or write it to a folder.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, markdown
+        case text, json, markdown, sarif
     }
 
     @Argument(help: "The design file (YAML).")
     var design: String?
 
-    @Option(help: "What to print: text (a readable summary), json (the plan) or markdown (the report).")
+    @Option(help: "What to print: text (a readable summary), json (the plan), markdown (the report) or sarif (every caveat and diagnostic as SARIF 2.1.0, for code scanning; exit 2 on errors as ever).")
     var format: Format = .text
 
     @Option(help: "Write plan.json, report.md, report.html and diagrams/ into this folder, replacing its previous contents.")
@@ -33,15 +33,25 @@ struct PlanCommand: ParsableCommand {
     var ledger: String?
 
     func validate() throws {
-        if let problem = PlanLedger.validate(design: design, fleet: fleet, out: out, json: format == .json) { throw ValidationError(problem) }
+        if let problem = PlanLedger.validate(design: design, fleet: fleet, out: out, json: format == .json || format == .sarif) { throw ValidationError(problem) }
     }
 
     func run() throws {
         do {
             if let fleet { throw ExitCode(try FleetPlan.run(folder: fleet, ledger: ledger)) }
             guard let design else { return }
-            let outcome = try DesignPlanning.outcome(design: design, pricing: pricing, ledger: ledger, freeTier: freeTier)
+            let outcome: Pipeline.Outcome
+            do {
+                outcome = try DesignPlanning.outcome(design: design, pricing: pricing, ledger: ledger, freeTier: freeTier)
+            } catch let error as DiagnosticError where format == .sarif {
+                Console.out(Findings.sarif(file: design, plan: nil, diagnostics: error.diagnostics))
+                throw error
+            }
             Console.report(outcome.diagnostics)
+            if format == .sarif {
+                Console.out(Findings.sarif(file: design, plan: outcome.plan, diagnostics: outcome.diagnostics + (outcome.plan?.options.flatMap(\.refusals) ?? [])))
+                if outcome.plan == nil || outcome.diagnostics.hasErrors { throw ExitCode(2) }
+            }
             guard let plan = outcome.plan else { throw ExitCode(2) }
             if let out {
                 try OutputFolder.write(try ReportRenderer().render(plan) + DeploymentEmitter().render(plan), to: out)
@@ -50,6 +60,7 @@ struct PlanCommand: ParsableCommand {
             case .text: Console.out(PlanSummaryRenderer().render(plan))
             case .json: Console.out(PlanJSONRenderer().json(plan).serialized())
             case .markdown: Console.out(MarkdownReport().render(plan))
+            case .sarif: break
             }
         } catch let error as DiagnosticError {
             Console.report(error.diagnostics)

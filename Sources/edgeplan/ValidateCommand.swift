@@ -18,6 +18,11 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "The CIDR ledger a design saying `vpcCidr: allocate` would get its block from (read, never written).")
     var ledger: String?
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, sarif }
+
+    @Option(help: "text (problems on stderr, 'ok' on stdout) or sarif (every diagnostic and caveat as SARIF 2.1.0 on stdout; exit 2 on errors as ever).")
+    var format: Format = .text
+
     func run() throws {
         do {
             let outcome = try DesignPlanning.outcome(design: design, pricing: pricing, ledger: ledger, record: false)
@@ -25,9 +30,11 @@ struct ValidateCommand: ParsableCommand {
             let refusals = outcome.plan?.options.flatMap(\.refusals) ?? []
             let diagnostics = outcome.diagnostics + refusals
             Console.report(diagnostics)
+            if format == .sarif { Console.out(Findings.sarif(file: design, plan: outcome.plan, diagnostics: diagnostics)) }
             if diagnostics.hasErrors || outcome.plan == nil { throw ExitCode(2) }
-            Console.out("\(design): ok\n")
+            if format == .text { Console.out("\(design): ok\n") }
         } catch let error as DiagnosticError {
+            if format == .sarif { Console.out(Findings.sarif(file: design, plan: nil, diagnostics: error.diagnostics)) }
             Console.report(error.diagnostics)
             throw ExitCode(2)
         }

@@ -2,7 +2,8 @@
 # Proves the emitted templates and manifests with the tools deploy pipelines use: cfn-lint, checkov,
 # kubernetes-validate, yamllint, and moto (a local mock of AWS). Installs what it needs itself:
 #   .venv-validators/  (sees the system's site-packages, so preinstalled cfn-lint and moto are used;
-#                       pip installs pytest, kubernetes-validate, yamllint, cfn-lint, moto[server] if missing)
+#                       pip installs pytest, kubernetes-validate, yamllint, cfn-lint, moto[server],
+#                       jsonschema, sarif-pydantic if missing)
 #   .venv-checkov/     (checkov alone: it pins packages that cfn-lint and moto use)
 # Needs the edgeplan binary (EDGEPLAN_BIN, else .build/debug/edgeplan).
 set -euo pipefail
@@ -17,6 +18,7 @@ missing=()
 "$venv/bin/python" -c "import cfnlint" 2>/dev/null || missing+=(cfn-lint)
 "$venv/bin/python" -c "import moto, flask, flask_cors" 2>/dev/null || missing+=("moto[server]")
 "$venv/bin/python" -c "import jsonschema, yaml, boto3" 2>/dev/null || missing+=(jsonschema pyyaml boto3)
+"$venv/bin/python" -c "import sarif_pydantic" 2>/dev/null || missing+=(sarif-pydantic)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "validators: pip install ${missing[*]}"
   "$venv/bin/pip" install -q "${missing[@]}"

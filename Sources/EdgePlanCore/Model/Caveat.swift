@@ -66,6 +66,8 @@ public struct PlannedOption: Sendable, Equatable {
     /// Why edgeplan will not emit the option as designed: one error per risk the option takes that
     /// the design has not accepted (`acceptRisk`). The plan still compares it.
     public var refusals: [Diagnostic] = []
+    /// Where the option's entry sits in the design file (`frontends[i]`), once located.
+    public var location: SourceLocation?
 
     public init(frontend: Frontend, summary: String, realization: Realization, topology: Topology, meets: [NeedAssessment], caveats: [Caveat],
                 monthlyCost: MonthlyCost? = nil) {
