@@ -51,7 +51,7 @@ import Testing
         // The pinned eu-west-1 file has no ALB, NLB or endpoint-hour prices: notes name them, and the
         // options are priced without them.
         #expect(!r.stderr.isEmpty && Self.withoutZoneNote(r.stderr).allSatisfy { $0.contains(": note: region: Tests/Fixtures/pricing/eu-west-1.json has no price for ") }, "\(r.stderr)")
-        #expect(r.stderr.contains("examples/seed-environment.yaml:9:8: note: network.azs: eu-west-1 maps zone names to zones per account"), "\(r.stderr)")
+        #expect(r.stderr.contains("examples/seed-environment.yaml:10:8: note: network.azs: eu-west-1 maps zone names to zones per account"), "\(r.stderr)")
         #expect(r.stdout.contains(" + unpriced items"))
         for az in ["eu-west-1a", "eu-west-1b", "eu-west-1c"] { #expect(r.stdout.contains("\n\(az)\n")) }
         #expect(r.stdout.contains("seed-env-public-a         10.128.64.0/27"))
@@ -188,6 +188,21 @@ import Testing
 }
 
 @Suite struct CaveatsCLITests {
+    /// The committed schema is what `edgeplan schema` prints: an editor pointed at it sees what the parser reads.
+    @Test func theCommittedSchemaIsCurrent() throws {
+        let path = "schema/design-v1.json"
+        let r = try CLITests.run(["schema"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let committed = try String(contentsOf: CLITests.root.appendingPathComponent(path), encoding: .utf8)
+        #expect(r.stdout == committed, "\(path) is stale: regenerate it with edgeplan schema > \(path)")
+        // Every example names it for the YAML language server.
+        let examples = try FileManager.default.contentsOfDirectory(atPath: CLITests.root.appendingPathComponent("examples").path).filter { $0.hasSuffix(".yaml") }
+        for name in examples {
+            let text = try String(contentsOf: CLITests.root.appendingPathComponent("examples/\(name)"), encoding: .utf8)
+            #expect(text.hasPrefix("# yaml-language-server: $schema=../\(path)\n"), "\(name) lacks the schema modeline")
+        }
+    }
+
     @Test func caveatsListsEveryRuleAndTheDocsAreCurrent() throws {
         let text = try CLITests.run(["caveats"])
         #expect(text.status == 0)
@@ -282,7 +297,7 @@ import Testing
         // A missing price is not an error: the option is priced without it, and the item is a line of its own.
         let seed = try CLITests.run(["cost", "examples/seed-environment.yaml", "--pricing", "Tests/Fixtures/pricing"])
         #expect(seed.status == 0, "\(seed.stderr)")
-        #expect(seed.stderr.contains("examples/seed-environment.yaml:5:9: note: region: Tests/Fixtures/pricing/eu-west-1.json has no price for 'nlb.hour', needed by alb-privatelink-nlb, apigw-vpclink-nlb-rest, cloudfront-public-nlb;"))
+        #expect(seed.stderr.contains("examples/seed-environment.yaml:6:9: note: region: Tests/Fixtures/pricing/eu-west-1.json has no price for 'nlb.hour', needed by alb-privatelink-nlb, apigw-vpclink-nlb-rest, cloudfront-public-nlb;"))
         #expect(seed.stdout.contains("no sourced price") && seed.stdout.contains("\nNot ranked by cost: the options lack different prices ("), "\(seed.stdout)")
         let brazil = try Self.write(Self.design.replacingOccurrences(of: "us-east-1", with: "sa-east-1"), in: dir)
         let missing = try CLITests.run(["cost", brazil])

@@ -235,7 +235,7 @@ import Testing
             .replacingOccurrences(of: "region: eu-west-1", with: "region: us-east-1")
         try Data(design.utf8).write(to: dir.appendingPathComponent("seed.yaml"))
         let without = try Self.run(["plan", "seed.yaml"], in: dir)
-        #expect(without.status == 2 && without.stderr.contains("seed.yaml:8:12: error: network.vpcCidr: 'allocate' needs a CIDR ledger"))
+        #expect(without.status == 2 && without.stderr.contains("seed.yaml:9:12: error: network.vpcCidr: 'allocate' needs a CIDR ledger"))
         let first = try Self.run(["plan", "seed.yaml", "--ledger", "cidr-ledger.yaml"], in: dir)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("VPC 10.0.0.0/17, 3 AZs, one block per role with 4 AZ slots"))
@@ -307,9 +307,9 @@ import Testing
         #expect(r.status == 1, "\(r.stderr)")
         let errors = r.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors == [
-            "fleet/b.yaml:8:12: error: network.vpcCidr: 10.128.0.0/16 overlaps 10.128.0.0/16, the VPC block of env-a (a.yaml): the two VPCs could never be peered or share a transit gateway; give one another block, or use `vpcCidr: allocate` with a ledger",
-            "fleet/c.yaml:8:12: error: network.vpcCidr: 10.128.64.0/18 overlaps 10.128.0.0/16, the VPC block of env-a (a.yaml): the two VPCs could never be peered or share a transit gateway; give one another block, or use `vpcCidr: allocate` with a ledger",
-            "fleet/c.yaml:8:12: error: network.vpcCidr: 10.128.64.0/18 overlaps 10.128.0.0/16, the VPC block of env-b (b.yaml): the two VPCs could never be peered or share a transit gateway; give one another block, or use `vpcCidr: allocate` with a ledger",
+            "fleet/b.yaml:9:12: error: network.vpcCidr: 10.128.0.0/16 overlaps 10.128.0.0/16, the VPC block of env-a (a.yaml): the two VPCs could never be peered or share a transit gateway; give one another block, or use `vpcCidr: allocate` with a ledger",
+            "fleet/c.yaml:9:12: error: network.vpcCidr: 10.128.64.0/18 overlaps 10.128.0.0/16, the VPC block of env-a (a.yaml): the two VPCs could never be peered or share a transit gateway; give one another block, or use `vpcCidr: allocate` with a ledger",
+            "fleet/c.yaml:9:12: error: network.vpcCidr: 10.128.64.0/18 overlaps 10.128.0.0/16, the VPC block of env-b (b.yaml): the two VPCs could never be peered or share a transit gateway; give one another block, or use `vpcCidr: allocate` with a ledger",
         ], "\(r.stderr)")
         let status = r.stdout.split(separator: "\n").dropFirst().prefix(4).map { $0.split(separator: " ").last.map(String.init) ?? "" }
         #expect(status == ["overlap", "overlap", "overlap", "ok"], "\(r.stdout)")

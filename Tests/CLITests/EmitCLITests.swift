@@ -84,7 +84,7 @@ import Testing
         for command in [["emit", design.path, "--out", out.path], ["plan", design.path, "--out", out.path]] {
             let r = try CLITests.run(command)
             #expect(r.status == 2, "\(command): \(r.stderr)")
-            #expect(r.stderr.contains("\(design.path):20:23: error: frontends[2].originProtection: edgeplan will not emit option 'cloudfront-public-nlb': the public origin can be reached directly"), "\(r.stderr)")
+            #expect(r.stderr.contains("\(design.path):21:23: error: frontends[2].originProtection: edgeplan will not emit option 'cloudfront-public-nlb': the public origin can be reached directly"), "\(r.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == before)
             #expect(try Data(contentsOf: out.appendingPathComponent("README.md")) == readme, "the earlier output is untouched")
         }

@@ -17,7 +17,7 @@ import Testing
             try Data(try Self.seed().replacingOccurrences(of: "max: 30", with: "max: \(spelling)").utf8).write(to: dir.appendingPathComponent("d.yaml"))
             let r = try Self.run(["plan", "d.yaml", "--out", "out"], in: dir)
             #expect(r.status == 2)
-            #expect(r.stderr.hasPrefix("d.yaml:11:10: error: network.nodes.max: '\(spelling)' is not a plain decimal number: "), "\(r.stderr)")
+            #expect(r.stderr.hasPrefix("d.yaml:12:10: error: network.nodes.max: '\(spelling)' is not a plain decimal number: "), "\(r.stderr)")
             #expect(r.stderr.contains(says), "\(r.stderr)")
             #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
         }
@@ -181,7 +181,7 @@ import Testing
         let many = String(seed[...lineEnd]) + frontends + "\n" + String(seed[seed.index(after: lineEnd)...])
         try Data(many.utf8).write(to: dir.appendingPathComponent("many.yaml"))
         let r = try BoundedRun.run(["plan", "many.yaml", "--out", "out"], cwd: dir, timeLimit: 30)
-        #expect(r.status == 2 && r.stderr.hasPrefix("many.yaml:14:3: error: frontends: 68 frontend options: a design compares at most 64; split them across designs"), "\(r.stderr)")
+        #expect(r.status == 2 && r.stderr.hasPrefix("many.yaml:15:3: error: frontends: 68 frontend options: a design compares at most 64; split them across designs"), "\(r.stderr)")
         #expect(r.seconds < 5)
 
         // A price file padded past 1 MB; the ledger's neighbour folder is untouched.

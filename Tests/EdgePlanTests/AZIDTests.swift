@@ -79,27 +79,27 @@ import Testing
 
     @Test func namesAndIDsDoNotMix() throws {
         let errors = Fixtures.errors(try Self.varied("[use1-az1, us-east-1b]"), file: "d.yaml")
-        #expect(errors.map(\.formatted) == ["d.yaml:10:9: error: network.azs[0]: 'use1-az1' is an AZ ID but other entries are zone names: list AZ IDs only (use1-az1) or zone names only (us-east-1a)"])
+        #expect(errors.map(\.formatted) == ["d.yaml:11:9: error: network.azs[0]: 'use1-az1' is an AZ ID but other entries are zone names: list AZ IDs only (use1-az1) or zone names only (us-east-1a)"])
     }
 
     @Test func anAZIDOfAnotherRegionIsALocatedError() throws {
         let errors = Fixtures.errors(try Self.varied("[use1-az1, euw1-az2, use1-az4]"), file: "d.yaml")
         #expect(errors.count == 1)
-        #expect(errors.first?.formatted.hasPrefix("d.yaml:10:19: error: network.azs[1]: 'euw1-az2' is an AZ ID of eu-west-1, not of us-east-1") == true, "\(errors)")
+        #expect(errors.first?.formatted.hasPrefix("d.yaml:11:19: error: network.azs[1]: 'euw1-az2' is an AZ ID of eu-west-1, not of us-east-1") == true, "\(errors)")
         let unknown = Fixtures.errors(try Self.varied("[use1-az1, use1-az7]"), file: "d.yaml")
-        #expect(unknown.first?.formatted.hasPrefix("d.yaml:10:19: error: network.azs[1]: 'use1-az7' is not an AZ ID of us-east-1") == true, "\(unknown)")
+        #expect(unknown.first?.formatted.hasPrefix("d.yaml:11:19: error: network.azs[1]: 'use1-az7' is not an AZ ID of us-east-1") == true, "\(unknown)")
     }
 
     @Test func aRegionWithoutAZIDsInTheDataFileSaysSo() throws {
         let yaml = try Self.varied("[use2-az1, use2-az2]") { $0.replacingOccurrences(of: "region: us-east-1", with: "region: us-east-2") }
         let errors = Fixtures.errors(yaml, file: "d.yaml")
-        #expect(errors.first?.formatted.hasPrefix("d.yaml:10:8: error: network.azs: edgeplan has no AZ IDs of us-east-2") == true, "\(errors)")
+        #expect(errors.first?.formatted.hasPrefix("d.yaml:11:8: error: network.azs: edgeplan has no AZ IDs of us-east-2") == true, "\(errors)")
     }
 
     @Test func tooFewAZsEKSTakesIsAnError() throws {
         let errors = Fixtures.errors(try Self.varied("[use1-az3, use1-az4]"), file: "d.yaml")
         #expect(errors.map(\.formatted) == [
-            "d.yaml:10:8: error: network.azs: EKS needs control-plane subnets in at least 2 Availability Zones it supports, and it does not allow cluster subnets in use1-az3 (EKS \"View Amazon EKS networking requirements for VPC and subnets\"), which leaves 1; add use1-az1 or use1-az2 or use1-az5 or use1-az6",
+            "d.yaml:11:8: error: network.azs: EKS needs control-plane subnets in at least 2 Availability Zones it supports, and it does not allow cluster subnets in use1-az3 (EKS \"View Amazon EKS networking requirements for VPC and subnets\"), which leaves 1; add use1-az1 or use1-az2 or use1-az5 or use1-az6",
         ])
         #expect(Fixtures.errors(try Self.varied("[use1-az1, use1-az4]")).isEmpty, "two AZs EKS takes are enough")
     }
@@ -109,7 +109,7 @@ import Testing
         let yaml = try Self.design().replacingOccurrences(of: "cluster: ledger-api-eks\n", with: "cluster: ledger-api-eks\nclusterMode: auto\n")
             .replacingOccurrences(of: "  podCidr: 100.64.0.0/20\n", with: "")
         let errors = Fixtures.errors(yaml, file: "d.yaml")
-        #expect(errors.count == 1 && errors.first?.formatted.hasPrefix("d.yaml:11:19: error: network.azs[1]: EKS does not allow cluster subnets in use1-az3") == true, "\(errors)")
+        #expect(errors.count == 1 && errors.first?.formatted.hasPrefix("d.yaml:12:19: error: network.azs[1]: EKS does not allow cluster subnets in use1-az3") == true, "\(errors)")
     }
 
     // MARK: - The plan
@@ -129,7 +129,7 @@ import Testing
         #expect(plan.freeCidrs.contains(slot))
         let note = try #require(plan.notes.first { $0.path == "network.azs[1]" })
         #expect(note.severity == .note && note.message.hasPrefix("no control-plane subnet in use1-az3: EKS does not allow cluster subnets there"))
-        #expect(note.location == SourceLocation(file: Self.designFile, line: 10, column: 19))
+        #expect(note.location == SourceLocation(file: Self.designFile, line: 11, column: 19))
         #expect(!plan.notes.contains { $0.path == "network.azs" }, "AZ IDs need no advice to list AZ IDs")
     }
 
@@ -138,7 +138,7 @@ import Testing
         #expect(plan.azKind == .name && plan.subnets.allSatisfy { $0.azId == nil })
         #expect(plan.subnets(role: .controlPlane).count == 3, "with names the plan cannot tell which is use1-az3")
         let warning = try #require(plan.notes.first { $0.path == "network.azs" })
-        #expect(warning.severity == .warning && warning.location == SourceLocation(file: Self.designFile, line: 10, column: 8))
+        #expect(warning.severity == .warning && warning.location == SourceLocation(file: Self.designFile, line: 11, column: 8))
         #expect(warning.message.contains("us-east-1a, us-east-1b, us-east-1c can be different physical zones (AZ IDs) in each account"))
         #expect(warning.message.contains("EKS does not allow cluster subnets in use1-az3"))
         #expect(warning.message.contains("list AZ IDs instead (network.azs: [use1-az1, use1-az2, use1-az4])"))

@@ -76,23 +76,26 @@ public struct DesignParser: Sendable {
 
     // MARK: - Fields
 
-    private static let topFields = ["edgeplan", "name", "region", "cluster", "clusterMode", "network", "frontends", "traffic", "requirements", "hoursPerMonth", "kubernetesVersion"]
+    // Field names, ranges and the examples of missing-field errors come from `DesignFormat`,
+    // which `edgeplan schema` describes too.
+    private typealias F = DesignFormat
+    private static let topFields = F.names(F.top)
 
     private func read(_ root: Node, _ r: inout YAMLReader) -> Design? {
         guard let top = r.fields(root, path: "", known: DesignParser.topFields) else { return nil }
         // The version decides how to read the rest: check it first.
-        guard let versionNode = r.required(top, "edgeplan", path: "", in: root, example: "1") else { return nil }
+        guard let versionNode = r.required(top, "edgeplan", path: "", in: root, example: F.example(F.top, "edgeplan")) else { return nil }
         guard let version = r.int(versionNode, path: "edgeplan", range: 0...Int.max, what: "the format version") else { return nil }
         guard DesignParser.supportedVersions.contains(version) else {
             r.error("edgeplan", "unknown format version \(version): this edgeplan reads version \(DesignParser.supportedVersions.lowerBound)", at: versionNode)
             return nil
         }
-        let name = r.required(top, "name", path: "", in: root, example: "shop-prod").flatMap { r.string($0, path: "name") }
-        let region = r.required(top, "region", path: "", in: root, example: "eu-west-1").flatMap { r.string($0, path: "region") }
-        let cluster = r.required(top, "cluster", path: "", in: root, example: "shop-prod-eks").flatMap { r.string($0, path: "cluster") }
-        let network = r.required(top, "network", path: "", in: root, example: "{vpcCidr: 10.0.0.0/16, azs: 3, nodes: {max: 30, podsPerNode: 110}}")
+        let name = r.required(top, "name", path: "", in: root, example: F.example(F.top, "name")).flatMap { r.string($0, path: "name") }
+        let region = r.required(top, "region", path: "", in: root, example: F.example(F.top, "region")).flatMap { r.string($0, path: "region") }
+        let cluster = r.required(top, "cluster", path: "", in: root, example: F.example(F.top, "cluster")).flatMap { r.string($0, path: "cluster") }
+        let network = r.required(top, "network", path: "", in: root, example: F.example(F.top, "network"))
             .flatMap { readNetwork($0, &r) }
-        let frontends = r.required(top, "frontends", path: "", in: root, example: "[{kind: alb-privatelink-nlb}]")
+        let frontends = r.required(top, "frontends", path: "", in: root, example: F.example(F.top, "frontends"))
             .flatMap { readFrontends($0, &r) }
         let traffic = top["traffic"].map { readTraffic($0, &r) } ?? Traffic()
         let requirements = top["requirements"].map { readRequirements($0, &r) } ?? Requirements()
@@ -117,19 +120,19 @@ public struct DesignParser: Sendable {
 
     private func readNetwork(_ node: Node, _ r: inout YAMLReader) -> Network? {
         let p = "network"
-        guard let f = r.fields(node, path: p, known: ["vpcCidr", "azs", "nodes", "podCidr", "natGateways", "subnetSizes"]) else { return nil }
-        let vpc: Network.CIDRChoice? = r.required(f, "vpcCidr", path: p, in: node, example: "10.128.0.0/16").flatMap { n in
+        guard let f = r.fields(node, path: p, known: F.names(F.network)) else { return nil }
+        let vpc: Network.CIDRChoice? = r.required(f, "vpcCidr", path: p, in: node, example: F.example(F.network, "vpcCidr")).flatMap { n in
             guard let text = r.string(n, path: "network.vpcCidr") else { return nil }
             if text == "allocate" { return .allocate }
             return prefix(text, n, path: "network.vpcCidr", &r).map { .fixed($0) }
         }
-        let azs = r.required(f, "azs", path: p, in: node, example: "3").flatMap { readAZs($0, &r) }
-        let nodes = r.required(f, "nodes", path: p, in: node, example: "{max: 30, podsPerNode: 110}").flatMap { n -> Nodes? in
-            guard let nf = r.fields(n, path: "network.nodes", known: ["max", "podsPerNode", "instanceType", "prefixDelegation"]) else { return nil }
-            let max = r.required(nf, "max", path: "network.nodes", in: n, example: "30")
-                .flatMap { r.int($0, path: "network.nodes.max", range: 1...100_000, what: "the most worker nodes across all AZs") }
-            let pods = r.required(nf, "podsPerNode", path: "network.nodes", in: n, example: "110")
-                .flatMap { r.int($0, path: "network.nodes.podsPerNode", range: 1...737, what: "pods per node") }
+        let azs = r.required(f, "azs", path: p, in: node, example: F.example(F.network, "azs")).flatMap { readAZs($0, &r) }
+        let nodes = r.required(f, "nodes", path: p, in: node, example: F.example(F.network, "nodes")).flatMap { n -> Nodes? in
+            guard let nf = r.fields(n, path: "network.nodes", known: F.names(F.nodes)) else { return nil }
+            let max = r.required(nf, "max", path: "network.nodes", in: n, example: F.example(F.nodes, "max"))
+                .flatMap { r.int($0, path: "network.nodes.max", range: F.range(F.nodes, "max"), what: "the most worker nodes across all AZs") }
+            let pods = r.required(nf, "podsPerNode", path: "network.nodes", in: n, example: F.example(F.nodes, "podsPerNode"))
+                .flatMap { r.int($0, path: "network.nodes.podsPerNode", range: F.range(F.nodes, "podsPerNode"), what: "pods per node") }
             let instanceType = nf["instanceType"].map { r.string($0, path: "network.nodes.instanceType") }
             let prefixDelegation = nf["prefixDelegation"].map { r.bool($0, path: "network.nodes.prefixDelegation") }
             guard let max, let pods, instanceType != .some(nil), prefixDelegation != .some(nil) else { return nil }
@@ -173,7 +176,7 @@ public struct DesignParser: Sendable {
 
     private func readSubnetSizes(_ node: Node, _ r: inout YAMLReader) -> [SubnetRole: Int]? {
         let p = "network.subnetSizes"
-        guard let f = r.fields(node, path: p, known: SubnetRole.allCases.map(\.rawValue)) else { return nil }
+        guard let f = r.fields(node, path: p, known: F.names(F.fieldsOf(F.field(F.network, "subnetSizes").shape))) else { return nil }
         var sizes: [SubnetRole: Int] = [:]
         var ok = true
         for (key, value) in f.entries {
@@ -204,9 +207,8 @@ public struct DesignParser: Sendable {
         for (i, item) in list.enumerated() {
             let p = "frontends[\(i)]"
             r.record(p, item)
-            let known = ["kind", "id", "waf"] + FrontendField.allCases.map(\.rawValue)
-            guard let f = r.fields(item, path: p, known: known) else { ok = false; continue }
-            guard let kindNode = r.required(f, "kind", path: p, in: item, example: "alb-privatelink-nlb"),
+            guard let f = r.fields(item, path: p, known: F.names(F.frontend)) else { ok = false; continue }
+            guard let kindNode = r.required(f, "kind", path: p, in: item, example: F.example(F.frontend, "kind")),
                   let kind = r.choice(kindNode, path: "\(p).kind", as: FrontendKind.self)
             else { ok = false; continue }
             let id = f["id"].flatMap { r.string($0, path: "\(p).id") }
@@ -234,7 +236,7 @@ public struct DesignParser: Sendable {
 
     private func readTraffic(_ node: Node, _ r: inout YAMLReader) -> Traffic? {
         let p = "traffic"
-        guard let f = r.fields(node, path: p, known: ["requests", "dataOutGB", "dataInGB", "newConnectionsPerSecond", "activeConnections", "wafRules"]) else { return nil }
+        guard let f = r.fields(node, path: p, known: F.names(F.traffic)) else { return nil }
         var t = Traffic()
         // Upper bounds far above any real front door (a trillion requests, an exabyte a month) keep
         // every cost within Decimal's exact range.
@@ -244,13 +246,13 @@ public struct DesignParser: Sendable {
         t.dataInGB = f["dataInGB"].flatMap { r.decimal($0, path: "\(p).dataInGB", what: "GB received from clients per month", max: limit.dataGB) }
         t.newConnectionsPerSecond = f["newConnectionsPerSecond"].flatMap { r.decimal($0, path: "\(p).newConnectionsPerSecond", what: "new connections per second", max: limit.connections) }
         t.activeConnections = f["activeConnections"].flatMap { r.decimal($0, path: "\(p).activeConnections", what: "concurrent connections", max: limit.connections) }
-        t.wafRules = f["wafRules"].flatMap { r.int($0, path: "\(p).wafRules", range: 0...10_000, what: "WAF rules") }
+        t.wafRules = f["wafRules"].flatMap { r.int($0, path: "\(p).wafRules", range: F.range(F.traffic, "wafRules"), what: "WAF rules") }
         return t
     }
 
     private func readRequirements(_ node: Node, _ r: inout YAMLReader) -> Requirements? {
         let p = "requirements"
-        guard let f = r.fields(node, path: p, known: ["waf", "apiKeys", "caching", "privateOrigin", "staticIps"]) else { return nil }
+        guard let f = r.fields(node, path: p, known: F.names(F.requirements)) else { return nil }
         return Requirements(
             waf: f["waf"].flatMap { r.bool($0, path: "\(p).waf") },
             apiKeys: f["apiKeys"].flatMap { r.bool($0, path: "\(p).apiKeys") },
