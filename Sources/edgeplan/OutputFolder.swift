@@ -53,6 +53,34 @@ enum OutputFolder {
         Disk.sync(folder: parent)
     }
 
+    /// What writing `files` to `path` would change (`plan --out DIR --check`), without writing:
+    /// each file that would be added, changed or removed, sorted; empty when the folder is current.
+    static func changes(_ files: [OutputFile], at path: String) -> [String] {
+        let fm = FileManager.default
+        let wanted = Dictionary(OutputManifest.folder(files).map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+        var present: Set<String> = []
+        func walk(_ relative: String) {
+            let absolute = relative.isEmpty ? path : (path as NSString).appendingPathComponent(relative)
+            guard let names = try? fm.contentsOfDirectory(atPath: absolute) else { return }
+            for name in names {
+                let child = relative.isEmpty ? name : "\(relative)/\(name)"
+                switch Disk.kind((path as NSString).appendingPathComponent(child)) {
+                case .folder: walk(child)
+                default: present.insert(child)
+                }
+            }
+        }
+        walk("")
+        var out: [String] = []
+        for (file, contents) in wanted {
+            guard present.contains(file) else { out.append("added    \(file)"); continue }
+            let data = fm.contents(atPath: (path as NSString).appendingPathComponent(file))
+            if data != Data(contents.utf8) { out.append("changed  \(file)") }
+        }
+        for file in present where wanted[file] == nil { out.append("removed  \(file)") }
+        return out.sorted { $0.dropFirst(9) < $1.dropFirst(9) }
+    }
+
     /// The folder `--out` names: a symbolic link is followed to the folder it points to (made
     /// there if it does not exist yet, as long as the folder it would be in does).
     private static func resolve(_ path: String) throws(DiagnosticError) -> String {

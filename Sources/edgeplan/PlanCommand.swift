@@ -23,6 +23,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "A folder of price files (<region>.json) to use instead of edgeplan's pricing/aws.")
     var pricing: String?
 
+    @Flag(help: "With --out: write nothing; exit 1 and list what would change when DIR is not what --out would write (0 when it is current), for a CI job that keeps committed reports current.")
+    var check = false
+
     @Flag(help: "Deduct the account's free allowances (100 GB of data out, CloudFront's Always Free tier) from the costs as negative lines; off by default, since the whole account shares them.")
     var freeTier = false
 
@@ -34,6 +37,7 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         if let problem = PlanLedger.validate(design: design, fleet: fleet, out: out, json: format == .json || format == .sarif) { throw ValidationError(problem) }
+        if check && out == nil { throw ValidationError("--check compares the folder --out names with what it would write: give --out DIR") }
     }
 
     func run() throws {
@@ -53,6 +57,16 @@ struct PlanCommand: ParsableCommand {
                 if outcome.plan == nil || outcome.diagnostics.hasErrors { throw ExitCode(2) }
             }
             guard let plan = outcome.plan else { throw ExitCode(2) }
+            if let out, check {
+                let changes = OutputFolder.changes(try ReportRenderer().render(plan) + DeploymentEmitter().render(plan), at: out)
+                guard changes.isEmpty else {
+                    Console.out("\(out) is not current: \(changes.count) file\(changes.count == 1 ? "" : "s") would change (run edgeplan plan \(design) --out \(out))\n"
+                                + changes.map { "  \($0)\n" }.joined())
+                    throw ExitCode(1)
+                }
+                Console.out("\(out) is current\n")
+                return
+            }
             if let out {
                 try OutputFolder.write(try ReportRenderer().render(plan) + DeploymentEmitter().render(plan), to: out)
             }

@@ -265,6 +265,26 @@ import Testing
         #expect(CLITests.withoutZoneNote(r.stderr).isEmpty, "\(r.stderr)")
     }
 
+    /// `plan --out DIR --check` writes nothing and says whether DIR is what --out would write.
+    @Test func checkSaysWhetherTheFolderIsCurrentAndWritesNothing() throws {
+        let dir = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let design = try Self.write(Self.design, in: dir)
+        let out = dir.appendingPathComponent("out").path
+        #expect(try CLITests.run(["plan", design, "--out", out]).status == 0)
+        let current = try CLITests.run(["plan", design, "--out", out, "--check"])
+        #expect(current.status == 0 && current.stdout == "\(out) is current\n", "\(current.stdout)\(current.stderr)")
+        // An edited file and a stray one: exit 1, both named, the folder left as it was.
+        let report = URL(fileURLWithPath: out).appendingPathComponent("report.md")
+        try Data("edited\n".utf8).write(to: report)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent("stray.txt"))
+        let stale = try CLITests.run(["plan", design, "--out", out, "--check"])
+        #expect(stale.status == 1)
+        #expect(stale.stdout.contains("  changed  report.md\n") && stale.stdout.contains("  removed  stray.txt\n"), "\(stale.stdout)")
+        #expect(try String(contentsOf: report, encoding: .utf8) == "edited\n")
+        #expect(try CLITests.run(["plan", design, "--check"]).status == 2, "--check needs --out")
+    }
+
     @Test func freeTierIsOptInAndShownAsNegativeLines() throws {
         let dir = try CLITests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
