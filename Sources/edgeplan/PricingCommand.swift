@@ -26,10 +26,10 @@ struct PricingImportCommand: ParsableCommand {
             let data = try InputFile.read(offer, limit: OfferImporter.maxBytes, what: "an AWS Price List offer file edgeplan reads",
                                           missing: "no such file: download the offer, e.g. https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSELB/current/eu-west-1/index.json",
                                           advice: " (a regional AmazonEC2 offer is far larger: keep only the rows edgeplan maps, as the README shows)")
-            let importer = OfferImporter()
+            let reference = try DataFiles.reference()
+            let importer = OfferImporter(reference: reference)
             let reading = try importer.read(data, file: offer)
-            let names = try DataFiles.reference().regions.mapValues(\.name)
-            let result = try importer.apply(reading, folder: try files.all(), folderLabel: files.label, regionNames: names)
+            let result = try importer.apply(reading, folder: try files.all(), folderLabel: files.label, regionNames: reference.regions.mapValues(\.name))
             try write(result.files, into: files.folder)
             Console.out(report(result, reading))
         } catch {
