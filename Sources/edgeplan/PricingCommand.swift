@@ -6,7 +6,7 @@ struct PricingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pricing",
         abstract: "Keep the price files current.",
-        subcommands: [PricingImportCommand.self])
+        subcommands: [PricingImportCommand.self, PricingFetchCommand.self])
 }
 
 struct PricingImportCommand: ParsableCommand {
