@@ -8,6 +8,8 @@ import Glibc
 /// `faults` breaks paths (`status:404`, `corrupt`, `truncate`, `hang`); `requests` lists the paths asked for.
 final class PriceListServer {
     private let process = Process()
+    /// The server's stdin: it exits when this closes, so a test that crashes leaves no server behind.
+    private let lifeline = Pipe()
     private let log: URL
     let port: Int
 
@@ -25,6 +27,7 @@ final class PriceListServer {
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
+        process.standardInput = lifeline
         try process.run()
         // The server prints `PORT <n>` once it listens.
         var text = ""

@@ -72,6 +72,8 @@ def main():
                 self.wfile.flush()
                 self.close_connection = True
 
+    # Stdin is a pipe from the test: when the test process ends, however it ends, so does this server.
+    threading.Thread(target=lambda: (sys.stdin.buffer.read(), os._exit(0)), daemon=True).start()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     print("PORT %d" % server.server_address[1], flush=True)
