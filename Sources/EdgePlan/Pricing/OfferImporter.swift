@@ -6,7 +6,17 @@ import Foundation
 /// writes the files returned. An entry whose price is unchanged is left exactly as it is (its
 /// hand-researched note and source stay); a changed or new entry gets the offer as its source.
 public struct OfferImporter: Sendable {
-    public init() {}
+    /// Each Region's usage-type prefix in the Price List (`AWSReference.priceListUsagePrefixes`).
+    public var usagePrefixes: [String: String]
+
+    public init(usagePrefixes: [String: String]) {
+        self.usagePrefixes = usagePrefixes
+    }
+
+    /// An importer with the usage-type prefixes of `limits/regions.json`.
+    public init(reference: AWSReference) {
+        self.init(usagePrefixes: reference.priceListUsagePrefixes)
+    }
 
     /// One price read from the offer, in edgeplan's units.
     public struct ImportedPrice: Sendable, Equatable {
@@ -92,7 +102,7 @@ public struct OfferImporter: Sendable {
         var skipped: [String] = []
         for sku in offer.products.keys.sorted() {
             let product = offer.products[sku]!
-            guard let rule = OfferItemMap.rule(offerCode: offer.offerCode, attributes: product.attributes),
+            guard let rule = OfferItemMap.rule(offerCode: offer.offerCode, attributes: product.attributes, prefixes: usagePrefixes),
                   let region = product.attributes["regionCode"]
             else { continue }
             let usagetype = product.attributes["usagetype"] ?? ""

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// A row matches when the offer code is the same, the product is in an AWS Region (`locationType`),
 /// its `usagetype` is the pattern with the Region's usage-type prefix (`EU-LoadBalancerUsage` in
-/// eu-west-1, `LoadBalancerUsage` in us-east-1), and its `operation` is the one given. Matching
+/// eu-west-1, `LoadBalancerUsage` in us-east-1; the prefixes are data, `priceListUsagePrefix` in
+/// `limits/regions.json`), and its `operation` is the one given. Matching
 /// whole usage types keeps look-alikes out: `EU-Outposts-LCUUsage` (a $0 Outposts rate),
 /// `EU-ReservedLCUUsage`, `TS-LoadBalancerUsage` (trust stores) never match.
 ///
@@ -69,21 +70,14 @@ public enum OfferItemMap {
              description: "API Gateway HTTP API requests, tiered per month", unit: "million requests"),
     ]
 
-    /// Usage-type prefixes of the Regions, as the Price List writes them. us-east-1 has none.
-    /// A Region missing here matches only unprefixed usage types.
-    public static let regionPrefixes: [String: String] = [
-        "us-east-1": "", "us-east-2": "USE2", "us-west-1": "USW1", "us-west-2": "USW2", "ca-central-1": "CAN1",
-        "eu-west-1": "EU", "eu-west-2": "EUW2", "eu-west-3": "EUW3", "eu-central-1": "EUC1", "eu-north-1": "EUN1",
-        "eu-south-1": "EUS1", "ap-southeast-1": "APS1", "ap-southeast-2": "APS2", "ap-northeast-1": "APN1",
-        "ap-northeast-2": "APN2", "ap-northeast-3": "APN3", "me-south-1": "MES1", "sa-east-1": "SAE1",
-    ]
-
-    /// The rule for a product of `offerCode`, or nil when edgeplan has no item for it.
-    public static func rule(offerCode: String, attributes: [String: String]) -> Rule? {
+    /// The rule for a product of `offerCode`, or nil when edgeplan has no item for it. `prefixes`
+    /// holds each Region's usage-type prefix (`AWSReference.priceListUsagePrefixes`, from
+    /// `limits/regions.json`); a Region missing there matches only unprefixed usage types.
+    public static func rule(offerCode: String, attributes: [String: String], prefixes: [String: String]) -> Rule? {
         guard attributes["locationType"] == "AWS Region", let region = attributes["regionCode"],
               let usagetype = attributes["usagetype"]
         else { return nil }
-        let prefix = regionPrefixes[region] ?? ""
+        let prefix = prefixes[region] ?? ""
         let base: String
         if prefix.isEmpty {
             base = usagetype

@@ -74,16 +74,38 @@ public struct RegionInfo: Hashable, Sendable, Codable {
     /// The AZ IDs EKS does not allow cluster (control-plane) subnets in (EKS "View Amazon EKS
     /// networking requirements for VPC and subnets"); empty ids where the page lists none.
     public var eksControlPlaneUnsupportedAzIds: AZIDList?
+    /// The prefix of this Region's usage types in the AWS Price List (`EU` in `EU-LoadBalancerUsage`,
+    /// none in us-east-1); nil where edgeplan has no source for it (then only unprefixed rows match).
+    public var priceListUsagePrefix: UsageTypePrefix?
     public var note: String?
     public var source: Source?
 
+    /// A Region's usage-type prefix with its source.
+    public struct UsageTypePrefix: Hashable, Sendable, Codable {
+        public var prefix: String
+        public var note: String?
+        public var source: Source
+
+        public init(prefix: String, note: String? = nil, source: Source) {
+            self.prefix = prefix
+            self.note = note
+            self.source = source
+        }
+
+        /// Capital letters and digits, such as `EU`, `EUC2` or `APS3`; empty for none.
+        public var isWellFormed: Bool {
+            prefix.count <= 8 && prefix.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        }
+    }
+
     public init(code: String, name: String, azs: [String], azIds: AZIDList? = nil, eksControlPlaneUnsupportedAzIds: AZIDList? = nil,
-                note: String? = nil, source: Source? = nil) {
+                priceListUsagePrefix: UsageTypePrefix? = nil, note: String? = nil, source: Source? = nil) {
         self.code = code
         self.name = name
         self.azs = azs
         self.azIds = azIds
         self.eksControlPlaneUnsupportedAzIds = eksControlPlaneUnsupportedAzIds
+        self.priceListUsagePrefix = priceListUsagePrefix
         self.note = note
         self.source = source
     }
@@ -152,6 +174,10 @@ public struct AWSReference: Sendable, Equatable {
     /// `instanceTypes.defaultOrder`, resolved once (the order edgeplan tries when a design names no type).
     public var defaultInstanceTypes: [InstanceType]
 
+    /// Each Region's usage-type prefix in the AWS Price List, for the Regions `limits/regions.json`
+    /// gives one (the offer importer matches usage types after it).
+    public var priceListUsagePrefixes: [String: String] { regions.compactMapValues(\.priceListUsagePrefix?.prefix) }
+
     public init(limits: [Limit], regions: [RegionInfo], eksVersions: EKSVersionCalendar, instanceTypes: InstanceTypeTable,
                 privateClusterEndpoints: [VPCEndpointService] = [], cidrAssociation: CIDRAssociationRules = CIDRAssociationRules(rules: [])) throws(ReferenceError) {
         var defaults: [InstanceType] = []
@@ -177,6 +203,13 @@ public struct AWSReference: Sendable, Equatable {
             if let ids = region.azIds?.ids, Set(ids).count != ids.count {
                 throw .malformed("limits/regions.json", "\(region.code): an AZ ID is listed twice in azIds")
             }
+            if let usage = region.priceListUsagePrefix, !usage.isWellFormed {
+                throw .malformed("limits/regions.json", "\(region.code): priceListUsagePrefix '\(usage.prefix)' is not a usage-type prefix (capital letters and digits, such as EUC1)")
+            }
+        }
+        let prefixes = regions.compactMap(\.priceListUsagePrefix?.prefix).sorted()
+        if let twice = zip(prefixes, prefixes.dropFirst()).first(where: { $0 == $1 })?.0 {
+            throw .malformed("limits/regions.json", "priceListUsagePrefix '\(twice)' is given for two Regions; a usage type would not say which Region it is in")
         }
         self.regions = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         self.limits = try AWSLimits(entries: entries)

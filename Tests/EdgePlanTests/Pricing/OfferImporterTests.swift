@@ -21,7 +21,7 @@ import Testing
     static func d(_ s: String) -> Decimal { Decimal(string: s)! }
 
     @Test func theRealUSEast1ExcerptChangesNothingAndLookAlikesNeverMatch() throws {
-        let importer = OfferImporter()
+        let importer = OfferImporter(reference: Fixtures.reference)
         let reading = try importer.read(try Self.offer("awselb-us-east-1.json"), file: "awselb.json")
         #expect(reading.offerCode == "AWSELB" && reading.version == "20260911124544")
         // Six items; the Outposts, reserved, trust-store and gateway rows match none.
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func anIrelandOfferAddsAndChangesEntriesWithTheOfferAsSource() throws {
-        let importer = OfferImporter()
+        let importer = OfferImporter(reference: Fixtures.reference)
         let reading = try importer.read(try Self.offer("awselb-eu-west-1-test-prices.json"), file: "o.json")
         let result = try importer.apply(reading, folder: try Self.folder(), folderLabel: "pricing/aws", regionNames: ["eu-west-1": "Europe (Ireland)"])
         let changes = try #require(result.changes.first { $0.file == "pricing/aws/eu-west-1.json" }?.changes)
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func tiersAndPerRequestPricesConvertToTheFileUnits() throws {
-        let importer = OfferImporter()
+        let importer = OfferImporter(reference: Fixtures.reference)
         let api = try importer.read(try Self.offer("apigateway-us-east-1.json"), file: "o.json")
         let rest = try #require(api.prices.first { $0.rule.item == "apigw.rest.requests" })
         #expect(rest.tiers == [
@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func aNewRegionGetsANewFile() throws {
-        let importer = OfferImporter()
+        let importer = OfferImporter(reference: Fixtures.reference)
         let reading = try importer.read(try Self.offer("awselb-eu-west-1-test-prices.json"), file: "o.json")
         let result = try importer.apply(reading, folder: [:], folderLabel: "prices", regionNames: ["eu-west-1": "Europe (Ireland)"])
         let file = try #require(result.files.first)
@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func aPriceThatIsNotAPlainDecimalIsNeverReadInPart() throws {
-        let importer = OfferImporter()
+        let importer = OfferImporter(reference: Fixtures.reference)
         // In the offer: "0.0310000000.5" would have been read as 0.031.
         let text = String(decoding: try Self.offer("awselb-eu-west-1-test-prices.json"), as: UTF8.self)
         let bent = text.replacingOccurrences(of: #""USD": "0.0310000000""#, with: #""USD": "0.0310000000.5""#)
@@ -124,7 +124,7 @@ import Testing
     }
 
     @Test func whatIsNotAnOfferIsALocatedError() throws {
-        let importer = OfferImporter()
+        let importer = OfferImporter(reference: Fixtures.reference)
         #expect(throws: DiagnosticError.self) { try importer.read(try Self.offer("truncated.json"), file: "t.json") }
         let notAnOffer = try Self.offer("not-an-offer.json")
         do {

@@ -60,7 +60,7 @@ import Testing
                 _ = try PriceCatalog(json: data, file: file)
                 return []
             case .offer:
-                _ = try OfferImporter().read(data, file: file)
+                _ = try OfferImporter(reference: Fixtures.reference).read(data, file: file)
                 return []
             case .describeVPCs:
                 _ = try AWSImport().read(data, file: file)

@@ -88,7 +88,7 @@ import Testing
         #expect(refused { _ = try PriceCatalog(json: padded, file: "p.json") } == ["p.json:1:1: error: the file is 1,048,577 bytes; a price file is at most 1,048,576 bytes"])
         #expect(refused { _ = try PriceCatalog(json: padded.dropLast(), file: "p.json") }.isEmpty)
         let offer = Data(repeating: 0x20, count: OfferImporter.maxBytes + 1)
-        #expect(refused { _ = try OfferImporter().read(offer, file: "o.json") }.first?.hasPrefix("o.json:1:1: error: the file is 16,777,217 bytes; edgeplan reads offer files of at most 16,777,216 bytes") == true)
+        #expect(refused { _ = try OfferImporter(reference: Fixtures.reference).read(offer, file: "o.json") }.first?.hasPrefix("o.json:1:1: error: the file is 16,777,217 bytes; edgeplan reads offer files of at most 16,777,216 bytes") == true)
         let describe = Data(repeating: 0x20, count: AWSImport.maxBytes + 1)
         #expect(refused { _ = try AWSImport().read(describe, file: "v.json") }.first?.hasPrefix("v.json:1:1: error: the file is 33,554,433 bytes; edgeplan reads at most 33,554,432 bytes") == true)
         let ledger = String(repeating: " ", count: LedgerParser.maxBytes + 1)
