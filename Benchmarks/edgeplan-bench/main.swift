@@ -62,6 +62,15 @@ let costingSeconds = measure("option costings (13 options, us-east-1)", iteratio
 }
 let costings = Double(costingRounds * pricedPlan.options.count)
 print("  (\(Int(costings / costingSeconds)) full option costings per second)")
+// 1c'. The same without the CloudFront flat-rate plans, in the same run: what weighing them costs.
+var payAsYouGoOnly = usEast1
+payAsYouGoOnly.prices = usEast1.prices.filter { !$0.key.hasPrefix(FlatRatePlanTerms.itemPrefix) }
+let payAsYouGoSeconds = measure("option costings, pay-as-you-go only", iterations: costingRounds) {
+    for option in pricedPlan.options {
+        precondition((try? model.cost(option.topology, traffic: costTraffic, azCount: 3, prices: payAsYouGoOnly)) != nil)
+    }
+}
+print("  (\(Int(costings / payAsYouGoSeconds)) full option costings per second without flat-rate plans)")
 // 1d. The whole priced plan: parse, plan, cost 13 options, sweep 42 traffic levels, find the break-even points.
 _ = measure("parse+plan+costs+break-even every-option.yaml", iterations: quick ? 5 : 50) {
     precondition(pipeline.run(everyOption, file: "every-option.yaml", prices: { _ in usEast1 }).plan?.pricing != nil)
