@@ -76,6 +76,10 @@ _ = measure("parse+plan+costs+break-even every-option.yaml", iterations: quick ?
     precondition(pipeline.run(everyOption, file: "every-option.yaml", prices: { _ in usEast1 }).plan?.pricing != nil)
 }
 
+_ = measure("parse+plan+costs+break-even, pay-as-you-go only", iterations: quick ? 5 : 50) {
+    precondition(pipeline.run(everyOption, file: "every-option.yaml", prices: { _ in payAsYouGoOnly }).plan?.pricing != nil)
+}
+
 // 2. A burst of 1,000,000 mixed-size allocations (/20 to /30) out of the IPv4 space with the
 // private and reserved ranges taken out as holes; lowest aligned block first.
 let count = quick ? 100_000 : 1_000_000

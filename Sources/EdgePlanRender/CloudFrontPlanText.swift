@@ -30,8 +30,8 @@ enum CloudFrontPlanText {
         guard c.cheapestFit != nil else { return [] }
         var out: [(String, String)] = [("allowances", allowances(c).joined(separator: ", "))]
         if let o = outgrown(c) { out.append(("limit", o)) }
-        out.append(("includes", c.includes.joined(separator: "; ")))
-        out.append(("does not allow", c.notAllowed.joined(separator: "; ")))
+        out.append(("includes", c.includesText.joined(separator: "; ")))
+        out.append(("does not allow", c.notAllowedText.joined(separator: "; ")))
         if c.chosen != nil, !c.conditions.isEmpty { out.append(("conditions", c.conditions.joined(separator: "; "))) }
         return out
     }

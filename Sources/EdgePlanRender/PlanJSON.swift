@@ -208,15 +208,15 @@ public struct PlanJSONRenderer: PlanRenderer {
             ("cheapestFit", p.cheapestFit.map(JSONValue.string) ?? .null),
             ("candidates", .array(p.candidates.map { c in
                 .object([("item", .string(c.item)), ("name", .string(c.name)), ("fee", .money(c.fee)), ("fits", .bool(c.fits)),
-                         ("ruledOutBy", .array(c.ruledOutBy.map(JSONValue.string)))])
+                         ("ruledOutBy", .array(c.ruledOutBy.map { .string($0.sentence) }))])
             })),
             ("allowances", .array(p.allowances.map { a in
                 .object([("what", .string(a.what)), ("used", .decimal(a.used.rounded(6))), ("allowed", .decimal(a.allowed))])
             })),
             ("outgrownAboveDataOutGB", p.outgrownAboveDataOutGB.map(JSONValue.decimal) ?? .null),
             ("outgrownBy", p.outgrownBy.map(JSONValue.string) ?? .null),
-            ("includes", .array(p.includes.map(JSONValue.string))),
-            ("notAllowed", .array(p.notAllowed.map(JSONValue.string))),
+            ("includes", .array(p.includesText.map(JSONValue.string))),
+            ("notAllowed", .array(p.notAllowedText.map(JSONValue.string))),
             ("conditions", .array(p.conditions.map(JSONValue.string))),
             ("replaced", .array(p.replaced.map(costLine))),
         ]

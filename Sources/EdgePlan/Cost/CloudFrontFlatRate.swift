@@ -49,35 +49,34 @@ struct CloudFrontFlatRate: Sendable {
         let missing = Array(Set(unpriced.filter { covers.contains($0.component) }.map(\.item))).sorted()
 
         let use = Use(topology: topology, traffic: traffic, wafOnDistribution: wafOnIt)
-        let candidates = prices.flatRatePlans.map { plan in
-            CloudFrontPlanChoice.Candidate(item: plan.item, name: plan.flatRatePlan?.name ?? plan.item, fee: plan.usd,
-                                           ruledOutBy: use.ruledOut(by: plan, detail: detail))
-        }
-        let fit = candidates.first { $0.fits }
+        let fit = prices.flatRatePlans.first(where: use.fits)
         // With unpriced lines the priced part is a lower bound of pay-as-you-go: only a plan below it is surely cheaper.
-        let chosen = fit.flatMap { $0.fee < payAsYouGo ? $0 : nil }
+        let chosen = fit.flatMap { $0.usd < payAsYouGo ? $0 : nil }
 
         var out = lines
         var left = unpriced
-        if let chosen, let plan = prices.prices[chosen.item] {
+        if let plan = chosen {
             let at = lines.firstIndex { covers.contains($0.component) } ?? lines.endIndex
             out = lines.filter { !covers.contains($0.component) }
             left = unpriced.filter { !covers.contains($0.component) }
+            let name = plan.flatRatePlan?.name ?? plan.item
             out.insert(MonthlyCost.Line(
                 component: cloudFront.id, item: plan.item, quantity: 1, unit: plan.unit, unitPrice: detail ? plan.usd.plainString : "",
                 amount: plan.usd, priceRef: "\(prices.file)#\(plan.item)",
-                basis: detail ? "flat-rate plan \(chosen.name): replaces the \(wafOnIt ? "CloudFront and WAF" : "CloudFront") lines (\(money(shown)) pay-as-you-go); no overage charges" : nil,
+                basis: detail ? "flat-rate plan \(name): replaces the \(wafOnIt ? "CloudFront and WAF" : "CloudFront") lines (\(money(shown)) pay-as-you-go); no overage charges" : nil,
                 evidence: plan.evidence), at: at)
         }
         guard detail else { return Priced(lines: out, unpriced: left, choice: nil) }
 
-        var choice = CloudFrontPlanChoice(component: cloudFront.id, covers: covers, payAsYouGo: payAsYouGo, payAsYouGoUnpriced: missing,
-                                          candidates: candidates, chosen: chosen?.item, cheapestFit: fit?.item,
-                                          replaced: chosen == nil ? [] : covered)
-        if let fit, let plan = prices.prices[fit.item], let terms = plan.flatRatePlan {
-            describe(&choice, plan: plan, terms: terms, use: use, catalog: prices)
+        let candidates = prices.flatRatePlans.map { plan in
+            CloudFrontPlanChoice.Candidate(item: plan.item, name: plan.flatRatePlan?.name ?? plan.item, fee: plan.usd, ruledOutBy: use.reasons(plan))
         }
-        choice.summary = summary(choice, payAsYouGo: shown, wafOnIt: wafOnIt)
+        var choice = CloudFrontPlanChoice(component: cloudFront.id, covers: covers, payAsYouGo: payAsYouGo, payAsYouGoUnpriced: missing,
+                                          candidates: candidates, chosen: chosen?.item, cheapestFit: fit?.item, wafOnDistribution: wafOnIt,
+                                          replaced: chosen == nil ? [] : covered)
+        if let fit, let terms = fit.flatRatePlan {
+            describe(&choice, plan: fit, terms: terms, use: use, catalog: prices)
+        }
         return Priced(lines: out, unpriced: left, choice: choice)
     }
 
@@ -90,7 +89,6 @@ struct CloudFrontFlatRate: Sendable {
         var wafRules: Decimal
         var features: [FlatRateFeature]
         var wafOnDistribution: Bool
-
         init(topology: Topology, traffic: TrafficProfile, wafOnDistribution: Bool) {
             requests = traffic.requests
             dataOutGB = traffic.dataOutGB
@@ -102,30 +100,29 @@ struct CloudFrontFlatRate: Sendable {
             if wafOnDistribution { features.append(.wafRequestLogs) }
         }
 
-        /// Why `plan` cannot carry the option (empty when it can); without `detail`, only whether.
-        func ruledOut(by plan: PriceCatalog.Price, detail: Bool) -> [String] {
-            guard let terms = plan.flatRatePlan else { return ["it has no plan terms"] }
-            var why: [String] = []
-            func limit(_ name: String, _ used: Decimal, _ text: (Decimal) -> String) -> Bool {
-                guard let allowed = plan.dimensions[name] else {
-                    why.append("the price file gives it no '\(name)'")
-                    return !detail
-                }
-                guard used > allowed else { return false }
-                why.append(detail ? text(allowed) : "")
-                return !detail
+        /// Whether `plan` holds the option: the sweep's question, asked without writing a sentence.
+        func fits(_ plan: PriceCatalog.Price) -> Bool {
+            guard let terms = plan.flatRatePlan, let requestsAllowed = plan.dimensions[FlatRatePlanTerms.allowanceRequests],
+                  let gbAllowed = plan.dimensions[FlatRatePlanTerms.allowanceGB], let rulesAllowed = plan.dimensions[FlatRatePlanTerms.wafRuleLimit]
+            else { return false }
+            return requests <= requestsAllowed && gb <= gbAllowed && wafRules <= rulesAllowed
+                && features.allSatisfy { terms.includes.contains($0) && !terms.excludes.contains($0) }
+        }
+
+        /// Why `plan` cannot carry the option, every reason; empty exactly when `fits(plan)`.
+        func reasons(_ plan: PriceCatalog.Price) -> [CloudFrontPlanChoice.Reason] {
+            var why: [CloudFrontPlanChoice.Reason] = []
+            func limit(_ name: String, _ used: Decimal, _ reason: (Decimal, Decimal) -> CloudFrontPlanChoice.Reason) {
+                guard let allowed = plan.dimensions[name] else { return why.append(.unstated(name)) }
+                if used > allowed { why.append(reason(used, allowed)) }
             }
-            if limit(FlatRatePlanTerms.allowanceRequests, requests, { "\(groupedDecimal(requests.rounded(0))) requests a month are more than its \(groupedDecimal($0)) allowance" }) { return why }
-            if limit(FlatRatePlanTerms.allowanceGB, gb, { "\(groupedDecimal(gb.rounded(2))) GB a month (data out and to the origin) are more than its \(groupedDecimal($0)) GB allowance" }) { return why }
-            if limit(FlatRatePlanTerms.wafRuleLimit, wafRules, { "\(groupedDecimal(wafRules)) WAF rules are more than the \(groupedDecimal($0)) it allows" }) { return why }
-            for f in features where !terms.includes.contains(f) {
-                why.append(detail ? "it does not include \(f.phrase)" : "")
-                if !detail { return why }
-            }
-            for f in features where terms.excludes.contains(f) {
-                why.append(detail ? "it does not allow \(f.phrase)" : "")
-                if !detail { return why }
-            }
+            limit(FlatRatePlanTerms.allowanceRequests, requests) { .requests(used: $0, allowed: $1) }
+            limit(FlatRatePlanTerms.allowanceGB, gb) { .data(used: $0, allowed: $1) }
+            limit(FlatRatePlanTerms.wafRuleLimit, wafRules) { .wafRules(used: $0, allowed: $1) }
+            guard let terms = plan.flatRatePlan else { return why + [.unstated("flatRatePlan")] }
+            for f in features where !terms.includes.contains(f) { why.append(.notIncluded(f)) }
+            for f in features where terms.excludes.contains(f) { why.append(.notAllowed(f)) }
+            assert(why.isEmpty == fits(plan), "fits and reasons disagree on \(plan.item)")
             return why
         }
     }
@@ -150,36 +147,15 @@ struct CloudFrontFlatRate: Sendable {
             choice.outgrownAboveDataOutGB = first.at.rounded(2)
             choice.outgrownBy = first.by
         }
-        choice.includes = ["the distribution's data transfer out, data transfer to the origin and requests"] + terms.includes.map(\.phrase)
+        choice.includes = terms.includes
         // A feature some plan of the file includes and this one does not is not available on it.
         let tiered = catalog.flatRatePlans.flatMap { $0.flatRatePlan?.includes ?? [] }
-        var missing: [FlatRateFeature] = []
-        for f in FlatRateFeature.allCases where tiered.contains(f) && !terms.includes.contains(f) { missing.append(f) }
-        choice.notAllowed = ["more than \(groupedDecimal(rules)) WAF rules (custom rules and AWS Managed Rules)"]
-            + missing.map { "\($0.phrase) (not on this plan)" } + terms.excludes.map(\.phrase)
+        choice.unavailable = FlatRateFeature.allCases.filter { tiered.contains($0) && !terms.includes.contains($0) }
+        choice.excludes = terms.excludes
+        choice.wafRuleLimit = plan.dimensions[FlatRatePlanTerms.wafRuleLimit]
         if !use.wafOnDistribution {
             choice.conditions.append("AWS requires a web ACL on a distribution with a flat-rate plan; the plan includes one at no charge, though this option carries none")
         }
         choice.conditions.append("one distribution with one apex domain per plan; above the allowances AWS charges no overage but may adjust delivery after sustained excess, until the plan is upgraded")
-    }
-
-    private func summary(_ c: CloudFrontPlanChoice, payAsYouGo: Decimal, wafOnIt: Bool) -> String {
-        let lines = wafOnIt ? "the CloudFront and WAF lines" : "the CloudFront lines"
-        func reasons(_ list: [CloudFrontPlanChoice.Candidate]) -> String {
-            list.map { "\($0.name): \($0.ruledOutBy.joined(separator: "; "))" }.joined(separator: "; ")
-        }
-        if let chosen = c.chosenPlan {
-            let cheaper = c.candidates.prefix { $0.item != chosen.item }.filter { !$0.fits }
-            return "Priced on the CloudFront \(chosen.name) flat-rate plan (\(money(chosen.fee)) a month) instead of pay-as-you-go (\(money(payAsYouGo)) for \(lines)"
-                + (c.payAsYouGoUnpriced.isEmpty ? "" : " before \(c.payAsYouGoUnpriced.joined(separator: ", ")), which has no price") + "): "
-                + "the cheapest plan that holds the traffic and the option" + (cheaper.isEmpty ? "." : " (\(reasons(cheaper))).")
-        }
-        if let fit = c.cheapestFit, let plan = c.candidates.first(where: { $0.item == fit }) {
-            if !c.payAsYouGoUnpriced.isEmpty {
-                return "Priced pay-as-you-go: the cheapest plan that holds the traffic, \(plan.name) (\(money(plan.fee)) a month), costs more than the priced part of \(lines) (\(money(payAsYouGo))), and \(c.payAsYouGoUnpriced.joined(separator: ", ")) has no price, so edgeplan cannot tell which is cheaper."
-            }
-            return "Priced pay-as-you-go (\(money(payAsYouGo)) for \(lines)): the cheapest plan that holds the traffic, \(plan.name), costs \(money(plan.fee)) a month."
-        }
-        return "Priced pay-as-you-go (\(money(payAsYouGo)) for \(lines)): no flat-rate plan holds the option (\(reasons(c.candidates)))."
     }
 }

@@ -5,15 +5,43 @@ import Foundation
 /// traffic and whose limits the option fits, whichever costs less. Each plan considered is here
 /// with what rules it out, so a reader sees why the chosen pricing won.
 public struct CloudFrontPlanChoice: Sendable, Equatable {
+    /// Why a plan cannot carry the option; `sentence` says it.
+    public enum Reason: Sendable, Equatable {
+        case requests(used: Decimal, allowed: Decimal)
+        /// GB of data out and to the origin.
+        case data(used: Decimal, allowed: Decimal)
+        case wafRules(used: Decimal, allowed: Decimal)
+        /// The option uses a feature the plan does not include.
+        case notIncluded(FlatRateFeature)
+        /// The option uses a feature the plan does not allow.
+        case notAllowed(FlatRateFeature)
+        /// The price file does not state this term of the plan (a dimension's name).
+        case unstated(String)
+
+        public var sentence: String {
+            switch self {
+            case .requests(let used, let allowed):
+                return "\(groupedDecimal(used.rounded(0))) requests a month are more than its \(groupedDecimal(allowed)) allowance"
+            case .data(let used, let allowed):
+                return "\(groupedDecimal(used.rounded(2))) GB a month (data out and to the origin) are more than its \(groupedDecimal(allowed)) GB allowance"
+            case .wafRules(let used, let allowed):
+                return "\(groupedDecimal(used)) WAF rules are more than the \(groupedDecimal(allowed)) it allows"
+            case .notIncluded(let f): return "it does not include \(f.phrase)"
+            case .notAllowed(let f): return "it does not allow \(f.phrase)"
+            case .unstated(let term): return "the price file does not state its '\(term)'"
+            }
+        }
+    }
+
     /// One plan of the price file, and why it cannot carry the option (nothing when it can).
     public struct Candidate: Sendable, Equatable {
         public var item: String
         public var name: String
         public var fee: Decimal
-        public var ruledOutBy: [String]
+        public var ruledOutBy: [Reason]
         public var fits: Bool { ruledOutBy.isEmpty }
 
-        public init(item: String, name: String, fee: Decimal, ruledOutBy: [String]) {
+        public init(item: String, name: String, fee: Decimal, ruledOutBy: [Reason]) {
             self.item = item
             self.name = name
             self.fee = fee
@@ -56,19 +84,27 @@ public struct CloudFrontPlanChoice: Sendable, Equatable {
     /// data in scaled in proportion, as the sweep scales them), and which allowance runs out first.
     public var outgrownAboveDataOutGB: Decimal?
     public var outgrownBy: String?
-    /// What that plan includes, and what a distribution on it cannot use.
-    public var includes: [String]
-    public var notAllowed: [String]
+    /// Whether the web ACL (and so its lines) is on the distribution.
+    public var wafOnDistribution: Bool
+    /// What that plan includes, the features other plans of the file include and it does not, what
+    /// no distribution on it may use, and its WAF rule limit.
+    public var includes: [FlatRateFeature]
+    public var unavailable: [FlatRateFeature]
+    public var excludes: [FlatRateFeature]
+    public var wafRuleLimit: Decimal?
     /// What taking the plan asks of the option beyond its price (AWS requires a web ACL on the distribution).
     public var conditions: [String]
     /// The pay-as-you-go lines the chosen plan replaced (none when pay-as-you-go is chosen).
     public var replaced: [MonthlyCost.Line]
-    /// One sentence: what was chosen and why.
-    public var summary: String
 
     public init(component: String, covers: [String], payAsYouGo: Decimal, payAsYouGoUnpriced: [String] = [], candidates: [Candidate], chosen: String?,
-                cheapestFit: String?, allowances: [Allowance] = [], outgrownAboveDataOutGB: Decimal? = nil, outgrownBy: String? = nil,
-                includes: [String] = [], notAllowed: [String] = [], conditions: [String] = [], replaced: [MonthlyCost.Line] = [], summary: String = "") {
+                cheapestFit: String?, wafOnDistribution: Bool, allowances: [Allowance] = [], outgrownAboveDataOutGB: Decimal? = nil, outgrownBy: String? = nil,
+                includes: [FlatRateFeature] = [], unavailable: [FlatRateFeature] = [], excludes: [FlatRateFeature] = [], wafRuleLimit: Decimal? = nil,
+                conditions: [String] = [], replaced: [MonthlyCost.Line] = []) {
+        self.wafOnDistribution = wafOnDistribution
+        self.unavailable = unavailable
+        self.excludes = excludes
+        self.wafRuleLimit = wafRuleLimit
         self.component = component
         self.covers = covers
         self.payAsYouGo = payAsYouGo
@@ -80,12 +116,45 @@ public struct CloudFrontPlanChoice: Sendable, Equatable {
         self.outgrownAboveDataOutGB = outgrownAboveDataOutGB
         self.outgrownBy = outgrownBy
         self.includes = includes
-        self.notAllowed = notAllowed
         self.conditions = conditions
         self.replaced = replaced
-        self.summary = summary
     }
 
     /// The chosen plan, when there is one.
     public var chosenPlan: Candidate? { chosen.flatMap { item in candidates.first { $0.item == item } } }
+
+    // The sentences, written only when shown (a sweep prices thousands of times and shows none).
+
+    /// What the cheapest plan that holds the option includes.
+    public var includesText: [String] {
+        cheapestFit == nil ? [] : ["the distribution's data transfer out, data transfer to the origin and requests"] + includes.map(\.phrase)
+    }
+
+    /// What a distribution on that plan cannot use.
+    public var notAllowedText: [String] {
+        guard cheapestFit != nil else { return [] }
+        return (wafRuleLimit.map { ["more than \(groupedDecimal($0)) WAF rules (custom rules and AWS Managed Rules)"] } ?? [])
+            + unavailable.map { "\($0.phrase) (not on this plan)" } + excludes.map(\.phrase)
+    }
+
+    /// One sentence: what was chosen and why.
+    public var summary: String {
+        let lines = wafOnDistribution ? "the CloudFront and WAF lines" : "the CloudFront lines"
+        func reasons(_ list: [Candidate]) -> String {
+            list.map { "\($0.name): \($0.ruledOutBy.map(\.sentence).joined(separator: "; "))" }.joined(separator: "; ")
+        }
+        if let chosen = chosenPlan {
+            let cheaper = candidates.prefix { $0.item != chosen.item }.filter { !$0.fits }
+            return "Priced on the CloudFront \(chosen.name) flat-rate plan (\(money(chosen.fee)) a month) instead of pay-as-you-go (\(money(payAsYouGo)) for \(lines)"
+                + (payAsYouGoUnpriced.isEmpty ? "" : " before \(payAsYouGoUnpriced.joined(separator: ", ")), which has no price") + "): "
+                + "the cheapest plan that holds the traffic and the option" + (cheaper.isEmpty ? "." : " (\(reasons(cheaper))).")
+        }
+        if let fit = cheapestFit, let plan = candidates.first(where: { $0.item == fit }) {
+            if !payAsYouGoUnpriced.isEmpty {
+                return "Priced pay-as-you-go: the cheapest plan that holds the traffic, \(plan.name) (\(money(plan.fee)) a month), costs more than the priced part of \(lines) (\(money(payAsYouGo))), and \(payAsYouGoUnpriced.joined(separator: ", ")) has no price, so edgeplan cannot tell which is cheaper."
+            }
+            return "Priced pay-as-you-go (\(money(payAsYouGo)) for \(lines)): the cheapest plan that holds the traffic, \(plan.name), costs \(money(plan.fee)) a month."
+        }
+        return "Priced pay-as-you-go (\(money(payAsYouGo)) for \(lines)): no flat-rate plan holds the option (\(reasons(candidates)))."
+    }
 }

@@ -58,16 +58,16 @@ import Testing
         #expect(choice.covers == ["cloudfront", "vpc-origin", "waf"])
         // Why not the cheaper plans: each is named with what rules it out.
         let byItem = Dictionary(uniqueKeysWithValues: choice.candidates.map { ($0.item, $0) })
-        #expect(byItem["cloudfront.flat-rate.business"]?.ruledOutBy == ["614,400,000 requests a month are more than its 125,000,000 allowance"])
-        #expect(byItem["cloudfront.flat-rate.premium"]?.ruledOutBy == ["614,400,000 requests a month are more than its 500,000,000 allowance"])
-        #expect(byItem["cloudfront.flat-rate.pro"]?.ruledOutBy.contains("it does not include VPC origins (private origins within a VPC)") == true)
+        #expect(byItem["cloudfront.flat-rate.business"]?.ruledOutBy.map(\.sentence) == ["614,400,000 requests a month are more than its 125,000,000 allowance"])
+        #expect(byItem["cloudfront.flat-rate.premium"]?.ruledOutBy.map(\.sentence) == ["614,400,000 requests a month are more than its 500,000,000 allowance"])
+        #expect(byItem["cloudfront.flat-rate.pro"]?.ruledOutBy.map(\.sentence).contains("it does not include VPC origins (private origins within a VPC)") == true)
         #expect(choice.candidates.map(\.fee) == choice.candidates.map(\.fee).sorted(), "cheapest first")
         #expect(choice.allowances.map(\.allowed) == [750_000_000, 76_800, 75])
         #expect(choice.outgrownAboveDataOutGB == 37_500, "750 M requests at 20,000 a GB")
         #expect(choice.outgrownBy == "the request allowance")
         #expect(choice.summary.hasPrefix("Priced on the CloudFront Premium (75 TB, 750 M requests) flat-rate plan ($1,450.00 a month) instead of pay-as-you-go ($3,537.56 for the CloudFront and WAF lines)"))
-        #expect(choice.notAllowed.first == "more than 75 WAF rules (custom rules and AWS Managed Rules)")
-        #expect(choice.notAllowed.contains("real-time access logs"))
+        #expect(choice.notAllowedText.first == "more than 75 WAF rules (custom rules and AWS Managed Rules)")
+        #expect(choice.notAllowedText.contains("real-time access logs"))
         // The ALB alone has no CloudFront and no plan.
         let alb = try #require(try Self.option(plan, "alb-controller").monthlyCost)
         #expect(alb.cloudFrontPlan == nil && alb.total == Self.d("3331.47"))
@@ -137,11 +137,11 @@ import Testing
         #expect(at.allowances.map(\.used) == [125_000_000, 51_200, 10])
         let (_, oneMore) = try Self.choice(frontend, "{requests: 125000001, dataOutGB: 50000, dataInGB: 1200, wafRules: 10}")
         #expect(oneMore.chosen == "cloudfront.flat-rate.premium")
-        #expect(oneMore.candidates.first { $0.name == "Business" }?.ruledOutBy == ["125,000,001 requests a month are more than its 125,000,000 allowance"])
+        #expect(oneMore.candidates.first { $0.name == "Business" }?.ruledOutBy.map(\.sentence) == ["125,000,001 requests a month are more than its 125,000,000 allowance"])
         // Premium's default level has the same 50 TB: more data needs the 75 TB level.
         let (_, moreData) = try Self.choice(frontend, "{requests: 125000000, dataOutGB: 50000, dataInGB: 1200.5, wafRules: 10}")
         #expect(moreData.chosen == "cloudfront.flat-rate.premium-l2")
-        #expect(moreData.candidates.first { $0.name == "Business" }?.ruledOutBy == ["51,200.5 GB a month (data out and to the origin) are more than its 51,200 GB allowance"])
+        #expect(moreData.candidates.first { $0.name == "Business" }?.ruledOutBy.map(\.sentence) == ["51,200.5 GB a month (data out and to the origin) are more than its 51,200 GB allowance"])
     }
 
     /// The design's WAF rules count against the plan's rule limit (Business 50, Premium 75).
@@ -150,7 +150,7 @@ import Testing
         let (_, fifty) = try Self.choice(frontend, "{requests: 100000000, dataOutGB: 30720, dataInGB: 1536, wafRules: 50}")
         #expect(fifty.chosen == "cloudfront.flat-rate.business")
         let (_, more) = try Self.choice(frontend, "{requests: 100000000, dataOutGB: 30720, dataInGB: 1536, wafRules: 51}")
-        #expect(more.candidates.first { $0.name == "Business" }?.ruledOutBy == ["51 WAF rules are more than the 50 it allows"])
+        #expect(more.candidates.first { $0.name == "Business" }?.ruledOutBy.map(\.sentence) == ["51 WAF rules are more than the 50 it allows"])
         #expect(more.chosen == "cloudfront.flat-rate.premium")
         let (cost, tooMany) = try Self.choice(frontend, "{requests: 100000000, dataOutGB: 30720, dataInGB: 1536, wafRules: 76}")
         #expect(tooMany.chosen == nil && tooMany.cheapestFit == nil)
@@ -169,7 +169,7 @@ import Testing
         let traffic = "{requests: 5000000, dataOutGB: 1000, dataInGB: 50, wafRules: 10}"
         // WAF 5 + 10 + 3 = 18; CloudFront 1,000 × 0.085 = 85 + 500 × 0.01 = 5 + 50 × 0.02 = 1: $109.00.
         let (vpcCost, vpc) = try Self.choice("{kind: cloudfront-vpc-origin}", traffic)
-        #expect(vpc.candidates.first { $0.name == "Pro" }?.ruledOutBy == ["it does not include VPC origins (private origins within a VPC)"])
+        #expect(vpc.candidates.first { $0.name == "Pro" }?.ruledOutBy.map(\.sentence) == ["it does not include VPC origins (private origins within a VPC)"])
         #expect(vpc.chosen == nil && vpc.cheapestFit == "cloudfront.flat-rate.business")
         #expect(vpc.payAsYouGo == 109)
         #expect(vpc.summary == "Priced pay-as-you-go ($109.00 for the CloudFront and WAF lines): the cheapest plan that holds the traffic, Business, costs $200.00 a month.")
@@ -178,7 +178,7 @@ import Testing
         #expect(nlb.chosen == "cloudfront.flat-rate.pro")
         #expect(nlbCost.lines.first?.item == "cloudfront.flat-rate.pro" && nlbCost.lines.first?.amount == 15)
         // Free allows 5 WAF rules and does not include WAF request logs, which edgeplan's web ACL writes.
-        #expect(nlb.candidates.first { $0.name == "Free" }?.ruledOutBy.contains("it does not include CloudWatch Logs ingestion of AWS WAF request logs") == true)
+        #expect(nlb.candidates.first { $0.name == "Free" }?.ruledOutBy.map(\.sentence).contains("it does not include CloudWatch Logs ingestion of AWS WAF request logs") == true)
     }
 
     @Test func aDistributionWithoutAWebACLCanTakeTheFreePlan() throws {
