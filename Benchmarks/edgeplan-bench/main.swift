@@ -53,32 +53,41 @@ let everyOption = try String(contentsOf: root.appendingPathComponent("Tests/Edge
 let usEast1 = try PriceCatalog(json: Data(contentsOf: root.appendingPathComponent("pricing/aws/us-east-1.json")), file: "pricing/aws/us-east-1.json")
 let pricedPlan = pipeline.run(everyOption, file: "every-option.yaml", prices: { _ in usEast1 }).plan!
 let costTraffic = pricedPlan.pricing!.traffic!
-// The model as it was before issue 13's lines (no lines between AZs, no free tiers) is the
-// baseline, measured in the same run, interleaved: the ratio is what the new lines cost.
+// The model as it was before issue 13's lines (no lines between AZs, no free tiers, no CloudFront
+// flat-rate plans) is the baseline, measured in the same run, interleaved: the ratios are what the
+// new lines cost.
 let costingRounds = quick ? 2_000 : 20_000
-func costings(_ name: String, _ model: OptionCostModel) -> Double {
+var payAsYouGoOnly = usEast1
+payAsYouGoOnly.prices = usEast1.prices.filter { !$0.key.hasPrefix(FlatRatePlanTerms.itemPrefix) }
+func costings(_ name: String, _ model: OptionCostModel, _ prices: PriceCatalog) -> Double {
     let seconds = measure("option costings (13 options, us-east-1), \(name)", iterations: costingRounds) {
         for option in pricedPlan.options {
-            precondition((try? model.cost(option.topology, traffic: costTraffic, azCount: 3, prices: usEast1)) != nil)
+            precondition((try? model.cost(option.topology, traffic: costTraffic, azCount: 3, prices: prices)) != nil)
         }
     }
     return Double(costingRounds * pricedPlan.options.count) / seconds
 }
 var rates: [String: [Double]] = [:]
-let models: [(String, OptionCostModel)] = [
-    ("baseline lines", OptionCostModel(lines: [])), ("standard lines", OptionCostModel()),
-    ("with free tiers", OptionCostModel(lines: OptionCostModel.Lines.standard.union(.freeTier))),
+let models: [(String, OptionCostModel, PriceCatalog)] = [
+    ("baseline", OptionCostModel(lines: []), payAsYouGoOnly),
+    ("+ inter-AZ lines", OptionCostModel(), payAsYouGoOnly),
+    ("+ flat-rate plans", OptionCostModel(), usEast1),
+    ("+ free tiers", OptionCostModel(lines: OptionCostModel.Lines.standard.union(.freeTier)), usEast1),
 ]
-for _ in 0..<3 { for (name, model) in models { rates[name, default: []].append(costings(name, model)) } }
+for _ in 0..<3 { for (name, model, prices) in models { rates[name, default: []].append(costings(name, model, prices)) } }
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
-let baselineRate = median(rates["baseline lines"]!)
-for (name, _) in models {
+let baselineRate = median(rates["baseline"]!)
+for (name, _, _) in models {
     let rate = median(rates[name]!)
     print("  \(name): \(Int(rate)) full option costings per second (median of 3), " + String(format: "%.2f", rate / baselineRate) + "× the baseline's rate")
 }
 // 1d. The whole priced plan: parse, plan, cost 13 options, sweep 42 traffic levels, find the break-even points.
 _ = measure("parse+plan+costs+break-even every-option.yaml", iterations: quick ? 5 : 50) {
     precondition(pipeline.run(everyOption, file: "every-option.yaml", prices: { _ in usEast1 }).plan?.pricing != nil)
+}
+
+_ = measure("parse+plan+costs+break-even, pay-as-you-go only", iterations: quick ? 5 : 50) {
+    precondition(pipeline.run(everyOption, file: "every-option.yaml", prices: { _ in payAsYouGoOnly }).plan?.pricing != nil)
 }
 
 // 2. A burst of 1,000,000 mixed-size allocations (/20 to /30) out of the IPv4 space with the

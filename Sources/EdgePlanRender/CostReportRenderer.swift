@@ -25,6 +25,7 @@ public struct CostReportRenderer: Sendable {
             if secondary {
                 out += "  secondary evidence: \(cost.secondaryItems.joined(separator: ", ")). \(PriceCatalog.Evidence.secondaryAdvice)\n"
             }
+            if let plan = cost.cloudFrontPlan { out += cloudFront(plan) }
             if shared.isEmpty { shared = cost.shared }
         }
         if !shared.isEmpty {
@@ -60,7 +61,18 @@ public struct CostReportRenderer: Sendable {
         return "Traffic a month: \(parts.joined(separator: ", "))\(note)\n"
     }
 
-    private func table(_ lines: [MonthlyCost.Line], unpriced: [MonthlyCost.Unpriced], total: String?) -> String {
+    /// How the option's CloudFront is priced, and the pay-as-you-go lines a plan replaced.
+    private func cloudFront(_ plan: CloudFrontPlanChoice) -> String {
+        var out = "  CloudFront pricing: \(plan.summary)\n"
+        for d in CloudFrontPlanText.details(plan) { out += "    \(d.label): \(d.text)\n" }
+        if !plan.replaced.isEmpty {
+            out += "    the pay-as-you-go lines it replaces:\n"
+            out += table(plan.replaced, unpriced: [], total: money(plan.payAsYouGo), indent: "      ", totalLabel: "pay-as-you-go")
+        }
+        return out
+    }
+
+    private func table(_ lines: [MonthlyCost.Line], unpriced: [MonthlyCost.Unpriced], total: String?, indent: String = "  ", totalLabel: String = "total") -> String {
         var table = TextTable(header: ["component", "item", "quantity", "unit", "unit price", "amount", "basis"], rightAligned: [2, 5])
         for l in lines {
             table.rows.append([l.component, l.item, number(l.quantity), l.unit, l.unitPrice, money(l.amount), l.basis ?? ""])
@@ -68,8 +80,8 @@ public struct CostReportRenderer: Sendable {
         for u in unpriced {
             table.rows.append([u.component, u.item, u.quantity.map(number) ?? "?", u.unit ?? "", "no sourced price", "–", u.sentence])
         }
-        if let total { table.rows.append(["total", "", "", "", "", total, ""]) }
-        return table.render(indent: "  ")
+        if let total { table.rows.append([totalLabel, "", "", "", "", total, ""]) }
+        return table.render(indent: indent)
     }
 
     /// A quantity with grouping and at most four decimals: "1,141.5525".

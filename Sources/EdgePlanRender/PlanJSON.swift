@@ -181,6 +181,7 @@ public struct PlanJSONRenderer: PlanRenderer {
             ("lines", .array(m.lines.map(costLine))),
             ("shared", .array(m.shared.map(costLine))),
         ]
+        if let plan = m.cloudFrontPlan { fields.append(("cloudFrontPlan", cloudFrontPlan(plan))) }
         // Billed items with no sourced price: not in `total`, never a guessed number.
         if !m.unpriced.isEmpty {
             fields.append(("unpriced", .array(m.unpriced.map { u in
@@ -190,6 +191,36 @@ public struct PlanJSONRenderer: PlanRenderer {
                 return .object(f)
             })))
         }
+        return .object(fields)
+    }
+
+    /// Pay-as-you-go or a flat-rate plan for the option's CloudFront, every plan considered with
+    /// what rules it out, and the pay-as-you-go lines a chosen plan replaced.
+    private func cloudFrontPlan(_ p: CloudFrontPlanChoice) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("component", .string(p.component)),
+            ("covers", .array(p.covers.map(JSONValue.string))),
+            ("chosen", p.chosen.map(JSONValue.string) ?? .null),
+            ("payAsYouGo", .money(p.payAsYouGo)),
+        ]
+        if !p.payAsYouGoUnpriced.isEmpty { fields.append(("payAsYouGoUnpriced", .array(p.payAsYouGoUnpriced.map(JSONValue.string)))) }
+        fields += [
+            ("summary", .string(p.summary)),
+            ("cheapestFit", p.cheapestFit.map(JSONValue.string) ?? .null),
+            ("candidates", .array(p.candidates.map { c in
+                .object([("item", .string(c.item)), ("name", .string(c.name)), ("fee", .money(c.fee)), ("fits", .bool(c.fits)),
+                         ("ruledOutBy", .array(c.ruledOutBy.map { .string($0.sentence) }))])
+            })),
+            ("allowances", .array(p.allowances.map { a in
+                .object([("what", .string(a.what)), ("used", .decimal(a.used.rounded(6))), ("allowed", .decimal(a.allowed))])
+            })),
+            ("outgrownAboveDataOutGB", p.outgrownAboveDataOutGB.map(JSONValue.decimal) ?? .null),
+            ("outgrownBy", p.outgrownBy.map(JSONValue.string) ?? .null),
+            ("includes", .array(p.includesText.map(JSONValue.string))),
+            ("notAllowed", .array(p.notAllowedText.map(JSONValue.string))),
+            ("conditions", .array(p.conditions.map(JSONValue.string))),
+            ("replaced", .array(p.replaced.map(costLine))),
+        ]
         return .object(fields)
     }
 

@@ -55,6 +55,9 @@ public struct PlanSummaryRenderer: Sendable {
             if let cost = o.monthlyCost {
                 out += "   monthly cost: \(cost.currency) \(amountText(cost.total))\(cost.unpriced.isEmpty ? "" : " + unpriced items")\(cost.evidence == .secondary ? " (secondary)" : "")\n"
                 for u in cost.unpriced { out += "     \(u.sentence)\n" }
+                if let choice = cost.cloudFrontPlan, let plan = choice.chosenPlan {
+                    out += "     CloudFront on the \(plan.name) flat-rate plan (\(money(plan.fee)) a month; pay-as-you-go \(money(choice.payAsYouGo)))\n"
+                }
             }
             let counts = Caveat.Severity.allCases.map { s in "\(o.caveats(s).count) \(s.rawValue)" }
             out += "   caveats: \(counts.joined(separator: ", "))\n"

@@ -311,6 +311,35 @@ import Testing
         #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",").count == 3 })
     }
 
+    /// The 30 TB example on the pinned prices: the VPC origin on Premium at 75 TB (worked by hand in
+    /// CloudFrontFlatRateTests), what it replaces and why; a plan the file states wrongly is refused.
+    @Test func costShowsTheFlatRatePlanItChoseAndWhy() throws {
+        let r = try CLITests.run(["cost", "examples/cloudfront-flat-rate.yaml", "--pricing", "Tests/Fixtures/pricing"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\ncloudfront-vpc-origin: $1,724.48 a month\n"))
+        let rows = r.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(rows.contains { $0.starts(with: ["cloudfront", "cloudfront.flat-rate.premium-l2", "1", "distribution-month", "1450", "$1,450.00"]) })
+        #expect(r.stdout.contains("  CloudFront pricing: Priced on the CloudFront Premium (75 TB, 750 M requests) flat-rate plan ($1,450.00 a month) instead of pay-as-you-go ($3,537.56 for the CloudFront and WAF lines)"))
+        #expect(r.stdout.contains("    limit: Premium (75 TB, 750 M requests)'s allowances hold up to 37,500 GB out a month (the request allowance runs out first)"))
+        #expect(r.stdout.contains("    the pay-as-you-go lines it replaces:\n"))
+        #expect(rows.contains(["pay-as-you-go", "$3,537.56"]))
+        #expect(r.stdout.contains("\nCheapest at this traffic: cloudfront-vpc-origin ($1,724.48 a month)\n"))
+        // A plan whose terms name a feature edgeplan does not know: exit 2, located in the price file.
+        let dir = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let prices = dir.appendingPathComponent("prices")
+        try FileManager.default.createDirectory(at: prices, withIntermediateDirectories: true)
+        let text = try String(contentsOf: CLITests.root.appendingPathComponent("Tests/Fixtures/pricing/us-east-1.json"), encoding: .utf8)
+        let bent = text.replacingOccurrences(of: #""includes": ["waf-web-acl", "ddos-protection", "tls-certificate", "route53-dns"]"#,
+                                             with: #""includes": ["waf-web-acl", "lambda-at-edge", "tls-certificate", "route53-dns"]"#)
+        #expect(bent != text)
+        try Data(bent.utf8).write(to: prices.appendingPathComponent("us-east-1.json"))
+        let bad = try CLITests.run(["cost", "examples/cloudfront-flat-rate.yaml", "--pricing", prices.path])
+        #expect(bad.status == 2 && bad.stdout.isEmpty)
+        #expect(bad.stderr.hasPrefix("\(prices.path)/us-east-1.json:"), "\(bad.stderr)")
+        #expect(bad.stderr.contains(":202:37: error: prices[7].flatRatePlan.includes[1]: 'lambda-at-edge' is not a flat-rate plan feature edgeplan knows"), "\(bad.stderr)")
+    }
+
     @Test func aMissingPriceOrRegionIsALocatedErrorWithExitTwo() throws {
         let dir = try CLITests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }

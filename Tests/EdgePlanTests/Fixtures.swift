@@ -39,6 +39,19 @@ enum Fixtures {
         do { return .catalog(try PriceCatalog(json: data, file: file)) } catch { return .unavailable(error) }
     }
 
+    /// The pinned price file without its CloudFront flat-rate plans (`cloudfront.flat-rate.*`), for
+    /// tests of the pay-as-you-go arithmetic, and to show what a plan changes.
+    static func payAsYouGoPricing(_ region: String) -> PlanPricing {
+        guard var catalog = pricing(region).catalog else { return pricing(region) }
+        catalog.prices = catalog.prices.filter { !$0.key.hasPrefix(FlatRatePlanTerms.itemPrefix) }
+        return .catalog(catalog)
+    }
+
+    /// Plans YAML text that must be good, priced pay-as-you-go only (the pinned files without plans).
+    static func payAsYouGoPlan(_ yaml: String, file: String = "test.yaml") throws -> Plan {
+        try pricedPlan(yaml, file: file, pricing: payAsYouGoPricing)
+    }
+
     static func catalog(_ region: String) throws -> PriceCatalog {
         try #require(pricing(region).catalog)
     }

@@ -78,7 +78,8 @@ public struct CostPlanner: Sendable {
         plan.costSweep = analysis?.sweep
         plan.breakEven = analysis?.breakEvens ?? []
 
-        let used = Set(costs.flatMap { $0.lines + $0.shared }.map(\.item)).sorted()
+        // The pay-as-you-go lines a flat-rate plan replaced are shown too: their prices are sources as well.
+        let used = Set(costs.flatMap { $0.lines + $0.shared + ($0.cloudFrontPlan?.replaced ?? []) }.map(\.item)).sorted()
         var missing: [UnpricedReason.MissingPrice] = []
         for (option, cost) in zip(plan.options, costs) {
             for item in cost.unpricedItems {

@@ -8,6 +8,8 @@ import Foundation
 /// - WAF web ACL: the ACL, its rules, and every request.
 /// - CloudFront: data out to viewers (tiered), HTTPS requests, data to the origin (`dataInGB`);
 ///   origin fetches from AWS origins are free, and a VPC origin has no charge: both are shown at $0.
+///   Or, when cheaper, one CloudFront flat-rate plan line in place of these and the web ACL's lines
+///   (`CloudFrontFlatRate`).
 /// - API Gateway: requests (tiered; HTTP APIs meter each request in 512 KB steps of the average
 ///   request + response size). A VPC link has no line: AWS bills the load balancer behind it.
 /// - ALB / NLB: hours, and capacity units (LCU / NLCU, each by its own definition) for every hour;
@@ -163,7 +165,9 @@ public struct OptionCostModel: Sendable {
             }
         }
         guard bill.problems.isEmpty else { throw Failure(problems: bill.problems) }
-        return MonthlyCost(currency: prices.currency, lines: body, shared: bill.lines, unpriced: bill.unpriced)
+        // CloudFront on a flat-rate plan where one holds the traffic and costs less (CloudFrontFlatRate.swift).
+        let flatRate = CloudFrontFlatRate().price(topology, traffic: traffic, prices: prices, lines: body, unpriced: bill.unpriced, detail: detail)
+        return MonthlyCost(currency: prices.currency, lines: flatRate.lines, shared: bill.lines, unpriced: flatRate.unpriced, cloudFrontPlan: flatRate.choice)
     }
 
     /// The unrounded total only (no text), for sweeps and break-even searches.

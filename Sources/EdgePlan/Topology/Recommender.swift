@@ -66,7 +66,8 @@ public struct Recommender: Sendable {
         }
         if let cb = kb.cost, let cr = kr.cost, cr > cb {
             let more = best.monthlyCost?.unpriced.isEmpty == false ? " before the same unpriced items" : ""
-            return "It costs \(money(cb)) a month\(more), \(money(cr - cb)) less than the next, \(runnerUp.id)."
+            let plan = best.monthlyCost?.cloudFrontPlan?.chosenPlan.map { " with CloudFront on the \($0.name) flat-rate plan" } ?? ""
+            return "It costs \(money(cb)) a month\(more)\(plan), \(money(cr - cb)) less than the next, \(runnerUp.id)."
         }
         if kr.warnings > kb.warnings {
             let extra = Set(runnerUp.caveats(.warning).map(\.id)).subtracting(best.caveats(.warning).map(\.id)).sorted()

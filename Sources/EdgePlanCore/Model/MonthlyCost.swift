@@ -72,8 +72,13 @@ public struct MonthlyCost: Sendable, Equatable {
     /// Lines that are the same for every option (the EKS control plane): shown for context and
     /// left out of `total`, so that options compare like with like.
     public var shared: [Line]
+    /// For an option with CloudFront: pay-as-you-go or a flat-rate plan, and why (nil without
+    /// CloudFront, when the price file has no plans, and in totals-only costings for sweeps).
+    public var cloudFrontPlan: CloudFrontPlanChoice?
 
-    public init(currency: String = "USD", lines: [Line], shared: [Line] = [], unpriced: [Unpriced] = []) {
+    public init(currency: String = "USD", lines: [Line], shared: [Line] = [], unpriced: [Unpriced] = [],
+                cloudFrontPlan: CloudFrontPlanChoice? = nil) {
+        self.cloudFrontPlan = cloudFrontPlan
         self.currency = currency
         self.lines = lines
         self.unpriced = unpriced
@@ -103,7 +108,16 @@ public struct MonthlyCost: Sendable, Equatable {
         }
         var u = unpriced
         for k in u.indices { u[k].quantity = u[k].quantity?.rounded(6) }
-        return MonthlyCost(currency: currency, lines: lines.map(round), shared: shared.map(round), unpriced: u)
+        let rounded = lines.map(round)
+        var plan = cloudFrontPlan
+        if var p = plan {
+            // The pay-as-you-go figure is the sum of the rounded lines it stands for, as every total is.
+            p.replaced = p.replaced.map(round)
+            let payAsYouGo = p.chosen == nil ? rounded.filter { p.covers.contains($0.component) } : p.replaced
+            p.payAsYouGo = payAsYouGo.reduce(Decimal(0)) { $0 + $1.amount }
+            plan = p
+        }
+        return MonthlyCost(currency: currency, lines: rounded, shared: shared.map(round), unpriced: u, cloudFrontPlan: plan)
     }
 }
 

@@ -197,6 +197,7 @@ private struct PriceFileReader {
                 if let d = decimal(v, "\(path).dimensions.\(name)") { dimensions[name] = d }
             }
         }
+        let plan = flatRatePlan(entry, path, item: item, flat: entry["tiers"] == nil, dimensions: dimensions)
         let note = string(entry, "note", in: path, optional: true)
         var source: Source?
         var evidence: PriceCatalog.Evidence?
@@ -218,6 +219,73 @@ private struct PriceFileReader {
         }
         guard problems.count == before, let item, let description, let unit, let source, let evidence else { return nil }
         return PriceCatalog.Price(item: item, description: description, unit: unit, tiers: tiers, dimensions: dimensions, note: note, source: source,
-                                  evidence: evidence)
+                                  evidence: evidence, flatRatePlan: plan)
+    }
+
+    /// The `flatRatePlan` of an entry: required on a `cloudfront.flat-rate.*` item and refused on
+    /// any other; a plan has one monthly fee (`usd`), its allowances and WAF rule limit in
+    /// `dimensions`, and names only features edgeplan knows (`FlatRateFeature`), each once.
+    mutating func flatRatePlan(_ entry: JSONValue, _ path: String, item: String?, flat: Bool, dimensions: [String: Decimal]) -> FlatRatePlanTerms? {
+        let at = "\(path).flatRatePlan"
+        let isPlanItem = item?.hasPrefix(FlatRatePlanTerms.itemPrefix) ?? false
+        guard let value = entry["flatRatePlan"] else {
+            if isPlanItem { fail(at, "missing field 'flatRatePlan': a '\(FlatRatePlanTerms.itemPrefix)*' item is a CloudFront flat-rate plan and states its name, includes and excludes") }
+            return nil
+        }
+        guard let item, isPlanItem else {
+            fail(at, "only a '\(FlatRatePlanTerms.itemPrefix)*' item is a flat-rate plan: name the item so, or drop flatRatePlan")
+            return nil
+        }
+        guard let object = object(value, at, "an object (name, includes, excludes)") else { return nil }
+        let before = problems.count
+        if !flat { fail("\(path).tiers", "'\(item)' is a flat-rate plan: give its one monthly fee as usd, not tiers") }
+        for name in FlatRatePlanTerms.dimensions where dimensions[name] == nil {
+            fail("\(path).dimensions", "'\(item)' is a flat-rate plan: it needs the dimension '\(name)' (\(FlatRatePlanTerms.dimensions.joined(separator: ", ")): its monthly allowances and WAF rule limit)")
+        }
+        let name = string(object, "name", in: at)
+        let includes = features(object, "includes", in: at)
+        let excludes = features(object, "excludes", in: at)
+        if let includes, let excludes {
+            for (k, f) in excludes.enumerated() where includes.contains(f) {
+                fail("\(at).excludes[\(k)]", "'\(f.rawValue)' is also in includes: a plan either includes a feature or excludes it")
+            }
+        }
+        guard problems.count == before, let name, let includes, let excludes else { return nil }
+        return FlatRatePlanTerms(name: name, includes: includes, excludes: excludes)
+    }
+
+    /// A list of feature names at `object[key]`, each known and listed once.
+    mutating func features(_ object: JSONValue, _ key: String, in path: String) -> [FlatRateFeature]? {
+        let at = "\(path).\(key)"
+        guard let value = object[key] else {
+            fail(at, "missing field '\(key)' (a list of feature names, possibly empty)")
+            return nil
+        }
+        guard case .array(let list) = value else {
+            fail(at, "expected a list of feature names, got \(Self.describe(value))")
+            return nil
+        }
+        let known = FlatRateFeature.allCases.map(\.rawValue).joined(separator: ", ")
+        var found: [FlatRateFeature] = []
+        var ok = true
+        for (k, v) in list.enumerated() {
+            guard case .string(let s) = v else {
+                fail("\(at)[\(k)]", "expected a feature name, got \(Self.describe(v))")
+                ok = false
+                continue
+            }
+            guard let f = FlatRateFeature(rawValue: s) else {
+                fail("\(at)[\(k)]", "'\(s)' is not a flat-rate plan feature edgeplan knows: write one of \(known)")
+                ok = false
+                continue
+            }
+            if found.contains(f) {
+                fail("\(at)[\(k)]", "'\(s)' is listed twice")
+                ok = false
+                continue
+            }
+            found.append(f)
+        }
+        return ok ? found : nil
     }
 }

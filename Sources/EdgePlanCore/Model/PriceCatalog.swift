@@ -44,13 +44,17 @@ public struct PriceCatalog: Sendable, Equatable {
         public var source: Source
         /// How directly the price comes from AWS (`source.kind`).
         public var evidence: Evidence
+        /// The terms of a CloudFront flat-rate plan (`cloudfront.flat-rate.*`): its name and what it
+        /// includes and excludes; its fee is `usd` and its allowances are `dimensions`.
+        public var flatRatePlan: FlatRatePlanTerms?
 
         public var isTiered: Bool { tiers.count > 1 }
         /// The first tier's price (the flat price for an untiered item).
         public var usd: Decimal { tiers[0].usd }
 
         public init(item: String, description: String, unit: String, tiers: [Tier], dimensions: [String: Decimal] = [:], note: String? = nil, source: Source,
-                    evidence: Evidence = .awsPage) {
+                    evidence: Evidence = .awsPage, flatRatePlan: FlatRatePlanTerms? = nil) {
+            self.flatRatePlan = flatRatePlan
             self.item = item
             self.description = description
             self.unit = unit
@@ -67,7 +71,10 @@ public struct PriceCatalog: Sendable, Equatable {
     public var currency: String
     /// The file it came from, relative to the data folder, for messages and references.
     public var file: String
-    public var prices: [String: Price]
+    public var prices: [String: Price] { didSet { flatRatePlans = Self.flatRatePlans(in: prices) } }
+    /// The CloudFront flat-rate plans of the file, cheapest first (then by item), kept in step with
+    /// `prices` so that pricing an option does not sort them again.
+    public private(set) var flatRatePlans: [Price] = []
     /// Item → the path of its entry in the file (`prices[3]`), and path → where its value sits,
     /// for problems found only when a price is used (a dimension of 0 that is divided by).
     var entryPaths: [String: String] = [:]
@@ -79,6 +86,11 @@ public struct PriceCatalog: Sendable, Equatable {
         self.currency = currency
         self.file = file
         self.prices = Dictionary(prices.map { ($0.item, $0) }, uniquingKeysWith: { a, _ in a })
+        flatRatePlans = Self.flatRatePlans(in: self.prices)
+    }
+
+    private static func flatRatePlans(in prices: [String: Price]) -> [Price] {
+        prices.values.filter { $0.flatRatePlan != nil }.sorted { ($0.usd, $0.item) < ($1.usd, $1.item) }
     }
 
     public func price(_ item: String) throws(PriceError) -> Price {

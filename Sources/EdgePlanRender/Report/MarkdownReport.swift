@@ -74,6 +74,7 @@ public struct MarkdownReport: Sendable {
             rows.append(["**Total**", "", "", "", "**\(cost.totalText)**\(secondary ? " (secondary)" : "")"])
             md.table(["Component", "Item", "Quantity", "Unit price", "Amount"], rows, right: [2, 4])
             if secondary { md.paragraph(PriceCatalog.Evidence.secondaryAdvice) }
+            if let plan = cost.cloudFrontPlan { cloudFrontPlan(&md, plan) }
         }
         if o.caveats.isEmpty {
             md.paragraph("**Caveats:** none.")
@@ -83,6 +84,18 @@ public struct MarkdownReport: Sendable {
                 "**\(c.severity.rawValue)** \(code(c.id)): \(esc(c.title)). \(esc(c.detail)) *Mitigation:* \(esc(c.mitigation)) *Reference:* \(esc(c.reference))."
             })
         }
+    }
+
+    /// How the option's CloudFront is priced: the plan or pay-as-you-go, why, and what a plan replaced.
+    private func cloudFrontPlan(_ md: inout Markdown, _ p: CloudFrontPlanChoice) {
+        md.paragraph("**CloudFront pricing:** \(esc(p.summary))")
+        let details = CloudFrontPlanText.details(p)
+        if !details.isEmpty { md.list(details.map { "**\(esc($0.label.prefix(1).uppercased() + $0.label.dropFirst())):** \(esc($0.text))" }) }
+        guard !p.replaced.isEmpty else { return }
+        var rows = p.replaced.map { l in [esc(l.component), esc(l.item), "\(quantity(l.quantity)) \(esc(l.unit))", esc(l.unitPrice), money(l.amount)] }
+        rows.append(["**Pay-as-you-go**", "", "", "", "**\(money(p.payAsYouGo))**"])
+        md.paragraph("The pay-as-you-go lines the plan replaces:")
+        md.table(["Component", "Item", "Quantity", "Unit price", "Amount"], rows, right: [2, 4])
     }
 
     private func subnets(_ md: inout Markdown, _ plan: Plan) {
@@ -137,6 +150,13 @@ public struct MarkdownReport: Sendable {
         }
         if let pricing = plan.pricing, !pricing.missing.isEmpty {
             md.paragraph("Every option lacks the same prices (\(pricing.missing.map { code($0.item) }.joined(separator: ", "))): the totals and the chart leave them out alike.")
+        }
+        let plans = plan.options.compactMap { o in o.monthlyCost?.cloudFrontPlan.map { (o.id, $0) } }
+        if !plans.isEmpty {
+            md.paragraph("CloudFront is priced both ways, pay-as-you-go and on the cheapest CloudFront flat-rate plan whose allowances hold the traffic and whose limits the option fits, and the cheaper is used; the chart and the break-even points decide afresh at every traffic level, so a plan applies only where its allowances hold the traffic:")
+            md.list(plans.map { id, p in
+                "**\(esc(id))**: \(esc(CloudFrontPlanText.short(p)))" + (CloudFrontPlanText.outgrown(p).map { "; \(esc($0))" } ?? "") + "."
+            })
         }
         md.image("Monthly cost of each option against data out", "diagrams/cost.svg")
         if plan.breakEven.isEmpty {

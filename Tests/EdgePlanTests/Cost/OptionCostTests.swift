@@ -37,8 +37,10 @@ import Testing
         """
     }
 
+    /// Pay-as-you-go: the pinned file without its CloudFront flat-rate plans, which would replace
+    /// the CloudFront and WAF lines at this traffic (CloudFrontFlatRateTests prices them).
     static func cost(_ frontend: String) throws -> MonthlyCost {
-        let plan = try Fixtures.pricedPlan(design("[\(frontend)]"))
+        let plan = try Fixtures.payAsYouGoPlan(design("[\(frontend)]"))
         return try #require(plan.options[0].monthlyCost)
     }
 
