@@ -7,16 +7,22 @@ import EdgePlanCore
 /// (`<stack>-<output>`) that later stacks import through their `NetworkStack`/`ClusterStack` parameters.
 public struct DeploymentEmitter: PlanRenderer {
     public enum TemplateFormat: String, CaseIterable, Sendable {
+        /// CloudFormation templates in JSON or YAML.
         case json, yaml
+        /// Terraform root modules under `terraform/` instead of the templates.
+        case terraform
     }
 
     /// Options to emit, by id; empty means every option of the plan.
     public var optionIDs: [String]
     public var templateFormat: TemplateFormat
+    /// Whether the Terraform modules are written as well as the templates (`plan --out`).
+    public var terraform: Bool
 
-    public init(optionIDs: [String] = [], templateFormat: TemplateFormat = .json) {
+    public init(optionIDs: [String] = [], templateFormat: TemplateFormat = .json, terraform: Bool = false) {
         self.optionIDs = optionIDs
         self.templateFormat = templateFormat
+        self.terraform = terraform || templateFormat == .terraform
     }
 
     public func render(_ plan: Plan) throws -> [OutputFile] {
@@ -60,18 +66,28 @@ public struct DeploymentEmitter: PlanRenderer {
                                                   manifests: manifests.map(\.path)))
         }
         for i in stacks.indices { stacks[i].template.removeUnusedParameters() }
-        for stack in stacks {
-            files.append(OutputFile(path: "\(stack.path).\(templateFormat.rawValue)", contents: serialize(stack.template.json)))
-            files += stack.sidecars
+        let shared = stacks.filter { s in !guides.contains { g in g.stacks.contains { $0.path == s.path } } }
+        let guide = DeployGuide(plan: plan, names: names, format: templateFormat, shared: shared, options: guides)
+        if templateFormat != .terraform {
+            for stack in stacks {
+                files.append(OutputFile(path: "\(stack.path).\(templateFormat.rawValue)", contents: serialize(stack.template.json)))
+                files += stack.sidecars
+            }
+            files.append(guide.file())
         }
-        files.append(DeployGuide(plan: plan, names: names, format: templateFormat, shared: stacks.filter { s in
-            !guides.contains { g in g.stacks.contains { $0.path == s.path } }
-        }, options: guides).file())
+        if terraform {
+            let emitter = TerraformEmitter(plan: plan, names: names)
+            let staggered = Set(guides.filter(\.context.staggered).flatMap { $0.stacks.map(\.path) })
+            let modules = emitter.modules(stacks, staggered: staggered)
+            files += modules.flatMap(\.files)
+            files += VPCModuleInputs(plan: plan).files(in: "terraform/network")
+            files.append(guide.terraformFile(modules))
+        }
         return files
     }
 
     func serialize(_ value: JSONValue) -> String {
-        templateFormat == .json ? value.serialized() : value.yamlSerialized()
+        templateFormat == .yaml ? value.yamlSerialized() : value.serialized()
     }
 
     /// The plan's options, or the ones asked for.

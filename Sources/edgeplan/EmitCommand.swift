@@ -13,7 +13,7 @@ struct EmitCommand: ParsableCommand {
     @Argument(help: "The design file (YAML).")
     var design: String
 
-    @Option(help: "Write into this folder (cloudformation/, kubernetes/, README.md, plan.json), replacing its previous contents.")
+    @Option(help: "Write into this folder (cloudformation/ and README.md, or terraform/ with its README.md; kubernetes/, plan.json), replacing its previous contents.")
     var out: String
 
     @Option(help: "A folder of price files (<region>.json) to use instead of edgeplan's pricing/aws.")
@@ -22,7 +22,7 @@ struct EmitCommand: ParsableCommand {
     @Option(name: .customLong("option"), help: "Emit only this option (by id); repeat for more. Default: every option.")
     var options: [String] = []
 
-    @Option(help: "CloudFormation template format: json or yaml.")
+    @Option(help: "Template format: json or yaml (CloudFormation, in cloudformation/), or terraform (root modules in terraform/).")
     var templateFormat: DeploymentEmitter.TemplateFormat = .json
 
     @Option(help: "Deploy style of the NLB options, overriding the design: staggered (Kubernetes makes the NLB, a discovery function finds it) or bound (CloudFormation makes it, a TargetGroupBinding binds ingress-nginx).")

@@ -68,7 +68,7 @@ struct PlanCommand: ParsableCommand {
                 return
             }
             if let out {
-                try OutputFolder.write(try ReportRenderer().render(plan) + DeploymentEmitter().render(plan), to: out)
+                try OutputFolder.write(try ReportRenderer().render(plan) + DeploymentEmitter(terraform: true).render(plan), to: out)
             }
             switch format {
             case .text: Console.out(PlanSummaryRenderer().render(plan))

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Proves the emitted templates and manifests with the tools deploy pipelines use: cfn-lint, checkov,
-# kubernetes-validate, yamllint, and moto (a local mock of AWS). Installs what it needs itself:
+# kubernetes-validate, yamllint, and moto (a local mock of AWS); the Terraform output with terraform fmt and
+# validate (where terraform and a local mirror of the AWS provider are found), checkov and python-hcl2. Installs what it needs itself:
 #   .venv-validators/  (sees the system's site-packages, so preinstalled cfn-lint and moto are used;
 #                       pip installs pytest, kubernetes-validate, yamllint, cfn-lint, moto[server],
-#                       jsonschema, sarif-pydantic if missing)
+#                       jsonschema, sarif-pydantic, python-hcl2 if missing)
 #   .venv-checkov/     (checkov alone: it pins packages that cfn-lint and moto use)
 # Needs the edgeplan binary (EDGEPLAN_BIN, else .build/debug/edgeplan).
 set -euo pipefail
@@ -19,6 +20,8 @@ missing=()
 "$venv/bin/python" -c "import moto, flask, flask_cors" 2>/dev/null || missing+=("moto[server]")
 "$venv/bin/python" -c "import jsonschema, yaml, boto3" 2>/dev/null || missing+=(jsonschema pyyaml boto3)
 "$venv/bin/python" -c "import sarif_pydantic" 2>/dev/null || missing+=(sarif-pydantic)
+# python-hcl2 8 (SerializationOptions): the Terraform test parses the emitted HCL with it.
+"$venv/bin/python" -c "from hcl2.utils import SerializationOptions" 2>/dev/null || missing+=("python-hcl2>=8")
 if [ ${#missing[@]} -gt 0 ]; then
   echo "validators: pip install ${missing[*]}"
   "$venv/bin/pip" install -q "${missing[@]}"
