@@ -40,6 +40,11 @@ struct PlanCommand: ParsableCommand {
         if check && out == nil { throw ValidationError("--check compares the folder --out names with what it would write: give --out DIR") }
     }
 
+    /// What `--out` writes (and `--check` compares): the report, the templates, the Terraform modules, the manifests.
+    static func folder(_ plan: Plan) throws -> [OutputFile] {
+        try ReportRenderer().render(plan) + DeploymentEmitter(terraform: true).render(plan)
+    }
+
     func run() throws {
         do {
             if let fleet { throw ExitCode(try FleetPlan.run(folder: fleet, ledger: ledger)) }
@@ -58,7 +63,7 @@ struct PlanCommand: ParsableCommand {
             }
             guard let plan = outcome.plan else { throw ExitCode(2) }
             if let out, check {
-                let changes = OutputFolder.changes(try ReportRenderer().render(plan) + DeploymentEmitter().render(plan), at: out)
+                let changes = OutputFolder.changes(try Self.folder(plan), at: out)
                 guard changes.isEmpty else {
                     Console.out("\(out) is not current: \(changes.count) file\(changes.count == 1 ? "" : "s") would change (run edgeplan plan \(design) --out \(out))\n"
                                 + changes.map { "  \($0)\n" }.joined())
@@ -68,7 +73,7 @@ struct PlanCommand: ParsableCommand {
                 return
             }
             if let out {
-                try OutputFolder.write(try ReportRenderer().render(plan) + DeploymentEmitter(terraform: true).render(plan), to: out)
+                try OutputFolder.write(try Self.folder(plan), to: out)
             }
             switch format {
             case .text: Console.out(PlanSummaryRenderer().render(plan))
