@@ -179,12 +179,8 @@ import Testing
         let name = String(example.dropLast(".yaml".count))
         let plan = try Fixtures.examplePlan(example)
         let folder = Fixtures.root.appendingPathComponent("reports/\(name)")
-        // What `plan --out` writes. Reports regenerated before the Terraform output existed have no
-        // terraform/ folder yet (scripts/plan-examples adds it); they are checked without it until then.
-        var written = try ReportRenderer().render(plan) + DeploymentEmitter(terraform: true).render(plan)
-        if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("terraform").path) {
-            written.removeAll { $0.path.hasPrefix("terraform/") }
-        }
+        // What `plan --out` writes, the Terraform modules included.
+        let written = try ReportRenderer().render(plan) + DeploymentEmitter(terraform: true).render(plan)
         let generated = OutputManifest.folder(written)
         var committed: [String] = []
         if let walker = FileManager.default.enumerator(atPath: folder.path) {
