@@ -1,0 +1,14 @@
+output "web_acl_arn" {
+  description = "The Ingress's alb.ingress.kubernetes.io/wafv2-acl-arn annotation"
+  value       = aws_wafv2_web_acl.web_acl.arn
+}
+
+output "alb_security_group_id" {
+  description = "The Ingress's alb.ingress.kubernetes.io/security-groups annotation"
+  value       = aws_security_group.alb_security_group.id
+}
+
+output "certificate_arn" {
+  description = "The Ingress's alb.ingress.kubernetes.io/certificate-arn annotation"
+  value       = var.certificate_arn
+}

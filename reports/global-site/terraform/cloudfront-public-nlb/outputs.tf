@@ -1,0 +1,14 @@
+output "origin_certificate_arn" {
+  description = "ACM certificate for public-nlb.<DomainName>, on the ingress NLB's TLS listener"
+  value       = aws_acm_certificate_validation.origin_certificate.certificate_arn
+}
+
+output "origin_secret_arn" {
+  description = "Secrets Manager secret with the X-Origin-Verify value (the deploy guide copies it into the cluster)"
+  value       = aws_secretsmanager_secret.origin_secret.arn
+}
+
+output "distribution_domain_name" {
+  description = "Point SiteDomainName at this (alias record to CloudFront)"
+  value       = local.nlb_present ? aws_cloudfront_distribution.distribution[0].domain_name : null
+}

@@ -1,0 +1,15 @@
+variable "network" {
+  description = "The network module's stack_inputs output (terraform -chdir=../network output -json stack_inputs > network.auto.tfvars.json)"
+  type = object({
+    vpc_id             = string
+    vpc_cidr           = string
+    availability_zones = list(string)
+    subnet_ids = object({
+      public        = list(string)
+      internal_elb  = list(string)
+      endpoints     = list(string)
+      control_plane = list(string)
+      nodes         = list(string)
+    })
+  })
+}

@@ -1,0 +1,20 @@
+terraform {
+  required_version = ">= 1.5"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.100"
+    }
+  }
+}
+
+provider "aws" {
+  region = "eu-west-1"
+}
+
+provider "aws" {
+  # CloudFront web ACLs exist only in us-east-1.
+  alias  = "us_east_1"
+  region = "us-east-1"
+}
