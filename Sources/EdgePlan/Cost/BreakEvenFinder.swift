@@ -55,6 +55,15 @@ public struct BreakEvenFinder: Sendable {
     public func breakEvens<E: Error>(options: [String], exact: [[Decimal]], total: (Int, Decimal) throws(E) -> Decimal) throws(E) -> [BreakEven] {
         let points = Self.sweepPoints
         var found: [BreakEven] = []
+        // Totals met during bisection, by option and traffic: crossings at the same step (a
+        // flat-rate plan's allowance edge) bisect through the same points for every pair.
+        var known: [Int: [Decimal: Decimal]] = [:]
+        func priced(_ i: Int, _ x: Decimal) throws(E) -> Decimal {
+            if let t = known[i]?[x] { return t }
+            let t = try total(i, x)
+            known[i, default: [:]][x] = t
+            return t
+        }
         for i in options.indices {
             for j in options.indices where j > i {
                 var last: (point: Int, sign: Int)?
@@ -63,7 +72,7 @@ public struct BreakEvenFinder: Sendable {
                     guard sign != 0 else { continue }
                     if let previous = last, previous.sign != sign {
                         let x = try crossing(lo: points[previous.point], hi: points[p], loSign: previous.sign) { (x) throws(E) in
-                            try total(i, x) - total(j, x)
+                            try priced(i, x) - priced(j, x)
                         }
                         // Below the crossing the sign is previous.sign: negative means option i is cheaper.
                         let (below, above) = previous.sign < 0 ? (options[i], options[j]) : (options[j], options[i])
