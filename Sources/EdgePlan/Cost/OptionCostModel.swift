@@ -238,8 +238,9 @@ private struct Bill {
     /// The allowance is `dimension` of `item`, in units of `per` of the priced item's unit.
     mutating func allowance(_ component: String, _ item: String, _ dimension: String, per: Decimal = 1, against priced: String,
                             _ quantity: Decimal, what: String, noun: String) {
-        let monthly: Decimal, price: PriceCatalog.Price
+        let monthly: Decimal, price: PriceCatalog.Price, source: PriceCatalog.Price
         do {
+            source = try prices.price(item)
             monthly = try prices.dimension(item, dimension)
             price = try prices.price(priced)
         } catch {
@@ -250,7 +251,6 @@ private struct Bill {
         let free = min(allowance, max(quantity, 0))
         guard free > 0 else { return }
         let saved = TieredPricing.amount(quantity, tiers: price.tiers) - TieredPricing.amount(quantity - free, tiers: price.tiers)
-        let source = (try? prices.price(item)) ?? price
         lines.append(MonthlyCost.Line(
             component: component, item: item, quantity: -free, unit: price.unit,
             unitPrice: detail ? (price.tiers.first?.usd ?? price.usd).plainString : "", amount: -saved,
