@@ -39,4 +39,17 @@ enum DataFiles {
             throw DiagnosticError([.error("", "\(root.path)/\(error.description)")])
         }
     }
+
+    /// Per resource type, the properties CloudFormation replaces a resource to change
+    /// (`limits/cloudformation-replacements.json`, from the resource provider schemas).
+    static func createOnlyProperties() throws(DiagnosticError) -> [String: [String]] {
+        let path = try root().appendingPathComponent("limits/cloudformation-replacements.json").path
+        guard let data = FileManager.default.contents(atPath: path) else { throw DiagnosticError([.error("", "cannot read \(path)")]) }
+        do {
+            let file = try JSONValue.parse(String(decoding: data, as: UTF8.self))
+            return Dictionary(uniqueKeysWithValues: (file["types"]?.fields ?? []).map { ($0.0, $0.1.arrayItems.compactMap(\.stringValue)) })
+        } catch {
+            throw DiagnosticError([.error("", "\(path):\(error.description)")])
+        }
+    }
 }

@@ -8,13 +8,19 @@ enum DesignPlanning {
     /// `freeTier`: deduct the account's free allowances (`--free-tier`).
     static func outcome(design: String, pricing: String?, ledger: String? = nil, pricesRequired: Bool = false, freeTier: Bool = false,
                         deployStyle: Frontend.DeployStyle? = nil, record: Bool = true) throws -> Pipeline.Outcome {
+        try outcome(text: try DesignInput.read(design), file: design, pricing: pricing, ledger: ledger, pricesRequired: pricesRequired,
+                    freeTier: freeTier, deployStyle: deployStyle, record: record)
+    }
+
+    /// The same for a design's text read elsewhere (`diff --git`); `file` names it in diagnostics.
+    static func outcome(text: String, file: String, pricing: String?, ledger: String? = nil, pricesRequired: Bool = false, freeTier: Bool = false,
+                        deployStyle: Frontend.DeployStyle? = nil, record: Bool = false) throws -> Pipeline.Outcome {
         let reference = try DataFiles.reference()
-        let text = try DesignInput.read(design)
         let prices = try PricingFiles(option: pricing)
         var pipeline = Pipeline(reference: reference)
         pipeline.planner.costPlanner.pricesRequired = pricesRequired
         if freeTier { pipeline.planner.costPlanner.model.lines.insert(.freeTier) }
         pipeline.deployStyleOverride = deployStyle
-        return try PlanLedger.outcome(text, file: design, ledger: ledger, pipeline: pipeline, pricing: prices.pricing(for:), record: record)
+        return try PlanLedger.outcome(text, file: file, ledger: ledger, pipeline: pipeline, pricing: prices.pricing(for:), record: record)
     }
 }

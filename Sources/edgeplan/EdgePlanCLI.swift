@@ -7,7 +7,7 @@ struct EdgePlanCLI: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edgeplan",
         abstract: "Plan the HTTP front door of an EKS cluster on AWS: subnets, frontend options, costs and caveats.",
-        subcommands: [PlanCommand.self, EmitCommand.self, ValidateCommand.self, CostCommand.self, PricingCommand.self, CidrCommand.self, CaveatsCommand.self, SchemaCommand.self])
+        subcommands: [PlanCommand.self, EmitCommand.self, ValidateCommand.self, CostCommand.self, DiffCommand.self, PricingCommand.self, CidrCommand.self, CaveatsCommand.self, SchemaCommand.self])
 
     /// Usage errors exit with 2 like every other bad input; help and version exit with 0.
     static func main() {
