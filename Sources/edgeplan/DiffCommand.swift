@@ -130,18 +130,8 @@ struct DiffCommand: ParsableCommand {
         // Notes and warnings are about the design, not the change: `plan` and `validate` print them.
         Console.report(outcome.diagnostics.filter { $0.severity == .error })
         guard let plan = outcome.plan, !outcome.diagnostics.hasErrors else { throw DiagnosticError([]) }
-        // Options that take a risk the design has not accepted are not emitted (`emit` refuses
-        // them), so their stacks are not compared; the rest are, as `emit --option` would write them.
-        let emitted = plan.options.filter(\.refusals.isEmpty).map(\.id)
-        var templates: [String: JSONValue]?
-        if !emitted.isEmpty, let files = try? DeploymentEmitter(optionIDs: emitted).render(plan) {
-            templates = [:]
-            for file in files where file.path.hasPrefix("cloudformation/") && file.path.hasSuffix(".json") {
-                templates?[file.path] = try? JSONValue.parse(file.contents)
-            }
-        }
         do {
-            return try DiffSide(plan: PlanJSONRenderer().json(plan), templates: templates)
+            return try DiffSide(planned: plan)
         } catch {
             throw DiagnosticError([.error(error.path, "edgeplan's own plan.json could not be read back: \(error.message)", at: SourceLocation(file: file, line: 1, column: 1))])
         }

@@ -36,7 +36,11 @@ extension DiffRenderer {
                 } else if let only = option.new ?? option.old, option.kind != .changed {
                     body += "- Path: \(Self.escaped(only.path))\n"
                 }
-                for need in option.needs { body += "- Need \(Self.code(need.need)): \(Self.need(need.old)) → \(Self.need(need.new))\n" }
+                if option.kind != .changed, let only = option.new ?? option.old {
+                    if let needs = Self.needs(of: only) { body += "- \(needs.prefix(1).uppercased() + needs.dropFirst())\n" }
+                } else {
+                    for need in option.needs { body += "- Need \(Self.code(need.need)): \(Self.need(need.old)) → \(Self.need(need.new))\n" }
+                }
                 for caveat in option.caveats {
                     body += "- Caveat \(Self.code(caveat.id)) (\(Self.severity(caveat))): \(Self.escaped((caveat.new ?? caveat.old)?.title ?? ""))\n"
                 }
@@ -74,7 +78,9 @@ extension DiffRenderer {
     }
 
     private func details(_ summary: String, _ body: String) -> String {
-        "\n<details><summary>\(Self.escaped(summary))</summary>\n\n\(body.hasSuffix("\n") ? body : body + "\n")\n</details>\n"
+        var body = body
+        while body.hasSuffix("\n") { body.removeLast() }
+        return "\n<details><summary>\(Self.escaped(summary))</summary>\n\n\(body)\n\n</details>\n"
     }
 
     private func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) -> String {
@@ -102,9 +108,13 @@ extension DiffRenderer {
         return clean.contains("`") ? "`` \(clean) ``" : "`\(clean)`"
     }
 
-    /// A design name inside an HTML comment: no "--" or ">" that would end it early.
-    static func commentSafe(_ s: String) -> String {
-        String(s.map { $0 == "-" || $0 == ">" || $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" ? $0 : "_" })
-            .replacingOccurrences(of: "--", with: "-_").replacingOccurrences(of: ">", with: "_")
+    /// A design name inside an HTML comment: letters, digits, '.', '_' and single '-', so nothing ends it early.
+    public static func commentSafe(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            let keep = c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "_" || (c == "-" && out.last != "-"))
+            out.append(keep ? c : "_")
+        }
+        return out
     }
 }

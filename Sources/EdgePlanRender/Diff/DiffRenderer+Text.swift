@@ -25,7 +25,11 @@ extension DiffRenderer {
             if option.pathChanged, let old = option.old, let new = option.new {
                 out += "      path: \(old.path)\n         → \(new.path)\n"
             }
-            for need in option.needs { out += "      need \(need.need): \(Self.need(need.old)) → \(Self.need(need.new))\n" }
+            if option.kind != .changed, let only = option.new ?? option.old {
+                if let needs = Self.needs(of: only) { out += "      \(needs)\n" }
+            } else {
+                for need in option.needs { out += "      need \(need.need): \(Self.need(need.old)) → \(Self.need(need.new))\n" }
+            }
             for caveat in option.caveats {
                 out += "      caveat \(caveat.id) (\(Self.severity(caveat))): \((caveat.new ?? caveat.old)?.title ?? "")\n"
             }

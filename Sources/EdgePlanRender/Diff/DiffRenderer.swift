@@ -99,6 +99,13 @@ public struct DiffRenderer: Sendable {
     /// Said wherever the Region changes: the diff compares templates, but a stack lives in one Region.
     static let regionNote = "stacks are regional: the new Region's stacks are new ones, and the old Region's stay until you delete them"
 
+    /// For an option only one side has: "meets waf, privateOrigin; does not meet caching".
+    static func needs(of option: DiffSide.Option) -> String? {
+        let met = option.meets.filter(\.value).keys.sorted(), unmet = option.meets.filter { !$0.value }.keys.sorted()
+        let parts = (met.isEmpty ? [] : ["meets " + met.joined(separator: ", ")]) + (unmet.isEmpty ? [] : ["does not meet " + unmet.joined(separator: ", ")])
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
     static func need(_ met: Bool?) -> String { met.map { $0 ? "met" : "not met" } ?? "not stated" }
 
     static func severity(_ caveat: PlanDiff.CaveatChange) -> String {

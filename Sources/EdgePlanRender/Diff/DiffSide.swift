@@ -10,6 +10,7 @@ public struct DiffSide: Sendable, Equatable {
     /// A subnet, named by what it is for rather than by its name: its role, its AZ, and its place
     /// among the subnets of that role in that AZ.
     public struct SubnetKey: Hashable, Comparable, Sendable {
+        /// The zone's name (us-east-1a) or its ID (use1-az1), as the design gives them.
         public var az: String
         public var role: String
         public var ordinal: Int
@@ -31,6 +32,10 @@ public struct DiffSide: Sendable, Equatable {
     public struct Caveat: Sendable, Equatable {
         public var severity: String
         public var title: String
+
+        public init(severity: String, title: String) {
+            (self.severity, self.title) = (severity, title)
+        }
     }
 
     /// A cost line, named by the price it uses and what it is charged for; the ordinal tells apart
@@ -104,7 +109,8 @@ public struct DiffSide: Sendable, Equatable {
         subnets = [:]
         for (i, subnet) in (plan["subnets"]?.arrayItems ?? []).enumerated() {
             let here = "subnets[\(i)]"
-            let az = try Self.string(subnet, "az", at: here), role = try Self.string(subnet, "role", at: here)
+            // A design names its zones or their IDs (azKind); either names the subnet's place.
+            let az = try Self.string(subnet, subnet["azId"] != nil ? "azId" : "az", at: here), role = try Self.string(subnet, "role", at: here)
             let text = try Self.string(subnet, "cidr", at: here)
             guard case .success(let cidr) = IPv4Prefix.parse(text) else {
                 throw ReadError(path: "\(here).cidr", message: "\(text) is not an IPv4 CIDR block")
@@ -184,5 +190,23 @@ public struct DiffSide: Sendable, Equatable {
         }
         guard let text = here.stringValue else { throw ReadError(path: path, message: "expected a string") }
         return text
+    }
+}
+
+extension DiffSide {
+    /// A plan as `plan --out` would write it: its plan.json, and the templates of the options
+    /// `emit` would write. Options that take a risk the design has not accepted are refused by
+    /// `emit`, so their stacks are not compared; when every option is refused, there are none.
+    public init(planned plan: Plan) throws(ReadError) {
+        let emitted = plan.options.filter(\.refusals.isEmpty).map(\.id)
+        var templates: [String: JSONValue]?
+        if !emitted.isEmpty, let files = try? DeploymentEmitter(optionIDs: emitted).render(plan) {
+            var parsed: [String: JSONValue] = [:]
+            for file in files where file.path.hasPrefix("cloudformation/") && file.path.hasSuffix(".json") {
+                parsed[file.path] = try? JSONValue.parse(file.contents)
+            }
+            templates = parsed
+        }
+        try self.init(plan: PlanJSONRenderer().json(plan), templates: templates)
     }
 }
