@@ -20,6 +20,8 @@ missing=()
 "$venv/bin/python" -c "import moto, flask, flask_cors" 2>/dev/null || missing+=("moto[server]")
 "$venv/bin/python" -c "import jsonschema, yaml, boto3" 2>/dev/null || missing+=(jsonschema pyyaml boto3)
 "$venv/bin/python" -c "import sarif_pydantic" 2>/dev/null || missing+=(sarif-pydantic)
+# cmark-gfm, the renderer github.com uses: the diff test renders the pull-request comment with it.
+"$venv/bin/python" -c "import cmarkgfm" 2>/dev/null || missing+=(cmarkgfm)
 # python-hcl2 8 (SerializationOptions): the Terraform test parses the emitted HCL with it.
 "$venv/bin/python" -c "from hcl2.utils import SerializationOptions" 2>/dev/null || missing+=("python-hcl2>=8")
 if [ ${#missing[@]} -gt 0 ]; then
