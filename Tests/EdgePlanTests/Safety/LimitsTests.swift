@@ -20,9 +20,7 @@ import Testing
 
     @Test func pastThirtyTwoUnknownFieldsTheFileIsRefused() {
         let fields = (0..<5_000).map { "x\($0): 1" }.joined(separator: "\n")
-        let start = Date()
         let outcome = Fixtures.pipeline.run(Fixtures.design(extra: fields), file: "d.yaml")
-        #expect(Date().timeIntervalSince(start) < 2)
         #expect(outcome.diagnostics.filter { $0.severity == .warning }.count == 32)
         #expect(outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted) == [
             "d.yaml:43:1: error: more than 32 unknown fields: this is not the file edgeplan expects here (check the path), or its fields are misspelt; edgeplan stops reading it",
@@ -40,12 +38,10 @@ import Testing
         }
     }
 
-    @Test func aHugeUnknownKeyIsNamedShortlyAndQuickly() {
+    @Test func aHugeUnknownKeyIsNamedShortly() {
         let key = String(repeating: "k", count: 500_000)
-        let start = Date()
         // libyaml takes at most 1,024 characters for an implicit key: an explicit one (`? key`) has no limit.
         let outcome = Fixtures.pipeline.run(Fixtures.design(extra: "? \(key)\n: 1"), file: "d.yaml")
-        #expect(Date().timeIntervalSince(start) < 2)
         let warning = outcome.diagnostics.first { $0.severity == .warning }
         #expect(warning?.formatted == "d.yaml:11:3: warning: \(String(repeating: "k", count: 48))… (500000 characters): unknown field, ignored")
     }
@@ -68,6 +64,8 @@ import Testing
         #expect(Fixtures.errors(seed + "'<<': 1\n").isEmpty)
     }
 
+    /// "At once": each refusal is the size check's message, which comes before any parsing (no
+    /// wall-clock assertion: speed is the benchmark's, never a test's).
     @Test func everyReaderRefusesAFileOverItsSizeAtOnce() throws {
         func refused(_ body: () throws -> Void) -> [String] {
             do {
@@ -81,7 +79,6 @@ import Testing
                 return ["\(error)"]
             }
         }
-        let start = Date()
         // A valid price file, padded past 1 MB: read before, refused now.
         let prices = try Data(contentsOf: Fixtures.root.appendingPathComponent("pricing/aws/us-east-1.json"))
         let padded = prices + Data(repeating: 0x20, count: PriceCatalog.maxBytes + 1 - prices.count)
@@ -93,7 +90,6 @@ import Testing
         #expect(refused { _ = try AWSImport().read(describe, file: "v.json") }.first?.hasPrefix("v.json:1:1: error: the file is 33,554,433 bytes; edgeplan reads at most 33,554,432 bytes") == true)
         let ledger = String(repeating: " ", count: LedgerParser.maxBytes + 1)
         #expect(refused { _ = try LedgerParser().parse(ledger, file: "l.yaml") } == ["l.yaml:1:1: error: the file is 16,777,217 bytes; a ledger is at most 16,777,216 bytes"])
-        #expect(Date().timeIntervalSince(start) < 5)
     }
 
     /// Text of tiny values costs about 50 bytes of memory per byte read: past two million values
