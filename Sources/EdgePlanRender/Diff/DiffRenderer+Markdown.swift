@@ -36,14 +36,7 @@ extension DiffRenderer {
                 } else if let only = option.new ?? option.old, option.kind != .changed {
                     body += "- Path: \(Self.escaped(only.path))\n"
                 }
-                if option.kind != .changed, let only = option.new ?? option.old {
-                    if let needs = Self.needs(of: only) { body += "- \(needs.prefix(1).uppercased() + needs.dropFirst())\n" }
-                } else {
-                    for need in option.needs { body += "- Need \(Self.code(need.need)): \(Self.need(need.old)) → \(Self.need(need.new))\n" }
-                }
-                for caveat in option.caveats {
-                    body += "- Caveat \(Self.code(caveat.id)) (\(Self.severity(caveat))): \(Self.escaped((caveat.new ?? caveat.old)?.title ?? ""))\n"
-                }
+                for fact in Self.optionFacts(option) { body += "- \(Self.escaped(fact.prefix(1).uppercased() + fact.dropFirst()))\n" }
                 body += "\n"
             }
             out += details("Options (\(diff.options.count) change\(diff.options.count == 1 ? "" : "s"))", body)

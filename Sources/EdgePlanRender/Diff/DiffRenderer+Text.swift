@@ -25,14 +25,7 @@ extension DiffRenderer {
             if option.pathChanged, let old = option.old, let new = option.new {
                 out += "      path: \(old.path)\n         → \(new.path)\n"
             }
-            if option.kind != .changed, let only = option.new ?? option.old {
-                if let needs = Self.needs(of: only) { out += "      \(needs)\n" }
-            } else {
-                for need in option.needs { out += "      need \(need.need): \(Self.need(need.old)) → \(Self.need(need.new))\n" }
-            }
-            for caveat in option.caveats {
-                out += "      caveat \(caveat.id) (\(Self.severity(caveat))): \((caveat.new ?? caveat.old)?.title ?? "")\n"
-            }
+            for fact in Self.optionFacts(option) { out += "      \(fact)\n" }
         }
 
         let priced = Self.ordered(diff).filter { $0.old?.total != $0.new?.total || !$0.lines.isEmpty }

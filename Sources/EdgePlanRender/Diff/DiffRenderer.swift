@@ -99,6 +99,19 @@ public struct DiffRenderer: Sendable {
     /// Said wherever the Region changes: the diff compares templates, but a stack lives in one Region.
     static let regionNote = "stacks are regional: the new Region's stacks are new ones, and the old Region's stay until you delete them"
 
+    /// What else changes about an option, one line each, in words both formats print: its needs
+    /// (all of them for an option only one side has, else those whose verdict changes) and its caveats.
+    static func optionFacts(_ option: PlanDiff.OptionChange) -> [String] {
+        var facts: [String] = []
+        if option.kind != .changed, let only = option.new ?? option.old {
+            if let needs = needs(of: only) { facts.append(needs) }
+        } else {
+            facts += option.needs.map { "need \($0.need): \(need($0.old)) → \(need($0.new))" }
+        }
+        facts += option.caveats.map { "caveat \($0.id) (\(severity($0))): \(($0.new ?? $0.old)?.title ?? "")" }
+        return facts
+    }
+
     /// For an option only one side has: "meets waf, privateOrigin; does not meet caching".
     static func needs(of option: DiffSide.Option) -> String? {
         let met = option.meets.filter(\.value).keys.sorted(), unmet = option.meets.filter { !$0.value }.keys.sorted()
