@@ -22,6 +22,34 @@ import Testing
         #expect(!plain.stdout.contains("\u{1B}"))
     }
 
+    /// On a terminal (util-linux `script` gives the command one) the symbols and section names are
+    /// coloured, unless NO_COLOR is set.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func colourOnlyOnATerminalWithoutNoColor() throws {
+        func onTerminal(noColor: String?) throws -> String {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            let command = [CLITests.binary.path, "diff", "--pricing", "Tests/Fixtures/pricing", "\(Self.designs)/base.yaml", "\(Self.designs)/add-az.yaml"].joined(separator: " ")
+            p.arguments = ["-qec", command, "/dev/null"]
+            p.currentDirectoryURL = CLITests.root
+            var env = ProcessInfo.processInfo.environment
+            env["NO_COLOR"] = noColor
+            p.environment = env
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardInput = FileHandle.nullDevice
+            try p.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let coloured = try onTerminal(noColor: nil)
+        #expect(coloured.contains("\u{1B}[32m+\u{1B}[0m  us-east-1d nodes") && coloured.contains("\u{1B}[1mSubnets:\u{1B}[0m"), "\(coloured)")
+        #expect(!(try onTerminal(noColor: "1")).contains("\u{1B}"))
+        // An empty NO_COLOR does not count (no-color.org).
+        #expect(try onTerminal(noColor: "").contains("\u{1B}[32m"))
+    }
+
     @Test func aCommittedPlanFolderIsTheSameSideAsItsDesign() throws {
         // The committed report of the seed environment was planned from the live prices, as diff plans a design without --pricing.
         let r = try CLITests.run(["diff", "examples/seed-environment.yaml", "reports/seed-environment/plan.json", "--format", "json"])

@@ -64,8 +64,10 @@ extension DiffRenderer {
     /// magenta at the start of a line, section names bold. Give it text already made safe for a
     /// terminal: the escapes it adds are the only ones the result may hold.
     public static func coloured(_ text: String) -> String {
-        let sections = ["Subnets:", "Options:", "Costs ", "Stacks:", "Monthly cost", "Recommended option", "Region:", "VPC block:"]
+        let sections = ["Subnets:", "Options:", "Costs ", "Stacks:", "Region:", "VPC block:"]
+        let headlines = ["Monthly cost of the recommended option", "Recommended option:", "No option is recommended"]
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            if headlines.contains(where: { line.hasPrefix($0) }) { return "\u{1B}[1m\(line)\u{1B}[0m" }
             if let section = sections.first(where: { line.hasPrefix($0) }) {
                 return "\u{1B}[1m\(section)\u{1B}[0m" + line.dropFirst(section.count)
             }
