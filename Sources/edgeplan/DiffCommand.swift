@@ -22,10 +22,10 @@ struct DiffCommand: ParsableCommand {
         case text, json, markdown
     }
 
-    @Argument(help: "The old and new sides: design files or plan.json files (one or none with --git).")
+    @Argument(help: ArgumentHelp("The old and new sides: design files or plan.json files (one or none with --git).", valueName: "old-and-new"))
     var sides: [String] = []
 
-    @Option(name: .customLong("git"), help: "A side at a git revision, REF:PATH (give it once for the old side, twice for both).")
+    @Option(name: .customLong("git"), help: ArgumentHelp("A side at a git revision (give it once for the old side, twice for both).", valueName: "ref:path"))
     var git: [String] = []
 
     @Option(help: "text (for a terminal; colour only on a terminal, never with NO_COLOR set), json (docs/diff.md) or markdown (a pull-request comment).")
