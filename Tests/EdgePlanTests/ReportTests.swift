@@ -110,12 +110,13 @@ import Testing
     @Test func everySVGIsWellFormedXML() throws {
         let files = try Self.files("Tests/EdgePlanTests/Designs/every-option.yaml")
         let svgs = files.filter { $0.key.hasSuffix(".svg") }
-        #expect(svgs.count == 19, "one per option and the subnet plan")
+        #expect(svgs.count == 37, "two per option (full and compact) and the subnet plan")
         for (path, svg) in svgs {
             #expect(XMLCheck.isWellFormed(svg), "\(path)")
             #expect(svg.contains("<title id="), "\(path) has a title")
             #expect(svg.contains("<desc id="), "\(path) has a description")
             #expect(svg.contains("viewBox=\"0 0 "), "\(path) sets viewBox")
+            #expect(svg.contains("role=\"img\"") && svg.contains("aria-labelledby="), "\(path) is an image named by its title and description")
         }
         #expect(!XMLCheck.isWellFormed("<svg><text>a & b</text></svg>"))
     }
