@@ -113,8 +113,9 @@ import Testing
                 }
             }
         }
-        // Hops differ by dash pattern as well as colour.
-        #expect(Palette.hop(.aws).dash != Palette.hop(.public).dash && Palette.hop(.aws).dash != Palette.hop(.private).dash)
+        // Hops and the bypass differ by dash pattern as well as colour.
+        let dashes = [Palette.hop(.public).dash, Palette.hop(.aws).dash, Palette.hop(.private).dash, Palette.bypassDash]
+        #expect(Set(dashes.map { $0 ?? "solid" }).count == dashes.count)
     }
 
     @Test func everyColourHasADarkModeCounterpartWithContrast() {

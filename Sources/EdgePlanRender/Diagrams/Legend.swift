@@ -30,7 +30,7 @@ enum Legend {
         if hops.contains(.aws) { items.append(.line(color: Palette.hop(.aws).color, dash: Palette.hop(.aws).dash, "AWS network")) }
         if hops.contains(.private) { items.append(.line(color: Palette.hop(.private).color, dash: Palette.hop(.private).dash, "inside the VPC")) }
         if waf { items.append(.swatch(fill: Palette.waf, stroke: "none", dash: nil, "WAF web ACL")) }
-        if bypass { items.append(.line(color: Palette.critical, dash: "7 4", "bypass path")) }
+        if bypass { items.append(.line(color: Palette.critical, dash: Palette.bypassDash, "bypass path")) }
         if critical { items.append(.marker("critical caveat")) }
         return items
     }

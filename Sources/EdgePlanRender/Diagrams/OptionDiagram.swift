@@ -490,7 +490,7 @@ public struct OptionDiagram: Sendable {
             let targetY = target.y + min(15, target.height / 2)
             pending.append(Pending(points: [Point(from.x, from.midY), Point(laneX, from.midY), Point(laneX, targetY), Point(target.x - 2, targetY)],
                                    hop: .public, arrow: true, bypass: true))
-            for line in wrap("Red dashed line: bypass. \(b.note ?? "\(b.protocol) \(b.port) straight to the origin")", width: textWidth, size: s, bold: true) {
+            for line in wrap("Red dash-dot line: bypass, \(b.note ?? "\(b.protocol) \(b.port) straight to the origin")", width: textWidth, size: s, bold: true) {
                 canvas.text(line, at: Point(margin, footY), size: s, bold: true, fill: Palette.critical)
                 footY += lineHeight + 4
             }
@@ -498,7 +498,7 @@ public struct OptionDiagram: Sendable {
 
         // Lines last, on top of the boxes.
         for p in pending {
-            let style = p.bypass ? (Palette.critical, "7 4") : Palette.hop(p.hop)
+            let style = p.bypass ? (Palette.critical, Palette.bypassDash) : Palette.hop(p.hop)
             canvas.path(p.points, .init(stroke: style.0, strokeWidth: p.bypass ? 2 : 1.6, dash: style.1), arrow: p.arrow)
         }
 

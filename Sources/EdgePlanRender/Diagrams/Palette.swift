@@ -44,6 +44,8 @@ public enum Palette {
     public static let badge = "#f4f5f7"
     public static let badgeStroke = "#4f5b66"
     public static let critical = "#c62828"
+    /// The dash of a bypass path (red, dash-dot, and named under the diagram).
+    public static let bypassDash = "2 3 8 3"
     /// The fill of a critical caveat's marker, under white text (kept in dark mode).
     public static let criticalMarker = "#b71c1c"
     public static let free = "#eef0f2"
@@ -53,12 +55,12 @@ public enum Palette {
     /// An option that fails a need the design states, on the cost chart.
     public static let failing = freeStroke
 
-    /// Edge colour per hop: the internet (orange, solid), AWS's own network (purple, dashed),
-    /// inside the VPC (slate, solid).
+    /// Edge colour and dash per hop, so that colour is never the only cue: the internet (orange,
+    /// long dashes), AWS's own network (purple, short dashes), inside the VPC (slate, solid).
     public static func hop(_ hop: Edge.Hop) -> (color: String, dash: String?) {
         switch hop {
-        case .public: return ("#9c4d00", nil)
-        case .aws: return ("#7440d8", "6 3")
+        case .public: return ("#9c4d00", "10 3")
+        case .aws: return ("#7440d8", "3 3")
         case .private: return ("#2b3a47", nil)
         }
     }
