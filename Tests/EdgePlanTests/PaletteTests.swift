@@ -147,7 +147,8 @@ import Testing
                 let ratio = contrast(c(r.style.stroke), c(under))
                 if ratio < 3 { Issue.record("\(name) (\(mode)): border \(r.style.stroke) on \(under) has contrast \(ratio), under 3") }
             }
-            for line in canvas.lines {
+            // Grid lines are decoration, which WCAG 2.1 SC 1.4.11 leaves out; every other line counts.
+            for line in canvas.lines where line.style.stroke != Palette.grid {
                 for (p, q) in zip(line.points, line.points.dropFirst()) {
                     let mid = Rect(x: (p.x + q.x) / 2, y: (p.y + q.y) / 2, width: 0, height: 0)
                     let on = backdrop(canvas, of: mid)
@@ -166,6 +167,9 @@ import Testing
             Self.checkContrast(OptionDiagram(compact: true).canvas(plan, option), "\(design) \(option.id) compact")
         }
         Self.checkContrast(SubnetDiagram().canvas(plan), "\(design) subnets")
+        // The cost chart, priced from the pinned fixtures.
+        let priced = try Fixtures.pricedPlan(try Fixtures.text(design), file: design)
+        if let sweep = priced.costSweep { Self.checkContrast(CostChart().canvas(priced, sweep: sweep), "\(design) cost") }
     }
 
     @Test func theContrastCheckCanFail() {

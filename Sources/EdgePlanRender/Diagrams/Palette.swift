@@ -68,7 +68,7 @@ public enum Palette {
     /// Distinct colours and dash patterns for chart lines.
     public static let series: [(color: String, dash: String?)] = [
         ("#1a5fa0", nil), ("#9c4d00", "8 4"), ("#3b6e08", "12 3"), ("#7440d8", "10 3 2 3"),
-        ("#b3261e", "4 4"), ("#00695c", nil), ("#6d4c41", "6 2"), ("#37474f", "1 3"),
+        (securityGroupStroke, "4 4"), ("#00695c", nil), ("#6d4c41", "6 2"), ("#37474f", "1 3"),
     ]
 
     /// Subnet colours by role, for the address-space bars: public green, every private role a
