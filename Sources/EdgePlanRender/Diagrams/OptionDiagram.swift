@@ -421,7 +421,10 @@ public struct OptionDiagram: Sendable {
             let az = azRect(0)
             let roomRight = az.maxX - 6 - (fromX + 6), roomLeft = fromX - 6 - (az.x + 6)
             let onRight = roomRight >= roomLeft || TextMetrics.width(hopText(a, b), size: s) <= roomRight
-            let lines = wrap(hopText(a, b), width: onRight ? roomRight : roomLeft, size: s)
+            // Too long for one line: what the hop carries on one, what happens to TLS on the next.
+            let room = onRight ? roomRight : roomLeft
+            let lines = TextMetrics.width(hopText(a, b), size: s) <= room ? [hopText(a, b)]
+                : hopText(a, b).split(separator: " · ").flatMap { wrap(String($0), width: room, size: s) }
             for (n, line) in lines.enumerated() {
                 // Below an endpoint service, under the top of the AZ columns that resume there.
                 let below = bottom + (Self.isBox(inside[k]) ? 6 : 0)
