@@ -146,6 +146,7 @@ public struct PlanJSONRenderer: PlanRenderer {
             fields.append(("reserves", .object([("subnetRole", .string(reserved.role.rawValue)), ("addressesPerAz", .int(reserved.addressesPerAZ))])))
         }
         if let ips = c.staticIPv4Addresses { fields.append(("staticIpv4Addresses", .int(ips))) }
+        if c.elasticIPPerAZ { fields.append(("elasticIpPerAz", .bool(true))) }
         fields += [
             ("securityGroups", .string(c.securityGroups.rawValue)),
             ("wafAttachable", .bool(c.wafAttachable)),

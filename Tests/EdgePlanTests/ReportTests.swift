@@ -1,5 +1,5 @@
 import EdgePlan
-import EdgePlanRender
+@testable import EdgePlanRender
 import Foundation
 import Testing
 
@@ -110,12 +110,13 @@ import Testing
     @Test func everySVGIsWellFormedXML() throws {
         let files = try Self.files("Tests/EdgePlanTests/Designs/every-option.yaml")
         let svgs = files.filter { $0.key.hasSuffix(".svg") }
-        #expect(svgs.count == 19, "one per option and the subnet plan")
+        #expect(svgs.count == 37, "two per option (full and compact) and the subnet plan")
         for (path, svg) in svgs {
             #expect(XMLCheck.isWellFormed(svg), "\(path)")
             #expect(svg.contains("<title id="), "\(path) has a title")
             #expect(svg.contains("<desc id="), "\(path) has a description")
             #expect(svg.contains("viewBox=\"0 0 "), "\(path) sets viewBox")
+            #expect(svg.contains("role=\"img\"") && svg.contains("aria-labelledby="), "\(path) is an image named by its title and description")
         }
         #expect(!XMLCheck.isWellFormed("<svg><text>a & b</text></svg>"))
     }
@@ -150,20 +151,51 @@ import Testing
     }
 
     @Test func costChartIsLaidOutCleanly() throws {
-        let plan = try Self.chartPlan { ids in [BreakEven(cheaperBelow: ids[0], cheaperAbove: ids[1], dataOutGB: 2190)] }
+        var plan = try Self.chartPlan { _ in [] }
         let ids = plan.options.map(\.id)
+        let own = try #require(plan.design.traffic.dataOutGB)
+        plan.breakEven = [BreakEven(cheaperBelow: ids[0], cheaperAbove: ids[1], dataOutGB: own * Decimal(string: "1.1")!)]
         let canvas = CostChart().canvas(plan, sweep: plan.costSweep!)
         DiagramGeometryTests.check(canvas, "cost")
-        #expect(canvas.textBoxes.contains { $0.text == "1. at 2,190 GB a month, \(ids[1]) becomes cheaper than \(ids[0])" })
-        #expect(canvas.textBoxes.contains { $0.text == "Data out to clients per month (GB, log scale)" })
+        #expect(canvas.textBoxes.contains { $0.text == "1. at \(BreakEvenText.gigabytes(own * Decimal(string: "1.1")!)) a month, \(ids[1]) becomes cheaper than \(ids[0])" })
+        #expect(canvas.textBoxes.contains { $0.text == "Data out to clients per month (GB, linear)" })
+        #expect(canvas.textBoxes.contains { $0.text.hasPrefix("The ranking is sensitive to traffic") }, "a break-even 10% above the design's traffic")
         #expect(XMLCheck.isWellFormed(CostChart().svg(plan, sweep: plan.costSweep!)))
+    }
+
+    /// The labels at the lines' ends never overlap, however close the lines are.
+    @Test func costLineLabelsNeverCollide() throws {
+        var plan = try Self.chartPlan { _ in [] }
+        let ids = plan.options.map(\.id)
+        plan.costSweep = CostSweep(points: plan.costSweep!.points.map { p in
+            CostSweep.Point(dataOutGB: p.dataOutGB, totals: ids.enumerated().map { i, id in (id, 100 + p.dataOutGB / 100 + Decimal(i) / 10) })
+        })
+        let canvas = CostChart().canvas(plan, sweep: plan.costSweep!)
+        DiagramGeometryTests.check(canvas, "cost, near-equal lines")
+        let labels = canvas.textBoxes.filter { t in ids.contains { t.text.hasPrefix("\($0)") && t.text.contains(":") } }
+        #expect(labels.count == ids.count)
+        let placed = CostChart.spread([10, 10, 10, 11, 300, 301], gap: 15, top: 0, bottom: 320)
+        for (i, a) in placed.enumerated() { for b in placed[(i + 1)...] { #expect(abs(a - b) >= 15) } }
+    }
+
+    /// The cheapest option per traffic band, in words, from the sweep and the break-evens.
+    @Test func cheapestByTrafficIsStatedInWords() throws {
+        let plan = try Self.chartPlan { ids in [BreakEven(cheaperBelow: ids[0], cheaperAbove: ids[1], dataOutGB: 2190)] }
+        let words = CheapestByTraffic(plan)
+        #expect(!words.bands.isEmpty)
+        #expect(words.bands.first?.fromGB == nil && words.bands.last?.toGB == nil)
+        for (a, b) in zip(words.bands, words.bands.dropFirst()) { #expect(a.toGB == b.fromGB && a.option != b.option) }
+        #expect(words.sentence.contains("is cheapest"))
     }
 
     /// Break-even labels crowded at the top of the plot once made the label search bounce between
     /// two rows forever (`plan --out` of 11 mixed options hung; this test hangs on that code).
     /// Thirty labels at one point: the chart is drawn, with every label.
     @Test func crowdedBreakEvenLabelsAreStillPlaced() throws {
-        let plan = try Self.chartPlan { ids in (0..<30).map { _ in BreakEven(cheaperBelow: ids[0], cheaperAbove: ids[1], dataOutGB: 5_000_000) } }
+        var plan = try Self.chartPlan { _ in [] }
+        let ids = plan.options.map(\.id)
+        let own = try #require(plan.design.traffic.dataOutGB)
+        plan.breakEven = (0..<30).map { _ in BreakEven(cheaperBelow: ids[0], cheaperAbove: ids[1], dataOutGB: own) }
         let canvas = CostChart().canvas(plan, sweep: plan.costSweep!)
         #expect(canvas.textBoxes.filter { Int($0.text) != nil }.count == 30)
         #expect(XMLCheck.isWellFormed(CostChart().svg(plan, sweep: plan.costSweep!)))

@@ -53,6 +53,7 @@ public struct Component: Sendable, Equatable {
             && a.addressesPerAZ == b.addressesPerAZ && a.longestSubnetPrefix == b.longestSubnetPrefix && a.securityGroups == b.securityGroups
             && a.wafAttachable == b.wafAttachable && a.notes == b.notes && a.reserves?.role == b.reserves?.role
             && a.reserves?.addressesPerAZ == b.reserves?.addressesPerAZ && a.staticIPv4Addresses == b.staticIPv4Addresses
+            && a.elasticIPPerAZ == b.elasticIPPerAZ
     }
 
     public enum Kind: String, Sendable, Equatable, CaseIterable, Codable {
@@ -130,6 +131,9 @@ public struct Component: Sendable, Equatable {
     /// Static public IPv4 addresses it holds whatever the AZ count (an accelerator's two); nil when
     /// it holds none of its own (an internet-facing load balancer holds one per AZ, counted by its kind).
     public var staticIPv4Addresses: Int?
+    /// Whether the option's stack allocates one Elastic IP per AZ for it (an NLB whose addresses
+    /// clients allow-list), fixed for the load balancer's life.
+    public var elasticIPPerAZ: Bool = false
 
     public init(
         id: String, kind: Kind, label: String, scheme: Scheme, owner: Owner, subnetRole: SubnetRole? = nil,

@@ -48,8 +48,53 @@ public struct Canvas: Sendable {
     /// A label on an opaque background of `background`, so lines drawn beneath it stay out of its way.
     public mutating func label(_ s: String, at p: Point, size: Double, anchor: TextMetrics.Anchor = .start, bold: Bool = false, fill: String, background: String) {
         let box = TextMetrics.box(s, x: p.x, baseline: p.y, size: size, anchor: anchor, bold: bold)
-        layered.append((2, .rect(Rect(x: box.x - 2, y: box.y, width: box.width + 4, height: box.height), Style(fill: background), title: nil)))
+        let back = Rect(x: box.x - 2, y: box.y, width: box.width + 4, height: box.height)
+        layered.append((2, .rect(back, Style(fill: background), title: nil)))
+        labelBackgrounds.append((s, back))
         text(s, at: p, size: size, anchor: anchor, bold: bold, fill: fill)
+    }
+
+    /// The opaque background of every label, to check it stays inside its box and off its borders.
+    public private(set) var labelBackgrounds: [(text: String, box: Rect)] = []
+
+    /// Every line drawn (edges, grid lines, legend samples), as polylines.
+    public var lines: [(points: [Point], style: Style)] {
+        shapes.compactMap { if case .path(let pts, let s, _) = $0 { return (pts, s) } else { return nil } }
+    }
+
+    /// Every text with its colour and size, for the contrast checks.
+    public var texts: [(text: String, box: Rect, fill: String, size: Double)] {
+        shapes.compactMap {
+            if case .text(let s, let p, let size, let anchor, let bold, let fill) = $0 {
+                return (s, TextMetrics.box(s, x: p.x, baseline: p.y, size: size, anchor: anchor, bold: bold), fill, size)
+            }
+            return nil
+        }
+    }
+
+    /// Every rectangle in drawing order (boxes, then label backgrounds), with whether it is a label's background.
+    public var drawnRects: [(box: Rect, style: Style, label: Bool)] {
+        (0...2).flatMap { layer in
+            layered.compactMap { e -> (Rect, Style, Bool)? in
+                if e.layer == layer, case .rect(let r, let s, _) = e.shape { return (r, s, layer == 2) } else { return nil }
+            }
+        }
+    }
+
+    /// Every filled rectangle in drawing order (the background first), for what a text sits on.
+    public var filledRects: [(box: Rect, style: Style)] {
+        [(Rect(x: 0, y: 0, width: width, height: height), Style(fill: Palette.background))]
+            + (0...2).flatMap { layer in
+                layered.compactMap { e -> (Rect, Style)? in
+                    guard e.layer == layer else { return nil }
+                    switch e.shape {
+                    case .rect(let r, let s, _): return s.fill == "none" ? nil : (r, s)
+                    case .circle(let c, let radius, let s):
+                        return s.fill == "none" ? nil : (Rect(x: c.x - radius, y: c.y - radius, width: 2 * radius, height: 2 * radius), s)
+                    case .text, .path: return nil
+                    }
+                }
+            }
     }
 
     /// A polyline, with an arrowhead at its end in the stroke's colour when `arrow` is true.
@@ -110,6 +155,7 @@ public struct Canvas: Sendable {
         var children = [
             XMLNode("title", [("id", "\(idPrefix)-title")], text: title),
             XMLNode("desc", [("id", "\(idPrefix)-desc")], text: description),
+            XMLNode("style", [("type", "text/css")], text: Palette.darkModeCSS(scope: idPrefix)),
         ]
         if !defs.isEmpty { children.append(XMLNode("defs", children: defs)) }
         children.append(XMLNode("rect", [("x", "0"), ("y", "0"), ("width", fmt(width)), ("height", fmt(height)), ("fill", Palette.background)]))
@@ -117,6 +163,7 @@ public struct Canvas: Sendable {
             for entry in layered where entry.layer == layer { children.append(node(entry.shape, idPrefix: idPrefix)) }
         }
         return XMLNode("svg", [
+            ("id", idPrefix), ("role", "img"), ("aria-labelledby", "\(idPrefix)-title \(idPrefix)-desc"),
             ("version", "1.1"), ("width", fmt(width)), ("height", fmt(height)),
             ("viewBox", "0 0 \(fmt(width)) \(fmt(height))"),
             ("font-family", Palette.font),

@@ -13,8 +13,9 @@ struct NLBToALB: FrontendDescription {
     func build(_ s: FrontendSettings, _ c: OptionContext) -> BuiltOption {
         var components = [Parts.internet()]
         if s.waf { components.append(Parts.waf("the internal ALB")) }
-        let nlb = Parts.nlb(.internetFacing, owner: .cloudFormation, securityGroups: .attachedAtCreation, c,
+        var nlb = Parts.nlb(.internetFacing, owner: .cloudFormation, securityGroups: .attachedAtCreation, c,
                             notes: ["one Elastic IP per AZ", "target group of type alb (TCP, port matches the ALB listener)"])
+        nlb.elasticIPPerAZ = true
         components += [nlb, Parts.boundALB(c), Parts.pods()]
         let topology = Topology(components: components, edges: [
             Edge("internet", "nlb", "TCP", 443, tls: .passthrough, hop: .public, note: "to the Elastic IPs"),
