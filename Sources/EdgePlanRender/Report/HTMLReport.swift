@@ -243,7 +243,7 @@ public struct HTMLReport: Sendable {
       thead { display: table-header-group; }
       tr, li, figure.diagram { break-inside: avoid; }
       figure.diagram { overflow: visible; }
-      figure.diagram svg { max-width: 100%; width: auto; background: none; }
+      figure.diagram svg { max-width: 100%; max-height: 170mm; width: auto; background: none; }
     }
     """
 }
