@@ -17,10 +17,7 @@ import Testing
         "AWS Systems Manager Parameter Store",
         "Custom domain name for public REST APIs in API Gateway - Amazon API Gateway",
         "Learn about VPC Networking and Load Balancing in EKS Auto Mode - Amazon EKS",
-        "NAT gateways - Amazon Virtual Private Cloud (NAT gateway basics)",
-        "Preserve client IP addresses in AWS Global Accelerator",
         "Private integration using VPC links V1 (legacy) - Amazon API Gateway",
-        "Register targets with your target group - Elastic Load Balancing",
         "kubernetes/ingress-nginx README",
         "pkg/gateway/crddetect @ v3.5.0",
     ]

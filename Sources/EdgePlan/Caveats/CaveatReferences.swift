@@ -60,6 +60,12 @@ public enum CaveatReferences {
             // AWS now titles this page "CloudFormation template Conditions syntax".
             ("Working with AWS CloudFormation conditions",
              "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/conditions-section-structure.html", "aws-page"),
+            ("Register targets with your target group - Elastic Load Balancing",
+             "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-register-targets.html", "aws-page"),
+            ("Preserve client IP addresses in AWS Global Accelerator",
+             "https://docs.aws.amazon.com/global-accelerator/latest/dg/preserve-client-ip-address.html", "aws-page"),
+            ("NAT gateways - Amazon Virtual Private Cloud (NAT gateway basics)",
+             "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html", "aws-page"),
             ("AmazonEKSLoadBalancingPolicy - AWS Managed Policy",
              "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonEKSLoadBalancingPolicy.html", "aws-page"),
         ]
