@@ -196,7 +196,7 @@ public struct HTMLReport: Sendable {
       figure.diagram svg { background: #ffffff; border-radius: 4px; }
     }
     body { margin: 0; font: 16px/1.55 -apple-system, "Segoe UI", "DejaVu Sans", Helvetica, Arial, sans-serif; color: var(--fg); background: var(--bg); }
-    main { max-width: 1040px; margin: 0 auto; padding: 24px 20px 64px; }
+    main { max-width: 1040px; margin: 0 auto; padding: 24px 20px 64px; overflow-wrap: break-word; }
     h1 { font-size: 1.9em; margin: 0.4em 0 0.5em; line-height: 1.25; }
     h2 { font-size: 1.4em; margin: 1.8em 0 0.6em; padding-bottom: 0.25em; border-bottom: 1px solid var(--border); }
     h3 { font-size: 1.1em; margin: 1.4em 0 0.5em; }
