@@ -313,7 +313,6 @@ public struct MarkdownReport: Sendable {
     // MARK: - Helpers
 
     private func ranking(_ plan: Plan) -> [String] { plan.recommendation?.ranking ?? plan.options.map(\.id) }
-    private func priced(_ plan: Plan) -> Bool { plan.options.contains { $0.monthlyCost != nil } }
 
     /// The anchor GitHub gives a heading: lower-case, punctuation other than '-' and '_' dropped,
     /// spaces to '-'. The HTML report gives its headings the same ids.
@@ -324,7 +323,6 @@ public struct MarkdownReport: Sendable {
         }
         return out
     }
-
 }
 
 private func esc(_ text: String) -> String { Markdown.text(text) }
