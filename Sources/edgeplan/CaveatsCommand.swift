@@ -1,5 +1,6 @@
 import ArgumentParser
 import EdgePlan
+import Foundation
 
 struct CaveatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,11 @@ struct CaveatsCommand: ParsableCommand {
         var out = markdown ? "| id | title | fires when | reference |\n| --- | --- | --- | --- |\n" : ""
         for rule in CaveatEngine.standardRules {
             if markdown {
-                out += "| `\(rule.id)` | \(rule.title) | \(rule.when) | \(rule.reference) |\n"
+                // Each reference title a link where CaveatReferences has its address.
+                let references = rule.reference.components(separatedBy: "; ").map { title in
+                    rule.referenceLinks.first { $0.title == title }?.url.map { "[\(title)](<\($0)>)" } ?? title
+                }.joined(separator: "; ")
+                out += "| `\(rule.id)` | \(rule.title) | \(rule.when) | \(references) |\n"
             } else {
                 out += "\(rule.id)\n  \(rule.title)\n  fires when: \(rule.when)\n  reference: \(rule.reference)\n\n"
             }

@@ -18,19 +18,95 @@ import Testing
     @Test func markdownHasEverySection() throws {
         let md = try #require(try Self.files()["report.md"])
         #expect(md.hasPrefix("# seed-env: front door plan\n"))
-        #expect(md.contains("**Recommendation: `alb-privatelink-nlb`.**"))
-        #expect(md.contains("| # | Option | Path | Needs met | Caveats | Monthly cost |"))
+        #expect(md.contains("## Decision\n\n**Build `alb-privatelink-nlb`.** Public ALB (+ WAF)"))
+        for part in ["**Why**", "**Risks accepted**", "**Assumptions**"] { #expect(md.contains("\n\(part)\n")) }
+        #expect(md.contains("| Option | Needs met | $ a month | Critical / warning |"))
         for id in ["alb-privatelink-nlb", "apigw-vpclink-nlb-rest", "cloudfront-public-nlb"] {
-            #expect(md.contains("![Diagram of \(id)](diagrams/\(id).svg)"))
+            #expect(md.contains("![\(id): Internet → "), "the alt text spells out the path")
         }
         #expect(md.contains("## 1. alb-privatelink-nlb (recommended)\n"))
-        #expect(md.contains("[**alb-privatelink-nlb** (recommended)](#1-alb-privatelink-nlb-recommended)"))
+        #expect(md.contains("1. [**alb-privatelink-nlb**](#1-alb-privatelink-nlb-recommended) (chosen) | 2 of 2 | $403.24 | 1 / 3 |")
+                || md.contains("1. [**alb-privatelink-nlb**](#1-alb-privatelink-nlb-recommended) (chosen) | 2 of 2 |"))
         for az in ["eu-west-1a", "eu-west-1b", "eu-west-1c"] { #expect(md.contains("### \(az)\n\n| Role | Subnet | CIDR | Usable | Tags |")) }
         #expect(md.contains("| public | seed-env-public-a | `10.128.64.0/27` | 27 | `kubernetes.io/cluster/seed-env-eks=shared`<br>`kubernetes.io/role/elb=1` |"))
         #expect(md.contains("![Address space of 10.128.0.0/16](diagrams/subnets.svg)"))
         #expect(md.contains("## Capacity and free space"))
-        #expect(md.contains("**critical** `origin-bypass`: The public origin can be reached directly"))
+        #expect(md.contains("### `origin-bypass`\n\n**The public origin can be reached directly, around CloudFront and its WAF.**\nApplies to cloudfront-public-nlb (critical).\n"))
         #expect(!md.contains("  \n"), "no trailing spaces (hard breaks)")
+    }
+
+    /// The first screen is a decision record: what wins and by how much, what it trades away, the
+    /// risks it accepts (its critical and warning caveats, one line each, linked to the appendix)
+    /// and the assumptions behind the numbers.
+    @Test func theFirstScreenIsADecisionRecord() throws {
+        let plan = try Fixtures.pricedPlan(try Fixtures.text(Self.reference), file: Self.reference)
+        let md = MarkdownReport().render(plan)
+        let first = String(md[..<(try #require(md.range(of: "## Options compared"))).lowerBound])
+        let best = try #require(plan.options.first { $0.id == plan.recommendation?.option })
+        for c in best.caveats {
+            let line = "- **\(c.severity.rawValue)** [`\(c.id)`](#\(c.id)): "
+            #expect(first.contains(line) == (c.severity != .info), "\(c.id): critical and warning caveats only")
+        }
+        #expect(first.contains("**Traffic:** "))
+        #expect(first.contains("730 hours a month"))
+        #expect(first.contains("**Cache hit ratio:** 0%"))
+        #expect(first.contains("**Prices:** `pricing/aws/eu-west-1.json`"))
+        #expect(first.contains("**Not in the totals:** the EKS control plane"))
+        #expect(first.contains("It trades away") || first.contains("It trades nothing away"))
+        #expect(!first.contains("keeps the design's order"))
+        // Fully priced: the winner's margin in $ and %, and what the cheaper option lacks.
+        let partners = try Fixtures.pricedPlan(try Fixtures.text("examples/partner-api.yaml"), file: "examples/partner-api.yaml")
+        let why = MarkdownReport().render(partners)
+        #expect(why.range(of: #"It wins on cost: \$[0-9,.]+ a month, \$[0-9,.]+ \([0-9.]+%\) less than the next"#, options: .regularExpression) != nil, "\(why.prefix(2000))")
+        #expect(why.contains("It trades away cost: "))
+        // A design that needs caching is told its CloudFront options are priced at 0% hits.
+        let site = MarkdownReport().render(try Fixtures.pricedPlan(try Fixtures.text("examples/global-site.yaml"), file: "examples/global-site.yaml"))
+        #expect(site.contains("**Cache hit ratio:** priced at 0% although the design needs caching"))
+    }
+
+    /// Options that tie on every measure are said to tie, with what would break the tie.
+    @Test func aTieSaysSoAndWhatWouldBreakIt() throws {
+        let plan = try Fixtures.pricedPlan(try Fixtures.text("examples/storefront-alb.yaml"), file: "examples/storefront-alb.yaml")
+        let md = MarkdownReport().render(plan)
+        #expect(md.contains("it comes first only because the design lists it first."))
+        #expect(md.contains("What would break the tie: "))
+    }
+
+    /// Each caveat's text is written once, in the appendix, one sentence per line; each option's
+    /// section links to it.
+    @Test func caveatsAreWrittenOnceInTheAppendix() throws {
+        let md = try #require(try Self.files()["report.md"])
+        let appendix = try #require(md.range(of: "## Appendix: caveats"))
+        let before = md[..<appendix.lowerBound], after = md[appendix.lowerBound...]
+        for id in ["ingress-nginx-retired", "kubernetes-created-load-balancer", "nlb-without-security-group"] {
+            #expect(after.components(separatedBy: "### `\(id)`\n").count == 2, "\(id) once")
+            #expect(before.contains("[`\(id)`](#\(id))"), "\(id) linked from the options")
+        }
+        let retired = "Kubernetes SIG Network and the Security Response Committee retired ingress-nginx"
+        #expect(md.components(separatedBy: retired).count == 2, "the same text once")
+        #expect(after.contains("| [`nlb-without-security-group`](#nlb-without-security-group) | info | info | warning |"))
+        for line in after.split(separator: "\n") where !line.hasPrefix("|") && !line.hasPrefix("*References:*") {
+            #expect(line.range(of: #"[a-z)]\. [A-Z]"#, options: .regularExpression) == nil, "one sentence per line: \(line)")
+        }
+        #expect(after.contains("[Ingress NGINX Retirement: What You Need to Know (kubernetes.io blog, 2025-11-11)](<https://kubernetes.io/blog/2025/11/11/ingress-nginx-retirement/>)"))
+    }
+
+    /// Cost lines read as words with the key beside them, one row per tier, `$` and units on prices.
+    @Test func costLinesArePlainWords() throws {
+        let plan = try Fixtures.pricedPlan(try Fixtures.text(Self.reference), file: Self.reference)
+        let md = MarkdownReport().render(plan)
+        #expect(md.contains("| waf | WAF requests inspected<br>`waf.requests` (secondary) | 50 million requests | $0.60 per million requests | $30.00 |"))
+        #expect(!md.contains(" 10000 requests"), "no '5,000 10000 requests'")
+        #expect(md.contains("CloudFront HTTPS requests (Europe)<br>`cloudfront.https-requests.europe` (secondary) | 50,000,000 requests | $0.012 per 10,000 requests | $60.00 |"))
+        #expect(md.contains("Data out to the internet, first 10 TB<br>`dataTransfer.internet-out`"))
+        let line = MonthlyCost.Line(component: "alb", item: "dataTransfer.internet-out", quantity: 15240, unit: "GB", unitPrice: "", amount: 1346.6,
+                                    priceRef: "", tiers: [MonthlyCost.TierUse(from: 0, upTo: 10240, quantity: 10240, usd: Decimal(string: "0.09")!),
+                                                          MonthlyCost.TierUse(from: 10240, upTo: 51200, quantity: 5000, usd: Decimal(string: "0.085")!)])
+        let rows = CostLineText.rows(line)
+        #expect(rows.map(\.what) == ["Data out to the internet, first 10 TB", "Data out to the internet, next 40 TB"])
+        #expect(rows.map(\.quantity) == ["10,240 GB", "5,000 GB"])
+        #expect(rows.map(\.unitPrice) == ["$0.09/GB", "$0.085/GB"])
+        #expect(rows.map(\.amount) == [Decimal(string: "921.60")!, Decimal(string: "425.00")!])
     }
 
     /// The pinned eu-west-1 file lacks four prices: the options are priced without them, each
@@ -46,7 +122,7 @@ import Testing
         #expect(!md.contains("no price file"))
         #expect(md.contains("## Cost by traffic\n\nNot compared by cost: `pricing/aws/eu-west-1.json` lacks prices that the options need in different measure ("))
         #expect(md.contains("`nlb.hour` for alb-privatelink-nlb, apigw-vpclink-nlb-rest, cloudfront-public-nlb"))
-        #expect(md.contains("| nlb | nlb.hour | 730 hour | no sourced price | – |"), "the missing item is a line of its own")
+        #expect(md.contains("| nlb | NLB hours<br>`nlb.hour` | 730 hours | no sourced price | – |"), "the missing item is a line of its own")
         #expect(md.contains(" + unpriced items"))
         // A region with no file at all, and a plan made without prices, each say so.
         let brazil = try Fixtures.pricedPlan(Fixtures.design(frontends: "[{kind: alb-controller}]").replacingOccurrences(of: "eu-west-1", with: "sa-east-1"))
@@ -77,7 +153,7 @@ import Testing
         var cost = try #require(plan.options[0].monthlyCost)
         cost.lines[0].quantity = Decimal(string: "12345678901234567890123")!
         plan.options[0].monthlyCost = cost
-        #expect(MarkdownReport().render(plan).contains("| 12,345,678,901,234,567,890,123 \(cost.lines[0].unit) |"))
+        #expect(MarkdownReport().render(plan).contains("| 12,345,678,901,234,567,890,123 "))
     }
 
     @Test func htmlIsOneSelfContainedPage() throws {
@@ -89,9 +165,9 @@ import Testing
         #expect(html.components(separatedBy: "<svg ").count - 1 == 4, "three options and the subnet plan")
         #expect(html.contains("<table>") && !html.contains("| --- |"), "pipe tables became HTML tables")
         #expect(html.contains("<h2 id=\"1-alb-privatelink-nlb-recommended\">"))
-        // Every "http" is inside a link in the text, never a resource to fetch.
-        var rest = Substring(html)
-        while let r = rest.range(of: "http") {
+        // Every web address in the page is a link's target, never a resource to fetch.
+        var rest = html[(try #require(html.range(of: "<body>"))).upperBound...]
+        while let r = rest.range(of: "https://") ?? rest.range(of: "http://") {
             let before = rest[..<r.lowerBound].suffix(7)
             #expect(before == "a href=" + "\"" || before.hasSuffix("href=\""), "unexpected URL near \(rest[r.lowerBound...].prefix(60))")
             rest = rest[r.upperBound...]

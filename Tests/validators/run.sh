@@ -4,7 +4,7 @@
 # validate (where terraform and a local mirror of the AWS provider are found), checkov and python-hcl2. Installs what it needs itself:
 #   .venv-validators/  (sees the system's site-packages, so preinstalled cfn-lint and moto are used;
 #                       pip installs pytest, kubernetes-validate, yamllint, cfn-lint, moto[server],
-#                       jsonschema, sarif-pydantic, python-hcl2 if missing)
+#                       jsonschema, sarif-pydantic, python-hcl2, selenium if missing)
 #   .venv-checkov/     (checkov alone: it pins packages that cfn-lint and moto use)
 # Needs the edgeplan binary (EDGEPLAN_BIN, else .build/debug/edgeplan).
 set -euo pipefail
@@ -24,6 +24,8 @@ missing=()
 "$venv/bin/python" -c "import cmarkgfm" 2>/dev/null || missing+=(cmarkgfm)
 # python-hcl2 8 (SerializationOptions): the Terraform test parses the emitted HCL with it.
 "$venv/bin/python" -c "from hcl2.utils import SerializationOptions" 2>/dev/null || missing+=("python-hcl2>=8")
+# Selenium drives Debian's chromium through chromium-driver (scripts/install-deps) for the report's browser test.
+"$venv/bin/python" -c "import selenium" 2>/dev/null || missing+=(selenium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "validators: pip install ${missing[*]}"
   "$venv/bin/pip" install -q "${missing[@]}"

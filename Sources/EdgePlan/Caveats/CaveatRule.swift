@@ -53,12 +53,18 @@ public protocol CaveatRule: Sendable {
     var when: String { get }
     /// The AWS documentation page title it rests on.
     var reference: String { get }
+    /// Where the titles of `reference` are published: one `Source` per title that has an address
+    /// (its `title` exactly as in `reference`), with the day it was read.
+    var referenceLinks: [Source] { get }
     func evaluate(_ facts: OptionFacts) -> Caveat?
 }
 
 extension CaveatRule {
+    public var referenceLinks: [Source] { CaveatReferences.links(for: reference) }
+
     func caveat(_ severity: Caveat.Severity, detail: String, mitigation: String, on component: String? = nil) -> Caveat {
-        Caveat(id: id, severity: severity, title: title, detail: detail, mitigation: mitigation, reference: reference, component: component)
+        Caveat(id: id, severity: severity, title: title, detail: detail, mitigation: mitigation, reference: reference, component: component,
+               referenceLinks: referenceLinks)
     }
 }
 

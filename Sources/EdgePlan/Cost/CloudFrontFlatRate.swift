@@ -64,7 +64,7 @@ struct CloudFrontFlatRate: Sendable {
                 component: cloudFront.id, item: plan.item, quantity: 1, unit: plan.unit, unitPrice: detail ? plan.usd.plainString : "",
                 amount: plan.usd, priceRef: "\(prices.file)#\(plan.item)",
                 basis: detail ? "flat-rate plan \(name): replaces the \(wafOnIt ? "CloudFront and WAF" : "CloudFront") lines (\(money(shown)) pay-as-you-go); no overage charges" : nil,
-                evidence: plan.evidence), at: at)
+                evidence: plan.evidence, description: detail ? plan.description : nil), at: at)
         }
         guard detail else { return Priced(lines: out, unpriced: left, choice: nil) }
 

@@ -228,9 +228,18 @@ private struct Bill {
                 unitPrice = (parts.first?.usd ?? price.usd).plainString
             }
         }
+        var tiers: [MonthlyCost.TierUse] = []
+        if detail && price.isTiered {
+            var from = Decimal(0)
+            for (part, tier) in zip(parts, price.tiers) {
+                tiers.append(MonthlyCost.TierUse(from: from, upTo: tier.upTo, quantity: part.quantity, usd: part.usd))
+                from = tier.upTo ?? from
+            }
+        }
         lines.append(MonthlyCost.Line(
             component: component, item: item, quantity: quantity, unit: price.unit, unitPrice: unitPrice, amount: amount,
-            priceRef: "\(prices.file)#\(item)", basis: detail ? basis() : nil, evidence: price.evidence))
+            priceRef: "\(prices.file)#\(item)", basis: detail ? basis() : nil, evidence: price.evidence,
+            description: detail ? price.description : nil, tiers: tiers))
     }
 
     /// A free allowance of the account as a negative line: what `quantity` of `priced` costs less
@@ -256,7 +265,7 @@ private struct Bill {
             unitPrice: detail ? (price.tiers.first?.usd ?? price.usd).plainString : "", amount: -saved,
             priceRef: "\(prices.file)#\(item)",
             basis: detail ? "\(what): the first \(groupedDecimal(monthly)) \(noun) a month of \(priced) are free, once per account (--free-tier; the account's other use may take them first)" : nil,
-            evidence: source.evidence))
+            evidence: source.evidence, description: detail ? source.description : nil))
     }
 
     /// One hop's data transfer between AZs: with the targets spread evenly over the AZs, (n−1)/n of

@@ -15,12 +15,17 @@ public struct Caveat: Sendable, Equatable {
     public var detail: String
     /// What to do about it.
     public var mitigation: String
-    /// The AWS documentation page it rests on.
+    /// The AWS documentation page it rests on: page titles, separated by "; ".
     public var reference: String
+    /// Addresses for the titles of `reference`, each with when it was read (a title without one
+    /// stays plain text).
+    public var referenceLinks: [Source] = []
     /// The component of the option's graph it concerns, where it concerns one (the diagram marks it).
     public var component: String?
 
-    public init(id: String, severity: Severity, title: String, detail: String, mitigation: String, reference: String, component: String? = nil) {
+    public init(id: String, severity: Severity, title: String, detail: String, mitigation: String, reference: String, component: String? = nil,
+                referenceLinks: [Source] = []) {
+        self.referenceLinks = referenceLinks
         self.id = id
         self.severity = severity
         self.title = title

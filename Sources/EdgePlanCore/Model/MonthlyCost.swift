@@ -16,10 +16,17 @@ public struct MonthlyCost: Sendable, Equatable {
         public var basis: String?
         /// How directly the price used comes from AWS (its `source.kind`).
         public var evidence: PriceCatalog.Evidence
+        /// The price-file entry's `description`, when the line was priced in detail.
+        public var description: String?
+        /// For a tiered price, the tiers the quantity reached, in order (empty for a flat price):
+        /// so a report can show one row per tier.
+        public var tiers: [TierUse]
 
         public init(component: String, item: String, quantity: Decimal, unit: String, unitPrice: String, amount: Decimal, priceRef: String, basis: String? = nil,
-                    evidence: PriceCatalog.Evidence = .priceList) {
+                    evidence: PriceCatalog.Evidence = .priceList, description: String? = nil, tiers: [TierUse] = []) {
             self.evidence = evidence
+            self.description = description
+            self.tiers = tiers
             self.component = component
             self.item = item
             self.quantity = quantity
@@ -29,6 +36,25 @@ public struct MonthlyCost: Sendable, Equatable {
             self.priceRef = priceRef
             self.basis = basis
         }
+    }
+
+    /// One tier's share of a tiered line: the tier spans `from` to `upTo` (nil: no upper bound) in
+    /// the item's unit, cumulative over the month, and `quantity` of the line falls in it at `usd`.
+    public struct TierUse: Sendable, Equatable {
+        public var from: Decimal
+        public var upTo: Decimal?
+        public var quantity: Decimal
+        public var usd: Decimal
+
+        public init(from: Decimal, upTo: Decimal?, quantity: Decimal, usd: Decimal) {
+            self.from = from
+            self.upTo = upTo
+            self.quantity = quantity
+            self.usd = usd
+        }
+
+        /// The tier's charge, unrounded.
+        public var amount: Decimal { quantity * usd }
     }
 
     /// A billed item the price file has no price for: shown as its own line, left out of `total`.

@@ -17,6 +17,7 @@ public struct HTMLReport: Sendable {
         for (path, svg) in diagrams.sorted(by: { $0.key < $1.key }) {
             body = inline(svg, for: path, in: body)
         }
+        body = HTMLReport.tableOfContents(body)
         return """
         <!DOCTYPE html>
         <html lang="en">
@@ -103,10 +104,12 @@ public struct HTMLReport: Sendable {
     }
 
     /// One cell's inline Markdown, without the paragraph libcmark wraps it in. Edgeplan's own
-    /// `<br>` separates the lines of a cell (escaped input can never spell it).
+    /// `<br>` separates the lines of a cell (escaped input can never spell it). A cell that would
+    /// start a block on its own (`#` a heading, `-` a list) has that character escaped: in a table
+    /// it is text, as GFM reads it.
     static func inlineHTML(_ markdown: String) -> String {
         markdown.components(separatedBy: "<br>").map { part in
-            var html = commonmark(part).trimmingCharacters(in: .whitespacesAndNewlines)
+            var html = commonmark(Markdown.inline(part)).trimmingCharacters(in: .whitespacesAndNewlines)
             if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
             return html
         }.joined(separator: "<br>")
@@ -162,43 +165,85 @@ public struct HTMLReport: Sendable {
         return out + ns.substring(from: last)
     }
 
+    /// A table of contents (every `<h2>`), placed before the first option's section: after the
+    /// decision record and the comparison, which a reader should meet first.
+    static func tableOfContents(_ html: String) -> String {
+        guard let regex = try? NSRegularExpression(pattern: "<h2 id=\"([^\"]*)\">(.*?)</h2>") else { return html }
+        let ns = html as NSString
+        let matches = regex.matches(in: html, range: NSRange(location: 0, length: ns.length))
+        guard matches.count > 2 else { return html }
+        let items = matches.map { m in
+            "<li><a href=\"#\(ns.substring(with: m.range(at: 1)))\">\(ns.substring(with: m.range(at: 2)).replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression))</a></li>"
+        }
+        let nav = "<nav class=\"toc\" aria-label=\"Contents\">\n<h2 class=\"toc-title\">Contents</h2>\n<ul>\n\(items.joined(separator: "\n"))\n</ul>\n</nav>\n"
+        let at = matches.firstIndex { ns.substring(with: $0.range(at: 1)) == "options-compared" }.map { $0 + 1 } ?? 1
+        guard at < matches.count else { return html }
+        let location = matches[at].range.location
+        return ns.substring(to: location) + nav + ns.substring(from: location)
+    }
+
     static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
+    /// Light and dark colours as custom properties (the browser's `prefers-color-scheme` picks; print
+    /// is always light); every text colour is at least 4.5:1 on the backgrounds it sits on
+    /// (Tests/validators/test_report_browser.py measures it in Chromium).
     static let css = """
-    :root { color-scheme: light; }
-    body { margin: 0; font: 16px/1.55 -apple-system, "Segoe UI", "DejaVu Sans", Helvetica, Arial, sans-serif; color: #1f2933; background: #fff; }
-    main { max-width: 1040px; margin: 0 auto; padding: 24px 20px 64px; }
-    h1 { font-size: 1.9em; margin: 0.4em 0 0.5em; }
-    h2 { font-size: 1.4em; margin: 1.8em 0 0.6em; padding-bottom: 0.25em; border-bottom: 1px solid #d9dee3; }
+    :root { color-scheme: light dark; --fg: #1f2933; --bg: #ffffff; --muted: #52606d; --link: #1f5d99; --border: #d9dee3; --th: #f4f6f8; --row: #fafbfc; --code: #eef1f4; }
+    @media (prefers-color-scheme: dark) {
+      :root { --fg: #e6edf3; --bg: #0d1117; --muted: #a3adb8; --link: #6cb6ff; --border: #3d444d; --th: #161b22; --row: #11161d; --code: #232a33; }
+      figure.diagram svg { background: #ffffff; border-radius: 4px; }
+    }
+    body { margin: 0; font: 16px/1.55 -apple-system, "Segoe UI", "DejaVu Sans", Helvetica, Arial, sans-serif; color: var(--fg); background: var(--bg); }
+    main { max-width: 1040px; margin: 0 auto; padding: 24px 20px 64px; overflow-wrap: break-word; }
+    h1 { font-size: 1.9em; margin: 0.4em 0 0.5em; line-height: 1.25; }
+    h2 { font-size: 1.4em; margin: 1.8em 0 0.6em; padding-bottom: 0.25em; border-bottom: 1px solid var(--border); }
     h3 { font-size: 1.1em; margin: 1.4em 0 0.5em; }
-    code { font: 0.88em/1.4 "DejaVu Sans Mono", Menlo, Consolas, monospace; background: #f1f3f5; padding: 0.08em 0.3em; border-radius: 3px; overflow-wrap: anywhere; }
-    a { color: #1f5d99; }
-    ul { padding-left: 1.3em; }
+    code { font: 0.88em/1.4 "DejaVu Sans Mono", Menlo, Consolas, monospace; background: var(--code); padding: 0.08em 0.3em; border-radius: 3px; overflow-wrap: anywhere; }
+    a { color: var(--link); }
+    ul, ol { padding-left: 1.3em; }
     li { margin: 0.35em 0; }
     .table { overflow-x: auto; margin: 0.8em 0 1.2em; }
     table { border-collapse: collapse; font-size: 0.92em; min-width: 50%; }
-    th, td { border: 1px solid #d9dee3; padding: 6px 9px; text-align: left; vertical-align: top; }
-    th { background: #f4f6f8; }
+    th, td { border: 1px solid var(--border); padding: 6px 9px; text-align: left; vertical-align: top; }
+    td a { overflow-wrap: anywhere; }
+    td code { font-size: 0.8em; }
+    th { background: var(--th); }
     td.num, th.num { text-align: right; white-space: nowrap; }
-    tbody tr:nth-child(even) td { background: #fafbfc; }
+    tbody tr:nth-child(even) td { background: var(--row); }
+    nav.toc { border: 1px solid var(--border); border-radius: 4px; padding: 0.4em 1em; margin: 1.5em 0; }
+    nav.toc h2.toc-title { font-size: 1em; margin: 0.4em 0; padding: 0; border: 0; }
+    nav.toc ul { margin: 0.3em 0; padding-left: 0; list-style: none; }
+    nav.toc li { margin: 0.15em 0; break-inside: avoid; }
+    @media (min-width: 700px) { nav.toc ul { columns: 2; column-gap: 2em; } }
     figure.diagram { margin: 1em 0 1.4em; overflow-x: auto; }
     figure.diagram svg { display: block; max-width: 100%; height: auto; }
-    figcaption { font-size: 0.85em; color: #52606d; margin-top: 0.3em; }
+    figcaption { font-size: 0.85em; color: var(--muted); margin-top: 0.3em; }
     @media (max-width: 640px) {
       body { font-size: 15px; }
+      h1 { font-size: 1.6em; }
       main { padding: 16px 12px 48px; }
+      th, td { padding: 5px 6px; }
       figure.diagram svg { max-width: none; width: 900px; }
     }
     @media print {
-      body { font-size: 11pt; }
+      :root { color-scheme: light; --fg: #000000; --bg: #ffffff; --muted: #3e4c59; --link: #000000; --border: #9aa5b1; --th: #eef1f4; --row: #ffffff; --code: #eef1f4; }
+      @page { margin: 16mm 14mm; }
+      body { font-size: 10pt; }
       main { max-width: none; padding: 0; }
-      a { color: inherit; text-decoration: none; }
-      h2 { break-after: avoid; }
-      figure.diagram, table { break-inside: avoid; }
+      a { text-decoration: none; }
+      a[href*="://"]::after { content: " <" attr(href) ">"; font-size: 0.85em; color: var(--muted); overflow-wrap: anywhere; }
+      h1, h2, h3, nav.toc h2.toc-title { break-after: avoid; page-break-after: avoid; }
+      h2 { margin-top: 1.2em; }
+      p:has(+ ul), p:has(+ .table) { break-after: avoid; }
+      .table { overflow: visible; }
+      table { width: 100%; min-width: 0; font-size: 0.9em; }
+      th, td { overflow-wrap: anywhere; padding: 3px 5px; }
+      thead { display: table-header-group; }
+      tr, li, figure.diagram { break-inside: avoid; }
       figure.diagram { overflow: visible; }
-      figure.diagram svg { max-width: 100%; width: auto; }
+      figure.diagram svg { max-width: 100%; max-height: 170mm; width: auto; background: none; }
     }
     """
 }

@@ -1,15 +1,19 @@
 import EdgePlanCore
 import Foundation
 
-/// `report.md`: the design review document, in GitHub-flavoured Markdown. Deterministic (no
-/// timestamps), line-oriented so that a small change in the design gives a small diff, with
-/// relative links to the SVG diagrams so they show on a code host.
+/// `report.md`: the design review document, in GitHub-flavoured Markdown. Its first screen is a
+/// decision record (decision, why, risks accepted, assumptions) over a comparison narrow enough
+/// for a phone; each option follows, then the subnets, costs and sources, and the caveats once,
+/// in an appendix. Deterministic (no timestamps), written one sentence per line so that a small
+/// change in the design gives a small diff, with relative links to the SVG diagrams so they show
+/// on a code host.
 public struct MarkdownReport: Sendable {
     public init() {}
 
     public func render(_ plan: Plan) -> String {
         var md = Markdown()
         header(&md, plan)
+        decision(&md, plan)
         comparison(&md, plan)
         for (rank, id) in ranking(plan).enumerated() {
             if let option = plan.options.first(where: { $0.id == id }) { optionSection(&md, plan, option, rank: rank + 1) }
@@ -19,6 +23,7 @@ public struct MarkdownReport: Sendable {
         costs(&md, plan)
         sources(&md, plan)
         notes(&md, plan)
+        caveats(&md, plan)
         return md.text
     }
 
@@ -28,36 +33,72 @@ public struct MarkdownReport: Sendable {
         md.heading(1, "\(esc(plan.design.name)): front door plan")
         let region = esc(plan.design.regionName.map { "\(plan.design.region) (\($0))" } ?? plan.design.region)
         let k = plan.kubernetes
-        md.paragraph("EKS cluster \(code(plan.design.cluster)) in \(region), Kubernetes \(k.version) (EKS \(k.support.rawValue) support until \(k.support == .extended ? k.extendedSupportEnds : k.standardSupportEnds), as of \(k.asOf)); VPC `\(plan.vpc.cidr)`\(plan.vpc.secondaryCidrs.isEmpty ? "" : " with pods in `\(plan.vpc.secondaryCidrs.map(\.description).joined(separator: "`, `"))`") over \(plan.availabilityZones.count) Availability Zones; \(plan.options.count) frontend option\(plan.options.count == 1 ? "" : "s") compared.")
-        if let r = plan.recommendation {
-            md.paragraph("**Recommendation: \(code(r.option)).** \(esc(r.why))")
-        }
-        let stated = Need.allCases.filter { plan.design.requirements.value(of: $0) }
-        md.paragraph(stated.isEmpty ? "The design states no needs; options are ranked by critical caveats\(priced(plan) ? ", cost" : "") and warnings."
-                     : "Needs stated: \(stated.map { "**\(needName($0))**" }.joined(separator: ", ")).")
+        md.lines([
+            "EKS cluster \(code(plan.design.cluster)) in \(region), Kubernetes \(k.version) (EKS \(k.support.rawValue) support until \(k.support == .extended ? k.extendedSupportEnds : k.standardSupportEnds), as of \(k.asOf)).",
+            "VPC `\(plan.vpc.cidr)`\(plan.vpc.secondaryCidrs.isEmpty ? "" : " with pods in `\(plan.vpc.secondaryCidrs.map(\.description).joined(separator: "`, `"))`") over \(plan.availabilityZones.count) Availability Zones; \(plan.options.count) frontend option\(plan.options.count == 1 ? "" : "s") compared.",
+        ])
     }
 
+    /// Decision, why, risks accepted, assumptions: what a review board reads first.
+    private func decision(_ md: inout Markdown, _ plan: Plan) {
+        guard let record = DecisionRecord(plan) else {
+            md.heading(2, "Decision")
+            md.paragraph("No option to decide on: the design lists no frontends.")
+            return
+        }
+        let best = record.best
+        let stated = Need.allCases.filter { plan.design.requirements.value(of: $0) }
+        md.heading(2, "Decision")
+        md.lines([
+            "**Build \(code(best.id)).** \(esc(best.summary)).",
+            "Needs stated: \(stated.isEmpty ? "none" : list(stated.map { "**\(needName($0))**" }))."
+                + (best.monthlyCost.map { " Monthly cost: **\($0.totalText)**\($0.evidence == .secondary ? " (in part secondary evidence)" : "")." } ?? ""),
+        ])
+        md.paragraph("**Why**")
+        md.lines(record.why)
+        md.paragraph("**Risks accepted**")
+        let risks = record.risks
+        let info = best.caveats(.info).count
+        if risks.isEmpty {
+            md.paragraph("No critical or warning caveat" + (info > 0 ? "; \(info) info caveat\(info == 1 ? "" : "s") in [the appendix](#appendix-caveats)." : "."))
+        } else {
+            md.list(risks)
+            if info > 0 { md.paragraph("And \(info) info caveat\(info == 1 ? "" : "s"); each caveat's text and mitigation are in [the appendix](#appendix-caveats).") }
+        }
+        md.paragraph("**Assumptions**")
+        md.list(record.assumptions)
+    }
+
+    /// One row per option, four narrow columns, so it fits a phone; the path is in each option's section.
     private func comparison(_ md: inout Markdown, _ plan: Plan) {
         md.heading(2, "Options compared")
         var rows: [[String]] = []
+        var secondary = false
         for (rank, id) in ranking(plan).enumerated() {
             guard let o = plan.options.first(where: { $0.id == id }) else { continue }
-            let name = plan.recommendation?.option == id ? "**\(id)** (recommended)" : id
-            let needs = o.meets.isEmpty ? "–" : o.meets.map { "\($0.met ? "✓" : "✗") \($0.need.rawValue)" }.joined(separator: "<br>")
-            let caveats = Caveat.Severity.allCases.map { "\(o.caveats($0).count) \($0.rawValue)" }.joined(separator: ", ")
-            let cost = o.monthlyCost.map { $0.totalText + ($0.evidence == .secondary ? " (secondary)" : "") } ?? "not priced"
-            let heading = "\(rank + 1). \(id)\(plan.recommendation?.option == id ? " (recommended)" : "")"
-            rows.append(["\(rank + 1)", "[\(name)](#\(MarkdownReport.slug(heading)))", esc(o.topology.pathLine(azCount: plan.availabilityZones.count)), needs, caveats, cost])
+            let recommended = plan.recommendation?.option == id
+            let link = "[\(recommended ? "**\(id)**" : id)](#\(MarkdownReport.slug(heading(plan, o, rank: rank + 1))))"
+            let needs = o.meets.isEmpty ? "–" : "\(o.meets.filter(\.met).count) of \(o.meets.count)"
+            let cost = o.monthlyCost.map { c -> String in
+                if c.evidence == .secondary { secondary = true }
+                return c.totalText + (c.evidence == .secondary ? " †" : "")
+            } ?? "not priced"
+            rows.append(["\(rank + 1). \(link)\(recommended ? " (chosen)" : "")", needs, cost, "\(o.caveats(.critical).count) / \(o.caveats(.warning).count)"])
         }
-        md.table(["#", "Option", "Path", "Needs met", "Caveats", "Monthly cost"], rows, right: [5])
+        md.table(["Option", "Needs met", "$ a month", "Critical / warning"], rows, right: [2])
+        if secondary { md.paragraph("† Rests in part on secondary (third-party) price quotes.") }
+    }
+
+    private func heading(_ plan: Plan, _ o: PlannedOption, rank: Int) -> String {
+        "\(rank). \(o.id)\(plan.recommendation?.option == o.id ? " (recommended)" : "")"
     }
 
     private func optionSection(_ md: inout Markdown, _ plan: Plan, _ o: PlannedOption, rank: Int) {
-        let recommended = plan.recommendation?.option == o.id ? " (recommended)" : ""
-        md.heading(2, "\(rank). \(o.id)\(recommended)")
+        md.heading(2, heading(plan, o, rank: rank))
         md.paragraph(esc(o.summary) + ".")
-        md.image("Diagram of \(o.id)", "diagrams/\(o.id).svg")
-        md.paragraph("**Path:** \(esc(o.topology.pathLine(azCount: plan.availabilityZones.count)))")
+        let path = o.topology.pathLine(azCount: plan.availabilityZones.count)
+        md.paragraph("**Path:** \(esc(path))")
+        md.image("\(o.id): \(path)", "diagrams/\(o.id).svg")
         if !o.meets.isEmpty {
             md.paragraph("**Needs:**")
             md.list(o.meets.map { "\($0.met ? "✓" : "✗") **\(needName($0.need))**: \(esc($0.why))" })
@@ -65,25 +106,36 @@ public struct MarkdownReport: Sendable {
         if let cost = o.monthlyCost {
             let secondary = cost.evidence == .secondary
             md.paragraph("**Monthly cost: \(cost.totalText)**\(secondary ? " (secondary)" : "")")
-            var rows = cost.lines.map { l in
-                [esc(l.component), esc(l.item) + (l.evidence == .secondary ? " (secondary)" : ""), "\(quantity(l.quantity)) \(esc(l.unit))", esc(l.unitPrice), money(l.amount)]
-            }
-            rows += cost.unpriced.map { u in
-                [esc(u.component), esc(u.item), u.quantity.map { "\(quantity($0)) \(esc(u.unit ?? ""))" } ?? "not known", "no sourced price", "–"]
-            }
-            rows.append(["**Total**", "", "", "", "**\(cost.totalText)**\(secondary ? " (secondary)" : "")"])
-            md.table(["Component", "Item", "Quantity", "Unit price", "Amount"], rows, right: [2, 4])
+            costTable(&md, cost.lines, unpriced: cost.unpriced, total: ("Total", cost.totalText + (secondary ? " (secondary)" : "")))
             if secondary { md.paragraph(PriceCatalog.Evidence.secondaryAdvice) }
             if let plan = cost.cloudFrontPlan { cloudFrontPlan(&md, plan) }
         }
         if o.caveats.isEmpty {
             md.paragraph("**Caveats:** none.")
         } else {
-            md.paragraph("**Caveats:**")
-            md.list(o.caveats.map { c in
-                "**\(c.severity.rawValue)** \(code(c.id)): \(esc(c.title)). \(esc(c.detail)) *Mitigation:* \(esc(c.mitigation)) *Reference:* \(esc(c.reference))."
+            md.paragraph("**Caveats** (their text is in [the appendix](#appendix-caveats)):")
+            md.list(Caveat.Severity.allCases.compactMap { s in
+                let ids = o.caveats(s).map { "[\(code($0.id))](#\(MarkdownReport.slug($0.id)))" }
+                return ids.isEmpty ? nil : "**\(s.rawValue):** " + ids.joined(separator: ", ")
             })
         }
+    }
+
+    /// A cost table: one row per line, or per tier of a tiered line; the item in words with its
+    /// price-file key beside it; `$` and units on every price.
+    private func costTable(_ md: inout Markdown, _ lines: [MonthlyCost.Line], unpriced: [MonthlyCost.Unpriced], total: (String, String)) {
+        var rows: [[String]] = []
+        for l in lines {
+            for r in CostLineText.rows(l) {
+                rows.append([esc(l.component), "\(esc(r.what))<br>\(code(l.item))" + (l.evidence == .secondary ? " (secondary)" : ""), esc(r.quantity), esc(r.unitPrice), money(r.amount)])
+            }
+        }
+        rows += unpriced.map { u in
+            let name = CostLineText.itemName(u.item).map { "\(esc($0))<br>" } ?? ""
+            return [esc(u.component), "\(name)\(code(u.item))", u.quantity.map { esc(CostLineText.quantity($0, unit: u.unit ?? "")) } ?? "not known", "no sourced price", "–"]
+        }
+        rows.append(["**\(total.0)**", "", "", "", "**\(total.1)**"])
+        md.table(["Component", "Item", "Quantity", "Unit price", "Amount"], rows, right: [2, 4])
     }
 
     /// How the option's CloudFront is priced: the plan or pay-as-you-go, why, and what a plan replaced.
@@ -92,10 +144,8 @@ public struct MarkdownReport: Sendable {
         let details = CloudFrontPlanText.details(p)
         if !details.isEmpty { md.list(details.map { "**\(esc($0.label.prefix(1).uppercased() + $0.label.dropFirst())):** \(esc($0.text))" }) }
         guard !p.replaced.isEmpty else { return }
-        var rows = p.replaced.map { l in [esc(l.component), esc(l.item), "\(quantity(l.quantity)) \(esc(l.unit))", esc(l.unitPrice), money(l.amount)] }
-        rows.append(["**Pay-as-you-go**", "", "", "", "**\(money(p.payAsYouGo))**"])
         md.paragraph("The pay-as-you-go lines the plan replaces:")
-        md.table(["Component", "Item", "Quantity", "Unit price", "Amount"], rows, right: [2, 4])
+        costTable(&md, p.replaced, unpriced: [], total: ("Pay-as-you-go", money(p.payAsYouGo)))
     }
 
     private func subnets(_ md: inout Markdown, _ plan: Plan) {
@@ -200,10 +250,69 @@ public struct MarkdownReport: Sendable {
         md.list(plan.notes.map { "**\($0.severity.rawValue)** \(code($0.path)): \(esc($0.message))" })
     }
 
+    /// Every caveat once: a table of which option carries which at what severity, then each
+    /// caveat's text (per option where it differs), mitigation and references as links.
+    private func caveats(_ md: inout Markdown, _ plan: Plan) {
+        let options = ranking(plan).compactMap { id in plan.options.first { $0.id == id } }
+        var ids: [String] = []
+        for o in options { for c in o.caveats where !ids.contains(c.id) { ids.append(c.id) } }
+        guard !ids.isEmpty else { return }
+        func worst(_ id: String) -> Caveat.Severity {
+            options.flatMap(\.caveats).filter { $0.id == id }.map(\.severity).min() ?? .info
+        }
+        ids.sort { (worst($0), $0) < (worst($1), $1) }
+        md.heading(2, "Appendix: caveats")
+        md.lines([
+            "Each caveat once, with the severity it has for each option.",
+            "Columns are the options by rank: \(options.enumerated().map { "\($0.offset + 1) \(esc($0.element.id))" }.joined(separator: ", ")).",
+        ])
+        md.table(["Caveat"] + options.indices.map { "\($0 + 1)" }, ids.map { id in
+            ["[\(code(id))](#\(MarkdownReport.slug(id)))"] + options.map { o in
+                guard let c = o.caveats.first(where: { $0.id == id }) else { return "–" }
+                return c.severity == .critical ? "**critical**" : c.severity.rawValue
+            }
+        })
+        for id in ids {
+            let carriers = options.compactMap { o in o.caveats.first { $0.id == id }.map { (o, $0) } }
+            guard let first = carriers.first?.1 else { continue }
+            md.heading(3, code(id))
+            md.lines(["**\(esc(first.title)).**", "Applies to " + list(carriers.map { "\(esc($0.0.id)) (\($0.1.severity.rawValue))" }) + "."])
+            variants(&md, carriers.map { ($0.0.id, $0.1.detail) }, label: nil)
+            variants(&md, carriers.map { ($0.0.id, $0.1.mitigation) }, label: "Mitigation")
+            md.lines(["*References:* " + references(first) + "."])
+        }
+    }
+
+    /// Text that is the same for every option once; text that differs once per group of options.
+    private func variants(_ md: inout Markdown, _ texts: [(option: String, text: String)], label: String?) {
+        var groups: [(options: [String], text: String)] = []
+        for t in texts {
+            if let k = groups.firstIndex(where: { $0.text == t.text }) { groups[k].options.append(t.option) } else { groups.append(([t.option], t.text)) }
+        }
+        for g in groups {
+            let who = groups.count > 1 ? list(g.options.map(esc)) : nil
+            let lead: String? = switch (label, who) {
+            case let (label?, who?): "*\(label) (for \(who)):*"
+            case let (label?, nil): "*\(label):*"
+            case let (nil, who?): "*For \(who):*"
+            case (nil, nil): nil
+            }
+            var sentences = Markdown.sentences(g.text).map(esc)
+            if let lead, !sentences.isEmpty { sentences[0] = lead + " " + sentences[0] }
+            md.lines(sentences)
+        }
+    }
+
+    /// The caveat's reference titles, each a link where the rule gives its address.
+    private func references(_ c: Caveat) -> String {
+        c.reference.components(separatedBy: "; ").map { title in
+            Markdown.link(title, c.referenceLinks.first { $0.title == title }?.url)
+        }.joined(separator: "; ")
+    }
+
     // MARK: - Helpers
 
     private func ranking(_ plan: Plan) -> [String] { plan.recommendation?.ranking ?? plan.options.map(\.id) }
-    private func priced(_ plan: Plan) -> Bool { plan.options.contains { $0.monthlyCost != nil } }
 
     /// The anchor GitHub gives a heading: lower-case, punctuation other than '-' and '_' dropped,
     /// spaces to '-'. The HTML report gives its headings the same ids.
@@ -213,21 +322,6 @@ public struct MarkdownReport: Sendable {
             if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" { out.append(ch) } else if ch == " " { out.append("-") }
         }
         return out
-    }
-
-    private func needName(_ need: Need) -> String {
-        switch need {
-        case .waf: return "WAF"
-        case .apiKeys: return "API keys"
-        case .caching: return "caching"
-        case .privateOrigin: return "private origin"
-        case .staticIps: return "static IPs"
-        }
-    }
-
-    /// A quantity to as many decimals as its size deserves, grouped: "1.096", "42.5", "1,141".
-    private func quantity(_ d: Decimal) -> String {
-        groupedDecimal(d.rounded(d < 10 ? 3 : (d < 1000 ? 2 : 0)))
     }
 }
 
@@ -245,6 +339,47 @@ struct Markdown {
     mutating func paragraph(_ s: String) { block(s) }
     mutating func image(_ alt: String, _ path: String) { block("![\(alt)](\(path))") }
     mutating func list(_ items: [String]) { block(items.map { "- \($0)" }.joined(separator: "\n")) }
+    /// A paragraph written one sentence (or clause) per line: GFM joins the lines, and a change to
+    /// one sentence is a one-line diff. A line that would start a block (a list, a heading, a
+    /// quote, a thematic break) has its first character escaped.
+    mutating func lines(_ sentences: [String]) { block(sentences.map(Markdown.inline).joined(separator: "\n")) }
+
+    /// `line` safe to stand at the start of a line inside a paragraph.
+    static func inline(_ line: String) -> String {
+        guard let first = line.first else { return line }
+        let second = line.dropFirst().first
+        let marker = "-+*".contains(first) && (second == nil || second == " " || line.allSatisfy { $0 == first || $0 == " " })
+        if marker || ">#".contains(first) || line.hasPrefix("```") || line.hasPrefix("~~~") { return "\\" + line }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 9, let next = line.dropFirst(digits.count).first, next == "." || next == ")" {
+            return digits + "\\" + line.dropFirst(digits.count)
+        }
+        return line
+    }
+
+    /// Plain text split into sentences: after '.', '!' or '?' and a space, unless the word ending
+    /// there is an abbreviation ("e.g.", "i.e.", "vs."); "v1.15.1" has no space and stays whole.
+    static func sentences(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        let chars = Array(text)
+        var i = 0
+        let abbreviations = ["e.g.", "i.e.", "vs.", "etc.", "cf.", "approx.", "incl."]
+        while i < chars.count {
+            current.append(chars[i])
+            let word = current.split(separator: " ").last.map(String.init) ?? ""
+            if ".!?".contains(chars[i]), i + 2 < chars.count, chars[i + 1] == " ", !chars[i + 2].isWhitespace,
+               !abbreviations.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "("))) {
+                out.append(current)
+                current = ""
+                i += 2
+                continue
+            }
+            i += 1
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
 
     /// A GitHub pipe table; `right` lists the columns to right-align.
     mutating func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) {

@@ -97,7 +97,7 @@ import Testing
     /// report uses, an event-handler attribute, or an address that is not http(s) or in-page.
     static func problems(_ html: String) -> [String] {
         let allowed: Set = [
-            "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p", "ul", "li", "strong", "em", "code",
+            "html", "head", "meta", "title", "style", "body", "main", "nav", "h1", "h2", "h3", "p", "ul", "li", "strong", "em", "code",
             "a", "br", "div", "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption",
             "svg", "g", "defs", "marker", "path", "rect", "circle", "line", "polyline", "polygon", "text", "tspan", "desc",
         ]
