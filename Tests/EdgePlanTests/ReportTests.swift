@@ -22,7 +22,8 @@ import Testing
         for part in ["**Why**", "**Risks accepted**", "**Assumptions**"] { #expect(md.contains("\n\(part)\n")) }
         #expect(md.contains("| Option | Needs met | $ a month | Critical / warning |"))
         for id in ["alb-privatelink-nlb", "apigw-vpclink-nlb-rest", "cloudfront-public-nlb"] {
-            #expect(md.contains("![\(id): Internet → "), "the alt text spells out the path")
+            #expect(md.contains("<img src=\"diagrams/\(id).svg\" alt=\"\(id): Internet → "), "the alt text spells out the path")
+            #expect(md.contains("<source media=\"(max-width: 600px)\" srcset=\"diagrams/\(id)-compact.svg\">"), "a phone gets the one-AZ view")
         }
         #expect(md.contains("## 1. alb-privatelink-nlb (recommended)\n"))
         #expect(md.contains("1. [**alb-privatelink-nlb**](#1-alb-privatelink-nlb-recommended) (chosen) | 2 of 2 | $403.24 | 1 / 3 |")
@@ -162,7 +163,8 @@ import Testing
         #expect(!html.lowercased().contains("<script"))
         #expect(!html.contains("<img"), "every diagram is inlined")
         #expect(!html.contains("<link"), "CSS is inline")
-        #expect(html.components(separatedBy: "<svg ").count - 1 == 4, "three options and the subnet plan")
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 7, "three options in full and narrow, and the subnet plan")
+        #expect(html.components(separatedBy: "<div class=\"narrow\">").count - 1 == 3)
         #expect(html.contains("<table>") && !html.contains("| --- |"), "pipe tables became HTML tables")
         #expect(html.contains("<h2 id=\"1-alb-privatelink-nlb-recommended\">"))
         // Every web address in the page is a link's target, never a resource to fetch.

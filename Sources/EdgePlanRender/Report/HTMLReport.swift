@@ -12,10 +12,13 @@ public struct HTMLReport: Sendable {
     public init() {}
 
     /// `diagrams`: relative path (as linked from the Markdown) → SVG element to inline.
+    /// A diagram with a narrow form (`diagrams/x-compact.svg` beside `diagrams/x.svg`) is inlined
+    /// in both forms, and the stylesheet shows the narrow one on narrow screens.
     public func render(markdown: String, title: String, diagrams: [String: XMLNode]) -> String {
-        var body = HTMLReport.headingIDs(HTMLReport.body(markdown))
-        for (path, svg) in diagrams.sorted(by: { $0.key < $1.key }) {
-            body = inline(svg, for: path, in: body)
+        var body = HTMLReport.headingIDs(HTMLReport.body(HTMLReport.picturesAsImages(markdown)))
+        for (path, svg) in diagrams.sorted(by: { $0.key < $1.key }) where !path.hasSuffix(Self.narrowSuffix) {
+            let narrowPath = String(path.dropLast(".svg".count)) + Self.narrowSuffix
+            body = inline(svg, narrow: diagrams[narrowPath], for: path, in: body)
         }
         body = HTMLReport.tableOfContents(body)
         return """
@@ -40,13 +43,50 @@ public struct HTMLReport: Sendable {
 
     /// Replaces `<img src="path" alt="…" />` by a figure holding the SVG itself (no `xmlns`:
     /// the HTML parser places inline `<svg>` in the SVG namespace).
-    private func inline(_ svg: XMLNode, for path: String, in html: String) -> String {
+    static let narrowSuffix = "-compact.svg"
+
+    /// The `<picture>` blocks `Markdown.picture` writes, as the images libcmark turns into
+    /// `<img>` (it drops raw HTML): their full-size diagram, which `inline` then replaces.
+    static func picturesAsImages(_ markdown: String) -> String {
+        guard markdown.contains("<picture>\n") else { return markdown }
+        var out: [Substring] = []
+        var inPicture = false
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "<picture>" { inPicture = true; continue }
+            if inPicture {
+                if line == "</picture>" { inPicture = false }
+                guard line.hasPrefix("<img src=\""), let srcEnd = line.dropFirst(10).firstIndex(of: "\""),
+                      let altStart = line.range(of: " alt=\"")?.upperBound, let altEnd = line[altStart...].lastIndex(of: "\"") else { continue }
+                let alt = unescapeAttribute(String(line[altStart..<altEnd]))
+                out.append("![\(Markdown.text(alt))](\(line[line.index(line.startIndex, offsetBy: 10)..<srcEnd]))")
+                continue
+            }
+            out.append(line)
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// Text for a double-quoted HTML attribute.
+    static func attribute(_ s: String) -> String {
+        escape(s).replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    static func unescapeAttribute(_ s: String) -> String {
+        s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    private func inline(_ svg: XMLNode, narrow: XMLNode? = nil, for path: String, in html: String) -> String {
         guard let start = html.range(of: "<img src=\"\(path)\""), let end = html[start.upperBound...].range(of: "/>") else { return html }
         let tag = html[start.lowerBound..<end.upperBound]
         let alt = tag.range(of: "alt=\"").flatMap { a in tag[a.upperBound...].firstIndex(of: "\"").map { String(tag[a.upperBound..<$0]) } } ?? ""
-        var document = XMLWriter.document(svg, namespace: nil)
-        if let declarationEnd = document.range(of: "?>\n") { document.removeSubrange(document.startIndex..<declarationEnd.upperBound) }
-        let figure = "<figure class=\"diagram\">\n\(document)<figcaption>\(alt)</figcaption>\n</figure>"
+        func markup(_ node: XMLNode) -> String {
+            var document = XMLWriter.document(node, namespace: nil)
+            if let declarationEnd = document.range(of: "?>\n") { document.removeSubrange(document.startIndex..<declarationEnd.upperBound) }
+            return document
+        }
+        let drawing = narrow.map { "<div class=\"full\">\n\(markup(svg))</div>\n<div class=\"narrow\">\n\(markup($0))</div>\n" } ?? markup(svg)
+        let figure = "<figure class=\"diagram\">\n\(drawing)<figcaption>\(alt)</figcaption>\n</figure>"
         // The image sits alone in a paragraph: replace the whole paragraph.
         var result = html
         let paragraph = "<p>\(tag)</p>"
@@ -193,7 +233,6 @@ public struct HTMLReport: Sendable {
     :root { color-scheme: light dark; --fg: #1f2933; --bg: #ffffff; --muted: #52606d; --link: #1f5d99; --border: #d9dee3; --th: #f4f6f8; --row: #fafbfc; --code: #eef1f4; }
     @media (prefers-color-scheme: dark) {
       :root { --fg: #e6edf3; --bg: #0d1117; --muted: #a3adb8; --link: #6cb6ff; --border: #3d444d; --th: #161b22; --row: #11161d; --code: #232a33; }
-      figure.diagram svg { background: #ffffff; border-radius: 4px; }
     }
     body { margin: 0; font: 16px/1.55 -apple-system, "Segoe UI", "DejaVu Sans", Helvetica, Arial, sans-serif; color: var(--fg); background: var(--bg); }
     main { max-width: 1040px; margin: 0 auto; padding: 24px 20px 64px; overflow-wrap: break-word; }
@@ -219,13 +258,20 @@ public struct HTMLReport: Sendable {
     @media (min-width: 700px) { nav.toc ul { columns: 2; column-gap: 2em; } }
     figure.diagram { margin: 1em 0 1.4em; overflow-x: auto; }
     figure.diagram svg { display: block; max-width: 100%; height: auto; }
+    figure.diagram .narrow { display: none; }
     figcaption { font-size: 0.85em; color: var(--muted); margin-top: 0.3em; }
     @media (max-width: 640px) {
       body { font-size: 15px; }
       h1 { font-size: 1.6em; }
       main { padding: 16px 12px 48px; }
       th, td { padding: 5px 6px; }
-      figure.diagram svg { max-width: none; width: 900px; }
+      /* The address-space and cost diagrams (900 px, 11.5 px text) have no narrow form: on a phone
+         they scroll sideways inside their figure at 940 px, so their text shows at 12 px. */
+      figure.diagram > svg { max-width: none; width: 940px; }
+    }
+    @media \(Markdown.narrowScreen) {
+      figure.diagram .full { display: none; }
+      figure.diagram .narrow { display: block; }
     }
     @media print {
       :root { color-scheme: light; --fg: #000000; --bg: #ffffff; --muted: #3e4c59; --link: #000000; --border: #9aa5b1; --th: #eef1f4; --row: #ffffff; --code: #eef1f4; }
@@ -244,6 +290,8 @@ public struct HTMLReport: Sendable {
       tr, li, figure.diagram { break-inside: avoid; }
       figure.diagram { overflow: visible; }
       figure.diagram svg { max-width: 100%; max-height: 170mm; width: auto; background: none; }
+      figure.diagram .full { display: block; }
+      figure.diagram .narrow { display: none; }
     }
     """
 }

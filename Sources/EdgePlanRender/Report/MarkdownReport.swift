@@ -98,7 +98,7 @@ public struct MarkdownReport: Sendable {
         md.paragraph(esc(o.summary) + ".")
         let path = o.topology.pathLine(azCount: plan.availabilityZones.count)
         md.paragraph("**Path:** \(esc(path))")
-        md.image("\(o.id): \(path)", "diagrams/\(o.id).svg")
+        md.picture("\(o.id): \(path)", "diagrams/\(o.id).svg", narrow: "diagrams/\(o.id)-compact.svg")
         if !o.meets.isEmpty {
             md.paragraph("**Needs:**")
             md.list(o.meets.map { "\($0.met ? "✓" : "✗") **\(needName($0.need))**: \(esc($0.why))" })
@@ -209,6 +209,9 @@ public struct MarkdownReport: Sendable {
             })
         }
         md.image("Monthly cost of each option against data out", "diagrams/cost.svg")
+        // The chart's answer in words, for a reader who cannot see it.
+        let cheapest = CheapestByTraffic(plan)
+        if plan.costSweep != nil { md.lines([esc(cheapest.sentence)] + (cheapest.sensitivitySentence.map { [esc($0)] } ?? [])) }
         if plan.breakEven.isEmpty {
             md.paragraph("The cheapest option is the same from 1 GB to 5 PB a month.")
         } else {
@@ -338,6 +341,14 @@ struct Markdown {
     mutating func heading(_ level: Int, _ title: String) { block(String(repeating: "#", count: level) + " " + title) }
     mutating func paragraph(_ s: String) { block(s) }
     mutating func image(_ alt: String, _ path: String) { block("![\(alt)](\(path))") }
+    /// A diagram with a narrow form for phones: GitHub (and any browser) shows `narrow` on a screen
+    /// up to 600 px wide, `path` elsewhere. The HTML report inlines both (`HTMLReport`).
+    mutating func picture(_ alt: String, _ path: String, narrow: String) {
+        block("<picture>\n<source media=\"\(Markdown.narrowScreen)\" srcset=\"\(narrow)\">\n<img src=\"\(path)\" alt=\"\(HTMLReport.attribute(alt))\">\n</picture>")
+    }
+
+    /// The screens the narrow diagrams are for.
+    static let narrowScreen = "(max-width: 600px)"
     mutating func list(_ items: [String]) { block(items.map { "- \($0)" }.joined(separator: "\n")) }
     /// A paragraph written one sentence (or clause) per line: GFM joins the lines, and a change to
     /// one sentence is a one-line diff. A line that would start a block (a list, a heading, a

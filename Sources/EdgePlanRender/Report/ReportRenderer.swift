@@ -12,7 +12,9 @@ public struct ReportRenderer: PlanRenderer {
             files.append(OutputFile(path: path, contents: OptionDiagram().svg(plan, option)))
             inline[path] = OptionDiagram().element(plan, option, idPrefix: "d-\(option.id)")
             // One AZ, "× N AZs", for narrow screens (text at 12 px or more on a 390 px phone).
-            files.append(OutputFile(path: "diagrams/\(option.id)-compact.svg", contents: OptionDiagram(compact: true).svg(plan, option)))
+            let narrow = "diagrams/\(option.id)\(HTMLReport.narrowSuffix)"
+            files.append(OutputFile(path: narrow, contents: OptionDiagram(compact: true).svg(plan, option)))
+            inline[narrow] = OptionDiagram(compact: true).element(plan, option, idPrefix: "d-\(option.id)-compact")
         }
         files.append(OutputFile(path: "diagrams/subnets.svg", contents: SubnetDiagram().svg(plan)))
         inline["diagrams/subnets.svg"] = SubnetDiagram().element(plan, idPrefix: "subnets")
