@@ -40,16 +40,17 @@ public struct HTMLReport: Sendable {
     /// Replaces `<img src="path" alt="…" />` by a figure holding the SVG itself (no `xmlns`:
     /// the HTML parser places inline `<svg>` in the SVG namespace).
     private func inline(_ svg: XMLNode, for path: String, in html: String) -> String {
-        guard let start = html.range(of: "<img src=\"\(path)\""), let end = html[start.upperBound...].range(of: "/>") else { return html }
+        guard let start = html.firstByteRange(of: "<img src=\"\(path)\""), let end = html.firstByteRange(of: "/>", from: start.upperBound) else { return html }
         let tag = html[start.lowerBound..<end.upperBound]
-        let alt = tag.range(of: "alt=\"").flatMap { a in tag[a.upperBound...].firstIndex(of: "\"").map { String(tag[a.upperBound..<$0]) } } ?? ""
+        let alt = html.firstByteRange(of: "alt=\"", from: start.lowerBound, before: end.upperBound)
+            .flatMap { a in tag[a.upperBound...].firstIndex(of: "\"").map { String(tag[a.upperBound..<$0]) } } ?? ""
         var document = XMLWriter.document(svg, namespace: nil)
-        if let declarationEnd = document.range(of: "?>\n") { document.removeSubrange(document.startIndex..<declarationEnd.upperBound) }
+        if let declarationEnd = document.firstByteRange(of: "?>\n") { document.removeSubrange(document.startIndex..<declarationEnd.upperBound) }
         let figure = "<figure class=\"diagram\">\n\(document)<figcaption>\(alt)</figcaption>\n</figure>"
         // The image sits alone in a paragraph: replace the whole paragraph.
         var result = html
         let paragraph = "<p>\(tag)</p>"
-        if let range = result.range(of: paragraph) {
+        if let range = result.firstByteRange(of: paragraph) {
             result.replaceSubrange(range, with: figure)
         } else {
             result.replaceSubrange(start.lowerBound..<end.upperBound, with: figure)
@@ -105,8 +106,8 @@ public struct HTMLReport: Sendable {
     /// One cell's inline Markdown, without the paragraph libcmark wraps it in. Edgeplan's own
     /// `<br>` separates the lines of a cell (escaped input can never spell it).
     static func inlineHTML(_ markdown: String) -> String {
-        markdown.components(separatedBy: "<br>").map { part in
-            var html = commonmark(part).trimmingCharacters(in: .whitespacesAndNewlines)
+        markdown.splitBytes(by: "<br>").map { part in
+            var html = commonmark(String(part)).trimmingCharacters(in: .whitespacesAndNewlines)
             if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
             return html
         }.joined(separator: "<br>")
@@ -145,25 +146,74 @@ public struct HTMLReport: Sendable {
     }
 
     /// Gives `<h2>`/`<h3>` the ids GitHub gives them, so the report's links work in the page too.
+    /// (What `<h([23])>(.*?)</h\\1>` finds, a heading on one line, scanned in bytes.)
     static func headingIDs(_ html: String) -> String {
-        guard let regex = try? NSRegularExpression(pattern: "<h([23])>(.*?)</h\\1>") else { return html }
-        let ns = html as NSString
-        var out = ""
+        let b = Array(html.utf8)
+        let n = b.count
+        var out: [UInt8] = []
+        out.reserveCapacity(n + 4_096)
         var last = 0
-        for match in regex.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
-            out += ns.substring(with: NSRange(location: last, length: match.range.location - last))
-            let level = ns.substring(with: match.range(at: 1))
-            let inner = ns.substring(with: match.range(at: 2))
-            let text = inner.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
-                .replacingOccurrences(of: "&amp;", with: "&")
-            out += "<h\(level) id=\"\(MarkdownReport.slug(text))\">\(inner)</h\(level)>"
-            last = match.range.location + match.range.length
+        var i = 0
+        while i + 4 <= n {
+            guard b[i] == UInt8(ascii: "<"), b[i + 1] == UInt8(ascii: "h"), b[i + 2] == UInt8(ascii: "2") || b[i + 2] == UInt8(ascii: "3"), b[i + 3] == UInt8(ascii: ">") else {
+                i += 1
+                continue
+            }
+            let level = b[i + 2]
+            var j = i + 4
+            var close: Int?
+            while j < n, !endsLine(b, at: j) {
+                if b[j] == UInt8(ascii: "<"), j + 4 < n, b[j + 1] == UInt8(ascii: "/"), b[j + 2] == UInt8(ascii: "h"), b[j + 3] == level, b[j + 4] == UInt8(ascii: ">") {
+                    close = j
+                    break
+                }
+                j += 1
+            }
+            guard let close else {
+                i += 1
+                continue
+            }
+            out += b[last..<i]
+            let inner = String(decoding: b[(i + 4)..<close], as: UTF8.self)
+            let text = withoutTags(inner).replacingBytes("&amp;", with: "&")
+            let h = level == UInt8(ascii: "2") ? "h2" : "h3"
+            out += "<\(h) id=\"\(MarkdownReport.slug(text))\">\(inner)</\(h)>".utf8
+            i = close + 5
+            last = i
         }
-        return out + ns.substring(from: last)
+        out += b[last...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a line ends at byte `j`, as ICU's `.` sees it (\n, \v, \f, \r, U+0085, U+2028, U+2029).
+    private static func endsLine(_ b: [UInt8], at j: Int) -> Bool {
+        switch b[j] {
+        case 0x0A, 0x0B, 0x0C, 0x0D: return true
+        case 0xC2: return j + 1 < b.count && b[j + 1] == 0x85
+        case 0xE2: return j + 2 < b.count && b[j + 1] == 0x80 && (b[j + 2] == 0xA8 || b[j + 2] == 0xA9)
+        default: return false
+        }
+    }
+
+    /// `s` without its tags (what `<[^>]+>` matches).
+    private static func withoutTags(_ s: String) -> String {
+        let b = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if b[i] == UInt8(ascii: "<"), let k = b[(i + 1)...].firstIndex(of: UInt8(ascii: ">")), k > i + 1 {
+                i = k + 1
+                continue
+            }
+            out.append(b[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        s.replacingBytes("&", with: "&amp;").replacingBytes("<", with: "&lt;").replacingBytes(">", with: "&gt;")
     }
 
     static let css = """
