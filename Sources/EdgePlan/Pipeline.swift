@@ -49,7 +49,12 @@ public struct Pipeline: Sendable {
 
     /// Runs the whole flow; `pricing` gives the prices of a region, or why there are none.
     public func run(_ text: String, file: String, pricing: (String) -> PlanPricing) -> Outcome {
-        let (parsed, found) = validate(text, file: file)
+        plan(validate(text, file: file), pricing: pricing)
+    }
+
+    /// Plans what `validate` returned, so a caller that keeps the parsed design parses it once.
+    public func plan(_ validated: (ParsedDesign?, [Diagnostic]), pricing: (String) -> PlanPricing = { _ in .none }) -> Outcome {
+        let (parsed, found) = validated
         guard let parsed, !found.hasErrors else { return Outcome(plan: nil, diagnostics: found) }
         do {
             var plan = try planner.plan(parsed.design, pricing: pricing(parsed.design.region))

@@ -4,22 +4,37 @@ import Foundation
 
 /// `edgeplan plan --fleet DIR [--ledger L]`: plans every `*.yaml` design in a folder, in name
 /// order, against one ledger, and prints one summary table. Each design's diagnostics go to
-/// stderr as they come; no report is written. The ledger is locked for the whole run and written
+/// stderr in name order; no report is written. The ledger is locked for the whole run and written
 /// once at the end, only if every design planned (a failed fleet changes nothing). Exit 2 when any
 /// design failed, after printing them all; else 1 when two designs' VPC blocks overlap (each pair
 /// an error at the later design's `vpcCidr`), as `cidr check` does.
+///
+/// The designs are read, parsed and planned on every core (each file read once, its YAML parsed
+/// once, the reference data loaded once); what reads or changes the ledger runs in name order.
 enum FleetPlan {
-    static func run(folder: String, ledger: String?) throws -> Int32 {
+    /// One design's run: its outcome (the plan slimmed to what the summary shows) and where its
+    /// `vpcCidr` is, for an overlap found after.
+    struct Planned: Sendable {
+        var file: String
+        /// Nil when the file could not be read (`unread` says why).
+        var result: Pipeline.LedgerOutcome?
+        var unread: [Diagnostic] = []
+        var vpcLocation: SourceLocation?
+    }
+
+    static func run(folder: String, ledger: String?) async throws -> Int32 {
         let reference = try DataFiles.reference()
         let files = try designs(in: folder)
         let pipeline = Pipeline(reference: reference)
         var entries: [FleetEntry]
+        var locations: [SourceLocation?]
         var ledgerNote = ""
         if let ledger {
-            entries = try LedgerFile.update(ledger) { parsed -> ([FleetEntry], Ledger?) in
+            (entries, locations) = try await LedgerFile.update(ledger) { parsed -> (([FleetEntry], [SourceLocation?]), Ledger?) in
                 try LedgerFile.requireNoProblems(parsed)
-                var allocator = LedgerAllocator(parsed.ledger)
-                let entries = plan(files, run: { pipeline.run($0, file: $1, allocator: &allocator) }, release: { allocator.release(env: $0) })
+                let start = LedgerAllocator(parsed.ledger)
+                var allocator = start
+                let (entries, locations) = await planAgainst(files, pipeline: pipeline, allocator: &allocator)
                 let added = allocator.ledger.allocations.count - parsed.ledger.allocations.count
                 let allPlanned = entries.allSatisfy { $0.plan != nil }
                 if added > 0 {
@@ -27,30 +42,114 @@ enum FleetPlan {
                         ? "\(grouped(added)) new block\(added == 1 ? "" : "s") recorded in \(ledger)\n"
                         : "\(ledger) not changed: new blocks are recorded only when every design plans\n"
                 }
-                return (entries, added > 0 && allPlanned ? allocator.ledger : nil)
+                return ((entries, locations), added > 0 && allPlanned ? allocator.ledger : nil)
             }
         } else {
-            entries = plan(files, run: { text, file in
-                let outcome = pipeline.run(text, file: file)
-                return Pipeline.LedgerOutcome(outcome: outcome, env: outcome.plan?.design.name)
-            }, release: { _ in })
+            let planned = await Parallel.map(files) { file -> Planned in
+                let text: String
+                do throws(DiagnosticError) {
+                    text = try DesignInput.read(file)
+                } catch {
+                    return Planned(file: file, result: nil, unread: error.diagnostics)
+                }
+                let validated = pipeline.validate(text, file: file)
+                var outcome = pipeline.plan(validated)
+                outcome.plan = outcome.plan.map(slim)
+                return Planned(file: file, result: .init(outcome: outcome, env: outcome.plan?.design.name),
+                               vpcLocation: validated.0?.location(of: "network.vpcCidr"))
+            }
+            entries = summarize(planned.count, { planned[$0] }, release: { _ in })
+            locations = planned.map { $0.vpcLocation }
         }
-        let overlaps = overlapping(&entries, folder: folder, parser: pipeline.parser)
+        let overlaps = overlapping(&entries, locations: locations, folder: folder)
         Console.report(overlaps)
         Console.out(FleetSummaryRenderer().render(entries) + ledgerNote)
         return entries.allSatisfy { $0.plan != nil } ? (overlaps.isEmpty ? 0 : 1) : 2
     }
 
+    /// Plans the fleet against a ledger with the result of planning one design after another in
+    /// name order, each allocating from the ledger as the one before left it:
+    ///
+    /// 1. read, parse, validate and size every design, in parallel (no ledger);
+    /// 2. allocate in name order, one after another;
+    /// 3. plan every design in its block, in parallel (planning reads no ledger).
+    ///
+    /// One after another, a design gives a new block back before the next allocates only when its
+    /// plan fails or its name is taken by an earlier design. When neither happened, every
+    /// allocation in step 2 saw the ledger as it would have one after another, so the results are
+    /// the same; when either did, the fleet is planned again one design after another, from the
+    /// ledger as it was read.
+    private static func planAgainst(_ files: [String], pipeline: Pipeline, allocator: inout LedgerAllocator) async -> ([FleetEntry], [SourceLocation?]) {
+        let start = allocator
+        let prepared = await Parallel.map(files) { file -> Result<Pipeline.Prepared, DiagnosticError> in
+            do throws(DiagnosticError) {
+                return .success(pipeline.prepare(try DesignInput.read(file), file: file, sizing: { start.allocation(env: $0) == nil }))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let locations = prepared.map { (try? $0.get())?.location(of: "network.vpcCidr") }
+        func stage(_ i: Int, _ allocator: inout LedgerAllocator) -> Result<Pipeline.Allocated, DiagnosticError> {
+            prepared[i].map { pipeline.allocate($0, allocator: &allocator) }
+        }
+        @Sendable func finish(_ i: Int, _ staged: Result<Pipeline.Allocated, DiagnosticError>) -> Planned {
+            switch staged {
+            case .failure(let error):
+                return Planned(file: files[i], result: nil, unread: error.diagnostics)
+            case .success(let allocated):
+                var result = pipeline.finish(allocated)
+                result.outcome.plan = result.outcome.plan.map(slim)
+                return Planned(file: files[i], result: result)
+            }
+        }
+        let staged = files.indices.map { stage($0, &allocator) }
+        let planned = await Parallel.map(Array(files.indices)) { finish($0, staged[$0]) }
+        let box = AllocatorBox(allocator)
+        defer { allocator = box.allocator }
+        if !givesBlocksBack(planned, staged) {
+            return (summarize(planned.count, { planned[$0] }, release: { box.allocator.release(env: $0) }), locations)
+        }
+        box.allocator = start
+        let entries = summarize(files.count, { i in
+            let s = stage(i, &box.allocator)
+            let p = finish(i, s)
+            if p.result?.outcome.plan == nil, let a = (try? s.get())?.allocation, a.isNew { box.allocator.release(env: a.allocation.env) }
+            return p
+        }, release: { box.allocator.release(env: $0) })
+        return (entries, locations)
+    }
+
+    /// The allocator both closures of the one-after-another run change, never at the same time.
+    private final class AllocatorBox {
+        var allocator: LedgerAllocator
+        init(_ allocator: LedgerAllocator) { self.allocator = allocator }
+    }
+
+    /// Whether planning one design after another would give a new block back before the next
+    /// design allocates: its plan failed, or an earlier design that planned has its name.
+    private static func givesBlocksBack(_ planned: [Planned], _ staged: [Result<Pipeline.Allocated, DiagnosticError>]) -> Bool {
+        var names: Set<String> = []
+        for (p, s) in zip(planned, staged) {
+            let isNew = (try? s.get())?.allocation?.isNew == true
+            guard let result = p.result, result.outcome.plan != nil else {
+                if isNew { return true }
+                continue
+            }
+            if let env = result.env, !names.insert(env).inserted, isNew { return true }
+        }
+        return false
+    }
+
     /// Designs whose VPC blocks share addresses could never be peered or joined to one transit
     /// gateway: one error per pair, at the later design's `vpcCidr`; both entries say `overlap`.
-    private static func overlapping(_ entries: inout [FleetEntry], folder: String, parser: DesignParser) -> [Diagnostic] {
+    private static func overlapping(_ entries: inout [FleetEntry], locations: [SourceLocation?], folder: String) -> [Diagnostic] {
         let planned = entries.indices.compactMap { i in entries[i].plan.map { (entry: i, cidr: $0.vpc.cidr) } }
         var found: [Diagnostic] = []
         var marked = Set<Int>()
         for (a, b) in IPv4Prefix.overlappingPairs(planned.map(\.cidr)) {
             let (first, second) = (entries[planned[a].entry], entries[planned[b].entry])
             let file = (folder as NSString).appendingPathComponent(second.file)
-            let location = (try? DesignInput.read(file)).flatMap { try? parser.parse($0, file: file) }?.location(of: "network.vpcCidr")
+            let location = locations[planned[b].entry]
             found.append(.error("network.vpcCidr", "\(planned[b].cidr) overlaps \(planned[a].cidr), the VPC block of \(first.name ?? first.file) (\(first.file)): the two VPCs could never be peered or share a transit gateway; give one another block, or use `vpcCidr: allocate` with a ledger", at: location ?? SourceLocation(file: file, line: 1, column: 1)))
             marked.formUnion([planned[a].entry, planned[b].entry])
         }
@@ -58,21 +157,20 @@ enum FleetPlan {
         return found
     }
 
-    /// Plans each file with `run`; `release` takes back a new block from a design that is then refused.
-    private static func plan(_ files: [String], run: (String, String) -> Pipeline.LedgerOutcome, release: (String) -> Void) -> [FleetEntry] {
+    /// The fleet's entries from each design's run, taken in name order; `release` takes back a
+    /// new block from a design that is then refused.
+    private static func summarize(_ count: Int, _ next: (Int) -> Planned, release: (String) -> Void) -> [FleetEntry] {
         var entries: [FleetEntry] = []
-        entries.reserveCapacity(files.count)
+        entries.reserveCapacity(count)
         var names: [String: String] = [:]
-        for file in files {
-            let text: String
-            do {
-                text = try DesignInput.read(file)
-            } catch {
-                Console.report(error.diagnostics)
+        for i in 0..<count {
+            let planned = next(i)
+            let file = planned.file
+            guard let result = planned.result else {
+                Console.report(planned.unread)
                 entries.append(FleetEntry(file: (file as NSString).lastPathComponent, name: nil, plan: nil, status: "failed"))
                 continue
             }
-            let result = run(text, file)
             var diagnostics = result.outcome.diagnostics
             var plan = result.outcome.plan
             if let name = result.env, plan != nil {
@@ -89,13 +187,13 @@ enum FleetPlan {
             var status = plan == nil ? "failed" : "ok"
             if plan != nil, result.allocation?.isNew == true { status += ", new block" }
             if plan != nil, warnings > 0 { status += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
-            entries.append(FleetEntry(file: (file as NSString).lastPathComponent, name: result.env, plan: plan.map(slim), status: status))
+            entries.append(FleetEntry(file: (file as NSString).lastPathComponent, name: result.env, plan: plan, status: status))
         }
         return entries
     }
 
     /// Only what the summary shows, so a fleet of thousands stays small in memory.
-    private static func slim(_ plan: Plan) -> Plan {
+    @Sendable private static func slim(_ plan: Plan) -> Plan {
         var plan = plan
         plan.sizing = []
         plan.notes = []

@@ -41,6 +41,16 @@ enum LedgerFile {
         throw DiagnosticError(problems + [Diagnostic(.note, "", "\(parsed.file) has \(problems.count) problem\(problems.count == 1 ? "" : "s") (above); edgeplan allocates nothing until they are fixed")])
     }
 
+    /// `update` for a body that awaits (`plan --fleet` plans on every core under the lock).
+    static func update<T>(_ path: String, _ body: (ParsedLedger) async throws -> (result: T, write: Ledger?)) async throws -> T {
+        let fd = try lock(path)
+        defer { unlock(fd) }
+        let parsed = try read(path)
+        let (result, changed) = try await body(parsed)
+        if let changed { try write(changed, to: path) }
+        return result
+    }
+
     /// Locks the ledger, re-reads it, and writes what `body` returns (nil: leave the file as it is).
     static func update<T>(_ path: String, _ body: (ParsedLedger) throws -> (result: T, write: Ledger?)) throws -> T {
         try withLock(path) {
@@ -85,26 +95,40 @@ enum LedgerFile {
     // MARK: - Internals
 
     static func withLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        let fd = try lock(path)
+        defer { unlock(fd) }
+        return try body()
+    }
+
+    /// Opens the ledger's lock file and takes its lock, waiting up to `lockTimeout`: the open
+    /// descriptor, for `unlock`.
+    private static func lock(_ path: String) throws(DiagnosticError) -> Int32 {
         let lock = lockPath(for: path)
         let fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw DiagnosticError([.error("--ledger", "cannot open the lock file \(lock): \(String(cString: strerror(errno))); does the ledger's folder exist and can it be written?")])
         }
-        defer { close(fd) }
         let deadline = Date().addingTimeInterval(lockTimeout)
         var pause: useconds_t = 1_000
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
-                throw DiagnosticError([.error("--ledger", "cannot lock \(lock): \(String(cString: strerror(errno)))")])
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                throw DiagnosticError([.error("--ledger", "cannot lock \(lock): \(reason)")])
             }
             guard Date() < deadline else {
+                close(fd)
                 throw DiagnosticError([.error("--ledger", "another edgeplan has held the lock on \(path) for \(Int(lockTimeout)) s (\(lock)); try again when it is done (EDGEPLAN_LOCK_TIMEOUT sets the wait in seconds)")])
             }
             usleep(pause)
             pause = min(pause * 2, 50_000)
         }
-        defer { flock(fd, LOCK_UN) }
-        return try body()
+        return fd
+    }
+
+    private static func unlock(_ fd: Int32) {
+        flock(fd, LOCK_UN)
+        close(fd)
     }
 
     /// Writes `text` to a new temporary file in the ledger's folder and flushes it to disk.

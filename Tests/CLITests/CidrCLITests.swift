@@ -291,6 +291,30 @@ import Testing
         #expect(noOut.status == 2 && noOut.stderr.contains("writes no reports"))
     }
 
+    /// Issue 17: the fleet is planned on every core, but allocates as one design after another
+    /// would: a new block given back (here by a second design of a name) goes to the next design
+    /// that needs one, not the block after it.
+    @Test func aFleetAllocatesAsOneDesignAfterAnother() throws {
+        let dir = try Self.ledgerFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fleet = dir.appendingPathComponent("fleet")
+        try FileManager.default.createDirectory(at: fleet, withIntermediateDirectories: true)
+        let seed = try String(contentsOf: CLITests.root.appendingPathComponent("examples/seed-environment.yaml"), encoding: .utf8)
+        for (file, name, cidr) in [("a.yaml", "shop", "172.20.0.0/16"), ("b.yaml", "shop", "allocate"), ("c.yaml", "shop-c", "allocate")] {
+            let yaml = seed.replacingOccurrences(of: "vpcCidr: 10.128.0.0/16", with: "vpcCidr: \(cidr)")
+                .replacingOccurrences(of: "name: seed-env", with: "name: \(name)")
+                .replacingOccurrences(of: "max: 30", with: "max: 6")
+            try Data(yaml.utf8).write(to: fleet.appendingPathComponent(file))
+        }
+        let r = try Self.run(["plan", "--fleet", "fleet", "--ledger", "cidr-ledger.yaml"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("fleet/b.yaml:1:1: error: name: 'shop' is also the name of fleet/a.yaml"), "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[1].hasPrefix("shop    eu-west-1  172.20.0.0/16"), "\(r.stdout)")
+        #expect(lines[2].hasPrefix("shop    -") && lines[2].hasSuffix("failed"), "\(r.stdout)")
+        #expect(lines[3].hasPrefix("shop-c  eu-west-1  10.0.0.0/20") && lines[3].hasSuffix("ok, new block"), "\(r.stdout)")
+    }
+
     /// Issue 12: two designs of a fleet with overlapping fixed blocks are not "ok".
     @Test func fleetReportsOverlappingVPCBlocks() throws {
         let dir = try Self.ledgerFolder()

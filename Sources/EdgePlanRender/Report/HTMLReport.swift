@@ -68,21 +68,21 @@ public struct HTMLReport: Sendable {
 
     /// Text for a double-quoted HTML attribute.
     static func attribute(_ s: String) -> String {
-        escape(s).replacingOccurrences(of: "\"", with: "&quot;")
+        escape(s).replacingBytes("\"", with: "&quot;")
     }
 
     static func unescapeAttribute(_ s: String) -> String {
-        s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        s.replacingBytes("&quot;", with: "\"").replacingBytes("&lt;", with: "<").replacingBytes("&gt;", with: ">").replacingBytes("&amp;", with: "&")
     }
 
     private func inline(_ svg: XMLNode, narrow: XMLNode? = nil, for path: String, in html: String) -> String {
-        guard let start = html.range(of: "<img src=\"\(path)\""), let end = html[start.upperBound...].range(of: "/>") else { return html }
+        guard let start = html.firstByteRange(of: "<img src=\"\(path)\""), let end = html.firstByteRange(of: "/>", from: start.upperBound) else { return html }
         let tag = html[start.lowerBound..<end.upperBound]
-        let alt = tag.range(of: "alt=\"").flatMap { a in tag[a.upperBound...].firstIndex(of: "\"").map { String(tag[a.upperBound..<$0]) } } ?? ""
+        let alt = html.firstByteRange(of: "alt=\"", from: start.lowerBound, before: end.upperBound)
+            .flatMap { a in tag[a.upperBound...].firstIndex(of: "\"").map { String(tag[a.upperBound..<$0]) } } ?? ""
         func markup(_ node: XMLNode) -> String {
             var document = XMLWriter.document(node, namespace: nil)
-            if let declarationEnd = document.range(of: "?>\n") { document.removeSubrange(document.startIndex..<declarationEnd.upperBound) }
+            if let declarationEnd = document.firstByteRange(of: "?>\n") { document.removeSubrange(document.startIndex..<declarationEnd.upperBound) }
             return document
         }
         let drawing = narrow.map { "<div class=\"full\">\n\(markup(svg))</div>\n<div class=\"narrow\">\n\(markup($0))</div>\n" } ?? markup(svg)
@@ -90,7 +90,7 @@ public struct HTMLReport: Sendable {
         // The image sits alone in a paragraph: replace the whole paragraph.
         var result = html
         let paragraph = "<p>\(tag)</p>"
-        if let range = result.range(of: paragraph) {
+        if let range = result.firstByteRange(of: paragraph) {
             result.replaceSubrange(range, with: figure)
         } else {
             result.replaceSubrange(start.lowerBound..<end.upperBound, with: figure)
@@ -148,8 +148,8 @@ public struct HTMLReport: Sendable {
     /// start a block on its own (`#` a heading, `-` a list) has that character escaped: in a table
     /// it is text, as GFM reads it.
     static func inlineHTML(_ markdown: String) -> String {
-        markdown.components(separatedBy: "<br>").map { part in
-            var html = commonmark(Markdown.inline(part)).trimmingCharacters(in: .whitespacesAndNewlines)
+        markdown.splitBytes(by: "<br>").map { part in
+            var html = commonmark(Markdown.inline(String(part))).trimmingCharacters(in: .whitespacesAndNewlines)
             if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
             return html
         }.joined(separator: "<br>")
@@ -188,42 +188,99 @@ public struct HTMLReport: Sendable {
     }
 
     /// Gives `<h2>`/`<h3>` the ids GitHub gives them, so the report's links work in the page too.
+    /// (What `<h([23])>(.*?)</h\\1>` finds, a heading on one line, scanned in bytes.)
     static func headingIDs(_ html: String) -> String {
-        guard let regex = try? NSRegularExpression(pattern: "<h([23])>(.*?)</h\\1>") else { return html }
-        let ns = html as NSString
-        var out = ""
+        let b = Array(html.utf8)
+        let n = b.count
+        var out: [UInt8] = []
+        out.reserveCapacity(n + 4_096)
         var last = 0
-        for match in regex.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
-            out += ns.substring(with: NSRange(location: last, length: match.range.location - last))
-            let level = ns.substring(with: match.range(at: 1))
-            let inner = ns.substring(with: match.range(at: 2))
-            let text = inner.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
-                .replacingOccurrences(of: "&amp;", with: "&")
-            out += "<h\(level) id=\"\(MarkdownReport.slug(text))\">\(inner)</h\(level)>"
-            last = match.range.location + match.range.length
+        var i = 0
+        while i + 4 <= n {
+            guard b[i] == UInt8(ascii: "<"), b[i + 1] == UInt8(ascii: "h"), b[i + 2] == UInt8(ascii: "2") || b[i + 2] == UInt8(ascii: "3"), b[i + 3] == UInt8(ascii: ">") else {
+                i += 1
+                continue
+            }
+            let level = b[i + 2]
+            var j = i + 4
+            var close: Int?
+            while j < n, !endsLine(b, at: j) {
+                if b[j] == UInt8(ascii: "<"), j + 4 < n, b[j + 1] == UInt8(ascii: "/"), b[j + 2] == UInt8(ascii: "h"), b[j + 3] == level, b[j + 4] == UInt8(ascii: ">") {
+                    close = j
+                    break
+                }
+                j += 1
+            }
+            guard let close else {
+                i += 1
+                continue
+            }
+            out += b[last..<i]
+            let inner = String(decoding: b[(i + 4)..<close], as: UTF8.self)
+            let text = withoutTags(inner).replacingBytes("&amp;", with: "&")
+            let h = level == UInt8(ascii: "2") ? "h2" : "h3"
+            out += "<\(h) id=\"\(MarkdownReport.slug(text))\">\(inner)</\(h)>".utf8
+            i = close + 5
+            last = i
         }
-        return out + ns.substring(from: last)
+        out += b[last...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a line ends at byte `j`, as ICU's `.` sees it (\n, \v, \f, \r, U+0085, U+2028, U+2029).
+    private static func endsLine(_ b: [UInt8], at j: Int) -> Bool {
+        switch b[j] {
+        case 0x0A, 0x0B, 0x0C, 0x0D: return true
+        case 0xC2: return j + 1 < b.count && b[j + 1] == 0x85
+        case 0xE2: return j + 2 < b.count && b[j + 1] == 0x80 && (b[j + 2] == 0xA8 || b[j + 2] == 0xA9)
+        default: return false
+        }
+    }
+
+    /// `s` without its tags (what `<[^>]+>` matches).
+    private static func withoutTags(_ s: String) -> String {
+        let b = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if b[i] == UInt8(ascii: "<"), let k = b[(i + 1)...].firstIndex(of: UInt8(ascii: ">")), k > i + 1 {
+                i = k + 1
+                continue
+            }
+            out.append(b[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A table of contents (every `<h2>`), placed before the first option's section: after the
     /// decision record and the comparison, which a reader should meet first.
     static func tableOfContents(_ html: String) -> String {
-        guard let regex = try? NSRegularExpression(pattern: "<h2 id=\"([^\"]*)\">(.*?)</h2>") else { return html }
-        let ns = html as NSString
-        let matches = regex.matches(in: html, range: NSRange(location: 0, length: ns.length))
-        guard matches.count > 2 else { return html }
-        let items = matches.map { m in
-            "<li><a href=\"#\(ns.substring(with: m.range(at: 1)))\">\(ns.substring(with: m.range(at: 2)).replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression))</a></li>"
+        // Every `<h2 id="…">…</h2>`: where it starts, its id, and its text without tags.
+        var headings: [(start: String.Index, id: String, title: String)] = []
+        var from = html.startIndex
+        while let open = html.firstByteRange(of: "<h2 id=\"", from: from),
+              let idEnd = html.firstByteRange(of: "\">", from: open.upperBound),
+              let close = html.firstByteRange(of: "</h2>", from: idEnd.upperBound) {
+            var title = "", inTag = false
+            for c in html[idEnd.upperBound..<close.lowerBound] {
+                if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { title.append(c) }
+            }
+            headings.append((open.lowerBound, String(html[open.upperBound..<idEnd.lowerBound]), title))
+            from = close.upperBound
         }
+        guard headings.count > 2 else { return html }
+        let items = headings.map { "<li><a href=\"#\($0.id)\">\($0.title)</a></li>" }
         let nav = "<nav class=\"toc\" aria-label=\"Contents\">\n<h2 class=\"toc-title\">Contents</h2>\n<ul>\n\(items.joined(separator: "\n"))\n</ul>\n</nav>\n"
-        let at = matches.firstIndex { ns.substring(with: $0.range(at: 1)) == "options-compared" }.map { $0 + 1 } ?? 1
-        guard at < matches.count else { return html }
-        let location = matches[at].range.location
-        return ns.substring(to: location) + nav + ns.substring(from: location)
+        let at = headings.firstIndex { $0.id == "options-compared" }.map { $0 + 1 } ?? 1
+        guard at < headings.count else { return html }
+        let location = headings[at].start
+        return String(html[..<location]) + nav + String(html[location...])
     }
 
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        s.replacingBytes("&", with: "&amp;").replacingBytes("<", with: "&lt;").replacingBytes(">", with: "&gt;")
     }
 
     /// Light and dark colours as custom properties (the browser's `prefers-color-scheme` picks; print

@@ -465,6 +465,6 @@ struct Markdown {
     }
 
     private func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        s.replacingBytes("|", with: "\\|").replacingBytes("\n", with: " ")
     }
 }

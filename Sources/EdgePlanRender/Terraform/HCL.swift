@@ -1,3 +1,4 @@
+import EdgePlanCore
 import Foundation
 
 /// An HCL expression as the Terraform emitter writes it. Values render the way `terraform fmt`
@@ -169,6 +170,10 @@ enum HCLWriter {
 
     /// String-literal escaping: backslash, quote and control characters, and the template markers.
     static func escaped(_ s: String) -> String {
+        // Most strings have nothing to escape: no backslash, quote, control character or marker.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "%") }) {
+            return s
+        }
         var out = ""
         for ch in s.unicodeScalars {
             switch ch {
@@ -190,7 +195,7 @@ enum HCLWriter {
     }
 
     static func escapedTemplateMarkers(_ s: String) -> String {
-        s.replacingOccurrences(of: "${", with: "$${").replacingOccurrences(of: "%{", with: "%%{")
+        s.replacingBytes("${", with: "$${").replacingBytes("%{", with: "%%{")
     }
 
     /// An object key: bare when it is an identifier, quoted otherwise.

@@ -124,20 +124,20 @@ struct TerraformEmitter: Sendable {
         // Data sources for the pseudo parameters the module reads.
         let text = HCLWriter.file(main + outputs + edgeBlocks)
         var pseudo: [HCLBlock] = []
-        if text.contains("data.aws_region.current") { pseudo.append(HCLBlock("data", ["aws_region", "current"], [])) }
-        if text.contains("data.aws_caller_identity.current") { pseudo.append(HCLBlock("data", ["aws_caller_identity", "current"], [])) }
-        if text.contains("data.aws_partition.current") { pseudo.append(HCLBlock("data", ["aws_partition", "current"], [])) }
+        if text.firstByteRange(of: "data.aws_region.current") != nil { pseudo.append(HCLBlock("data", ["aws_region", "current"], [])) }
+        if text.firstByteRange(of: "data.aws_caller_identity.current") != nil { pseudo.append(HCLBlock("data", ["aws_caller_identity", "current"], [])) }
+        if text.firstByteRange(of: "data.aws_partition.current") != nil { pseudo.append(HCLBlock("data", ["aws_partition", "current"], [])) }
         let usedLocals = locals.filter { item in
             guard case .attribute(let name, _) = item else { return true }
-            return text.contains("local.\(name)")
+            return text.firstByteRange(of: "local.\(name)") != nil
         }
         var head: [HCLBlock] = pseudo
         if !usedLocals.isEmpty { head.append(HCLBlock("locals", [], usedLocals)) }
 
-        let constraint = (text.contains("integration_target")) ? Self.newerProviderConstraint : Self.providerConstraint
+        let constraint = text.firstByteRange(of: "integration_target") != nil ? Self.newerProviderConstraint : Self.providerConstraint
         // Provider 6 reads the Region as `region` (its `name` is deprecated there).
         func current(_ s: String) -> String {
-            constraint == Self.newerProviderConstraint ? s.replacingOccurrences(of: "data.aws_region.current.name", with: "data.aws_region.current.region") : s
+            constraint == Self.newerProviderConstraint ? s.replacingBytes("data.aws_region.current.name", with: "data.aws_region.current.region") : s
         }
         var files = [OutputFile(path: "\(folder)/versions.tf", contents: HCLWriter.file(versions(constraint, edge: edgeWAF != nil)))]
         if !variables.isEmpty { files.append(OutputFile(path: "\(folder)/variables.tf", contents: HCLWriter.file(variables))) }
