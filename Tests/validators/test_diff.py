@@ -110,7 +110,11 @@ def test_examples_at_two_revisions():
     """Every example against the next one (a design at one revision and a very different one at
     the next): JSON valid, and the comment renders with its sections."""
     examples = sorted((ROOT / "examples").glob("*.yaml"))
-    for a, b in zip(examples, examples[1:]):
+    # Every fourth neighbouring pair: both Regions, zone names and IDs, every kind of front door
+    # between them, in a few seconds (the Swift tests diff every pair in process).
+    pairs = list(zip(examples, examples[1:]))[::4]
+    assert len(pairs) >= 3
+    for a, b in pairs:
         doc = json.loads(diff(str(a), str(b), "--format", "json"))
         assert errors(doc) == [], (a.name, b.name)
         markdown = diff(str(a), str(b), "--format", "markdown")
