@@ -127,7 +127,7 @@ public struct CostChart: Sendable {
         var y = max(plot.maxY + 66, (placed.max() ?? 0) + 26)
         let textWidth = Self.width - 2 * m
         func say(_ text: String, bold: Bool = false, fill: String = Palette.ink) {
-            for line in Self.wrap(text, width: textWidth, size: 12, bold: bold) {
+            for line in TextMetrics.wrap(text, width: textWidth, size: 12, bold: bold) {
                 canvas.text(line, at: Point(m, y), size: 12, bold: bold, fill: fill)
                 y += 18
             }
@@ -233,22 +233,6 @@ public struct CostChart: Sendable {
 
     static func signedUSD(_ v: Double) -> String {
         abs(v) < 0.005 ? "cheapest" : (v > 0 ? "+" + usd(v) : usd(v))
-    }
-
-    static func wrap(_ text: String, width: Double, size: Double, bold: Bool) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            let candidate = current.isEmpty ? String(word) : "\(current) \(word)"
-            if TextMetrics.width(candidate, size: size, bold: bold) > width && !current.isEmpty {
-                lines.append(current)
-                current = String(word)
-            } else {
-                current = candidate
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
     }
 
     static func gbLabel(_ e: Int) -> String {

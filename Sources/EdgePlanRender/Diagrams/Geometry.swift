@@ -41,6 +41,24 @@ public struct Rect: Sendable, Equatable {
 /// Estimated text widths, deliberately generous (close to DejaVu Sans, wider than Helvetica), so a
 /// label that fits here fits in whichever sans-serif font the viewer has.
 public enum TextMetrics {
+    /// Splits text into lines no wider than `width` at word boundaries (a word wider than `width`
+    /// stands alone on its line).
+    static func wrap(_ text: String, width: Double, size: Double, bold: Bool = false) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : "\(current) \(word)"
+            if TextMetrics.width(candidate, size: size, bold: bold) > width && !current.isEmpty {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
     public static func width(_ text: String, size: Double, bold: Bool = false) -> Double {
         var em = 0.0
         for c in text.unicodeScalars {

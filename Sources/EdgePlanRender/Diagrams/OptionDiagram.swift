@@ -732,19 +732,7 @@ public struct OptionDiagram: Sendable {
 
     /// Splits text into lines no wider than `width` at word boundaries.
     func wrap(_ text: String, width: Double, size: Double, bold: Bool = false) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            let candidate = current.isEmpty ? String(word) : "\(current) \(word)"
-            if TextMetrics.width(candidate, size: size, bold: bold) > width && !current.isEmpty {
-                lines.append(current)
-                current = String(word)
-            } else {
-                current = candidate
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
+        TextMetrics.wrap(text, width: width, size: size, bold: bold)
     }
 
     private func subnet(_ plan: Plan, role: SubnetRole, az: String) -> PlannedSubnet? {
