@@ -15,6 +15,24 @@ import Testing
         #expect(try Self.files() == Self.files())
     }
 
+    /// Issue 14: two options of one kind look alike in the comparison (same needs, often the same
+    /// cost); the report names the settings that tell them apart, for every such pair in the examples.
+    @Test(arguments: try! Fixtures.examples())
+    func variantsAreToldApart(_ example: String) throws {
+        let plan = try Fixtures.examplePlan(example)
+        let lines = MarkdownReport.variants(plan)
+        var seen: [FrontendKind: String] = [:]
+        var repeated: [String] = []
+        for o in plan.options {
+            if seen[o.frontend.kind] != nil { repeated.append(o.id) } else { seen[o.frontend.kind] = o.id }
+        }
+        #expect(lines.count == repeated.count, "\(lines)")
+        for (id, line) in zip(repeated, lines) {
+            #expect(line.hasPrefix("\(id) is ") && !line.hasSuffix("with the same settings"), "\(line)")
+        }
+        if !lines.isEmpty { #expect(MarkdownReport().render(plan).contains("Options of one kind, told apart:")) }
+    }
+
     @Test func markdownHasEverySection() throws {
         let md = try #require(try Self.files()["report.md"])
         #expect(md.hasPrefix("# seed-env: front door plan\n"))

@@ -87,6 +87,44 @@ public struct MarkdownReport: Sendable {
         }
         md.table(["Option", "Needs met", "$ a month", "Critical / warning"], rows, right: [2])
         if secondary { md.paragraph("† Rests in part on secondary (third-party) price quotes.") }
+        let variants = MarkdownReport.variants(plan)
+        if !variants.isEmpty {
+            md.paragraph("Options of one kind, told apart:")
+            md.list(variants.map(esc))
+        }
+    }
+
+    /// Each option whose kind an earlier option (in the design's order) has too, with the settings
+    /// where it differs from that one: "alb-controller-gateway is alb-controller with
+    /// loadBalancerApi gateway (not ingress)". Read from the settings plan.json records, so every
+    /// setting that tells two options apart is named.
+    static func variants(_ plan: Plan) -> [String] {
+        var first: [String: (id: String, settings: [(String, JSONValue)])] = [:]
+        var lines: [String] = []
+        for option in PlanJSONRenderer().json(plan)["options"]?.arrayItems ?? [] {
+            guard let id = option["id"]?.stringValue, let kind = option["kind"]?.stringValue else { continue }
+            let settings = option["realization"]?["settings"]?.fields ?? []
+            guard let base = first[kind] else { first[kind] = (id, settings); continue }
+            let theirs = Dictionary(base.settings, uniquingKeysWith: { a, _ in a })
+            let mine = Dictionary(settings, uniquingKeysWith: { a, _ in a })
+            let keys = (settings.map(\.0) + base.settings.map(\.0).filter { mine[$0] == nil }).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let differences = keys.compactMap { key -> String? in
+                let (a, b) = (mine[key] ?? .null, theirs[key] ?? .null)
+                return a == b ? nil : "\(key) \(text(a)) (not \(text(b)))"
+            }
+            lines.append("\(id) is \(base.id) with " + (differences.isEmpty ? "the same settings" : differences.joined(separator: ", ")))
+        }
+        return lines
+    }
+
+    private static func text(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let s): return s
+        case .null: return "unset"
+        case .array(let items) where items.isEmpty: return "none"
+        case .array(let items) where items.allSatisfy { $0.stringValue != nil }: return items.compactMap(\.stringValue).joined(separator: ", ")
+        default: return value.compact()
+        }
     }
 
     private func heading(_ plan: Plan, _ o: PlannedOption, rank: Int) -> String {
