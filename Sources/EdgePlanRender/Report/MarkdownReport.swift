@@ -123,6 +123,7 @@ public struct MarkdownReport: Sendable {
         case .null: return "unset"
         case .array(let items) where items.isEmpty: return "none"
         case .array(let items) where items.allSatisfy { $0.stringValue != nil }: return items.compactMap(\.stringValue).joined(separator: ", ")
+        case .object(let fields) where !fields.isEmpty: return "{" + fields.map { "\($0.0) \(text($0.1))" }.joined(separator: ", ") + "}"
         default: return value.compact()
         }
     }
