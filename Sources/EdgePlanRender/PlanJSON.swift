@@ -85,8 +85,8 @@ public struct PlanJSONRenderer: PlanRenderer {
         return .object(fields)
     }
 
-    /// How the option is built: the settings in effect and who makes what.
-    private func realization(_ r: Realization) -> JSONValue {
+    /// The settings in effect for an option, as plan.json records them (`realization.settings`).
+    func settings(_ r: Realization) -> [(String, JSONValue)] {
         var settings: [(String, JSONValue)] = [("router", .string(r.settings.router.rawValue))]
         if let api = r.settings.api { settings.append(("api", .string(api.rawValue))) }
         if let p = r.settings.originProtection { settings.append(("originProtection", .string(p.rawValue))) }
@@ -100,6 +100,12 @@ public struct PlanJSONRenderer: PlanRenderer {
             if let quota = plan.quota { fields += [("quota", .int(quota)), ("quotaPeriod", .string(plan.quotaPeriod.rawValue))] }
             settings.append(("usagePlan", .object(fields)))
         }
+        return settings
+    }
+
+    /// How the option is built: the settings in effect and who makes what.
+    private func realization(_ r: Realization) -> JSONValue {
+        let settings = settings(r)
         let entry: JSONValue
         switch r.entry {
         case .loadBalancerService(let l):

@@ -99,11 +99,10 @@ public struct MarkdownReport: Sendable {
     /// loadBalancerApi gateway (not ingress)". Read from the settings plan.json records, so every
     /// setting that tells two options apart is named.
     static func variants(_ plan: Plan) -> [String] {
-        var first: [String: (id: String, settings: [(String, JSONValue)])] = [:]
+        var first: [FrontendKind: (id: String, settings: [(String, JSONValue)])] = [:]
         var lines: [String] = []
-        for option in PlanJSONRenderer().json(plan)["options"]?.arrayItems ?? [] {
-            guard let id = option["id"]?.stringValue, let kind = option["kind"]?.stringValue else { continue }
-            let settings = option["realization"]?["settings"]?.fields ?? []
+        for option in plan.options {
+            let (id, kind, settings) = (option.id, option.frontend.kind, PlanJSONRenderer().settings(option.realization))
             guard let base = first[kind] else { first[kind] = (id, settings); continue }
             let theirs = Dictionary(base.settings, uniquingKeysWith: { a, _ in a })
             let mine = Dictionary(settings, uniquingKeysWith: { a, _ in a })

@@ -6,21 +6,20 @@ public struct ReportRenderer: PlanRenderer {
 
     public func render(_ plan: Plan) throws -> [OutputFile] {
         var files = try PlanJSONRenderer().render(plan)
+        // Each diagram is laid out once: written as its own file and inlined in report.html.
         var inline: [String: XMLNode] = [:]
-        for option in plan.options {
-            let path = "diagrams/\(option.id).svg"
-            files.append(OutputFile(path: path, contents: OptionDiagram().svg(plan, option)))
-            inline[path] = OptionDiagram().element(plan, option, idPrefix: "d-\(option.id)")
-            // One AZ, "× N AZs", for narrow screens (text at 12 px or more on a 390 px phone).
-            let narrow = "diagrams/\(option.id)\(HTMLReport.narrowSuffix)"
-            files.append(OutputFile(path: narrow, contents: OptionDiagram(compact: true).svg(plan, option)))
-            inline[narrow] = OptionDiagram(compact: true).element(plan, option, idPrefix: "d-\(option.id)-compact")
+        func diagram(_ path: String, _ node: XMLNode) {
+            files.append(OutputFile(path: path, contents: XMLWriter.document(node)))
+            inline[path] = node
         }
-        files.append(OutputFile(path: "diagrams/subnets.svg", contents: SubnetDiagram().svg(plan)))
-        inline["diagrams/subnets.svg"] = SubnetDiagram().element(plan, idPrefix: "subnets")
+        for option in plan.options {
+            diagram("diagrams/\(option.id).svg", OptionDiagram().element(plan, option, idPrefix: "d-\(option.id)"))
+            // One AZ, "× N AZs", for narrow screens (text at 12 px or more on a 390 px phone).
+            diagram("diagrams/\(option.id)\(HTMLReport.narrowSuffix)", OptionDiagram(compact: true).element(plan, option, idPrefix: "d-\(option.id)-compact"))
+        }
+        diagram("diagrams/subnets.svg", SubnetDiagram().element(plan, idPrefix: "subnets"))
         if let sweep = plan.costSweep {
-            files.append(OutputFile(path: "diagrams/cost.svg", contents: CostChart().svg(plan, sweep: sweep)))
-            inline["diagrams/cost.svg"] = CostChart().element(plan, sweep: sweep, idPrefix: "cost")
+            diagram("diagrams/cost.svg", CostChart().element(plan, sweep: sweep, idPrefix: "cost"))
         }
         let markdown = MarkdownReport().render(plan)
         files.append(OutputFile(path: "report.md", contents: markdown))
