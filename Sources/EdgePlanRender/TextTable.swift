@@ -4,8 +4,11 @@ struct TextTable {
     var rows: [[String]] = []
     var rightAligned: Set<Int> = []
 
+    /// With an empty header, the rows alone (nothing at all when there are none either).
     func render(indent: String = "") -> String {
-        let widths = header.indices.map { i in ([header] + rows).map { $0[i].count }.max() ?? 0 }
+        let lines = header.isEmpty ? rows : [header] + rows
+        guard let columns = lines.first?.count else { return "" }
+        let widths = (0..<columns).map { i in lines.map { $0[i].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             let padded = cells.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
@@ -15,6 +18,6 @@ struct TextTable {
             while text.last == " " { text.removeLast() }
             return text
         }
-        return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
+        return lines.map(line).joined(separator: "\n") + "\n"
     }
 }

@@ -1,4 +1,5 @@
 import EdgePlan
+import EdgePlanRender
 import Foundation
 
 /// Finds and loads edgeplan's bundled data (`limits/`, later `pricing/`): from `$EDGEPLAN_DATA`,
@@ -46,8 +47,7 @@ enum DataFiles {
         let path = try root().appendingPathComponent("limits/cloudformation-replacements.json").path
         guard let data = FileManager.default.contents(atPath: path) else { throw DiagnosticError([.error("", "cannot read \(path)")]) }
         do {
-            let file = try JSONValue.parse(String(decoding: data, as: UTF8.self))
-            return Dictionary(uniqueKeysWithValues: (file["types"]?.fields ?? []).map { ($0.0, $0.1.arrayItems.compactMap(\.stringValue)) })
+            return PlanDiff.createOnlyProperties(try JSONValue.parse(String(decoding: data, as: UTF8.self)))
         } catch {
             throw DiagnosticError([.error("", "\(path):\(error.description)")])
         }

@@ -90,13 +90,15 @@ struct DiffCommand: ParsableCommand {
         switch side {
         case .file(let path):
             name = path
-            let isPlan = path.hasSuffix(".json")
-            let data = try InputFile.read(path, limit: isPlan ? 64 << 20 : DesignParser.maxBytes, what: isPlan ? "a plan.json" : "a design file",
-                                          missing: "no such file: check the path of the \(isPlan ? "plan.json" : "design file")")
-            guard let decoded = String(data: data, encoding: .utf8) else {
-                throw DiagnosticError([.error("", "the file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
+            if path.hasSuffix(".json") {
+                let data = try InputFile.read(path, limit: 64 << 20, what: "a plan.json", missing: "no such file: check the path of the plan.json")
+                guard let decoded = String(data: data, encoding: .utf8) else {
+                    throw DiagnosticError([.error("", "the file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
+                }
+                text = decoded
+            } else {
+                text = try DesignInput.read(path)
             }
-            text = decoded
             templates = { () throws(DiagnosticError) in try Self.folderTemplates(beside: path) }
         case .git(let spec):
             name = spec

@@ -104,8 +104,8 @@ extension DiffRenderer {
         let fields: [(String, JSONValue)] = [
             ("id", .string(c.id)),
             ("title", .string((c.new ?? c.old)?.title ?? "")),
-            ("old", c.old.map { .string($0.severity) } ?? .null),
-            ("new", c.new.map { .string($0.severity) } ?? .null),
+            ("old", c.old.map { .string($0.severity.rawValue) } ?? .null),
+            ("new", c.new.map { .string($0.severity.rawValue) } ?? .null),
         ]
         return .object(fields)
     }

@@ -48,16 +48,9 @@ extension DiffRenderer {
         return out
     }
 
-    /// Rows padded into columns.
+    /// Rows padded into columns, without a header.
     private func table(_ rows: [[String]], indent: String = "  ") -> String {
-        guard let width = rows.first?.count else { return "" }
-        let widths = (0..<width).map { c in rows.map { $0[c].count }.max() ?? 0 }
-        return rows.map { row in
-            var line = indent + row.enumerated().map { c, cell in c == width - 1 ? cell : cell + String(repeating: " ", count: widths[c] - cell.count) }
-                .joined(separator: "  ")
-            while line.last == " " { line.removeLast() }
-            return line + "\n"
-        }.joined()
+        TextTable(header: [], rows: rows).render(indent: indent)
     }
 
     /// `text` painted for a terminal as Terraform paints a plan: + green, - red, ~ yellow, -/+

@@ -123,9 +123,9 @@ public struct DiffRenderer: Sendable {
 
     static func severity(_ caveat: PlanDiff.CaveatChange) -> String {
         switch (caveat.old, caveat.new) {
-        case (nil, let new?): return "added, \(new.severity)"
-        case (let old?, nil): return "cleared, was \(old.severity)"
-        case (let old?, let new?): return "\(old.severity) → \(new.severity)"
+        case (nil, let new?): return "added, \(new.severity.rawValue)"
+        case (let old?, nil): return "cleared, was \(old.severity.rawValue)"
+        case (let old?, let new?): return "\(old.severity.rawValue) → \(new.severity.rawValue)"
         default: return ""
         }
     }

@@ -30,10 +30,10 @@ public struct DiffSide: Sendable, Equatable {
     }
 
     public struct Caveat: Sendable, Equatable {
-        public var severity: String
+        public var severity: EdgePlanCore.Caveat.Severity
         public var title: String
 
-        public init(severity: String, title: String) {
+        public init(severity: EdgePlanCore.Caveat.Severity, title: String) {
             (self.severity, self.title) = (severity, title)
         }
     }
@@ -144,7 +144,11 @@ public struct DiffSide: Sendable, Equatable {
         var caveats: [String: Caveat] = [:]
         for (i, c) in (o["caveats"]?.arrayItems ?? []).enumerated() {
             let at = "\(here).caveats[\(i)]"
-            caveats[try string(c, "id", at: at)] = Caveat(severity: try string(c, "severity", at: at), title: c["title"]?.stringValue ?? "")
+            let severity = try string(c, "severity", at: at)
+            guard let graded = EdgePlanCore.Caveat.Severity(rawValue: severity) else {
+                throw ReadError(path: "\(at).severity", message: "\(severity) is not a severity (critical, warning or info)")
+            }
+            caveats[try string(c, "id", at: at)] = Caveat(severity: graded, title: c["title"]?.stringValue ?? "")
         }
         var total: Decimal?
         var lines: [CostLineKey: CostLine] = [:]

@@ -60,8 +60,8 @@ public struct PlanDiff: Sendable, Equatable {
         public var old: DiffSide.Caveat?
         public var new: DiffSide.Caveat?
 
-        /// The graver of its two severities: critical 0, warning 1, the rest 2.
-        var rank: Int { min(PlanDiff.severityRank(old), PlanDiff.severityRank(new)) }
+        /// The graver of its two severities (a change has at least one side).
+        var gravest: Caveat.Severity { [old?.severity, new?.severity].compactMap { $0 }.min() ?? .info }
         var mirrored: CaveatChange { CaveatChange(id: id, old: new, new: old) }
     }
 
@@ -161,6 +161,11 @@ public struct PlanDiff: Sendable, Equatable {
     /// The number of existing subnets the change replaces.
     public var subnetsReplaced: Int { subnets.filter(\.replacesExisting).count }
 
+    /// The `createOnly` table from limits/cloudformation-replacements.json (its `types`).
+    public static func createOnlyProperties(_ file: JSONValue) -> [String: [String]] {
+        Dictionary((file["types"]?.fields ?? []).map { ($0.0, $0.1.arrayItems.compactMap(\.stringValue)) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// `createOnly`: per resource type, the properties CloudFormation replaces the resource to change
     /// ("CidrBlock", "DnsOptions.PrivateDnsPreference"), from the resource provider schemas.
     public init(old: DiffSide, new: DiffSide, createOnly: [String: [String]]) {
@@ -214,22 +219,13 @@ public struct PlanDiff: Sendable, Equatable {
         let caveats = caveatIds.compactMap { id -> CaveatChange? in
             let (a, b) = (old?.caveats[id], new?.caveats[id])
             return a?.severity == b?.severity ? nil : CaveatChange(id: id, old: a, new: b)
-        }.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
+        }.sorted { $0.gravest != $1.gravest ? $0.gravest < $1.gravest : $0.id < $1.id }
         let lineKeys = Set((old?.lines ?? [:]).keys).union((new?.lines ?? [:]).keys).sorted()
         let lines = lineKeys.compactMap { key -> CostLineChange? in
             let (a, b) = (old?.lines[key], new?.lines[key])
             return a == b ? nil : CostLineChange(key: key, old: a, new: b)
         }
         return OptionChange(id: id, old: old, new: new, needs: needs, caveats: caveats, lines: lines)
-    }
-
-    /// critical first, then warning, then the rest.
-    static func severityRank(_ caveat: DiffSide.Caveat?) -> Int {
-        switch caveat?.severity {
-        case "critical": return 0
-        case "warning": return 1
-        default: return 2
-        }
     }
 
     private static func resources(_ a: [String: DiffSide.Resource], _ b: [String: DiffSide.Resource], createOnly: [String: [String]]) -> [ResourceChange] {

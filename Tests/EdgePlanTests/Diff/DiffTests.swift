@@ -9,9 +9,7 @@ import Testing
 /// examples: a plan against itself changes nothing, and the two directions mirror each other.
 @Suite struct DiffTests {
     static let createOnly: [String: [String]] = {
-        let text = try! Fixtures.text("limits/cloudformation-replacements.json")
-        let file = try! JSONValue.parse(text)
-        return Dictionary(uniqueKeysWithValues: (file["types"]?.fields ?? []).map { ($0.0, $0.1.arrayItems.compactMap(\.stringValue)) })
+        PlanDiff.createOnlyProperties(try! JSONValue.parse(try! Fixtures.text("limits/cloudformation-replacements.json")))
     }()
 
     /// A diff case's design, priced from the pinned price files.
@@ -159,8 +157,8 @@ import Testing
     @Test func aCaveatThatChangesSeverityIsShownOnce() throws {
         var old = try Self.side("base"), new = old
         let id = try #require(old.options.first?.id)
-        old.options[0].caveats["made-up"] = DiffSide.Caveat(severity: "info", title: "A caveat")
-        new.options[0].caveats["made-up"] = DiffSide.Caveat(severity: "critical", title: "A caveat")
+        old.options[0].caveats["made-up"] = DiffSide.Caveat(severity: .info, title: "A caveat")
+        new.options[0].caveats["made-up"] = DiffSide.Caveat(severity: .critical, title: "A caveat")
         let diff = PlanDiff(old: old, new: new, createOnly: [:])
         let change = try #require(diff.options.first { $0.id == id })
         #expect(change.caveats.map(\.id) == ["made-up"])
