@@ -34,7 +34,8 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // Plan → [OutputFile]. Depends on the planned model only, never on the parser.
         .target(name: "EdgePlanRender", dependencies: ["EdgePlanCore", "CLibXML2", "CCmark"], swiftSettings: strictSettings),
-        // The POSIX calls Swift's Glibc module leaves out (renameat2, syncfs), for the CLI's writers.
+        // The POSIX calls Swift's Glibc module leaves out (renameat2, syncfs), for the CLI's writers,
+        // and HTTP GET over the system's libcurl, loaded by the one command that downloads.
         .target(name: "CPosix"),
         // The only code that touches disk.
         .executableTarget(

@@ -89,6 +89,35 @@ import Testing
         #expect(try PricingImportCLITests.contents(prices) == before, "the folder is byte for byte as it was, with nothing left beside the files")
     }
 
+    /// libcurl (and the thirty-odd libraries behind it) is loaded by a download, never at start-up:
+    /// a command that downloads nothing loads none of it (glibc's loader names every library it opens).
+    @Test func onlyADownloadLoadsLibcurl() throws {
+        #if os(Linux)
+        func loaded(_ arguments: [String]) throws -> [String] {
+            let process = Process()
+            process.executableURL = CLITests.binary
+            process.arguments = arguments
+            process.currentDirectoryURL = CLITests.root
+            process.environment = ProcessInfo.processInfo.environment.merging(["LD_DEBUG": "files"]) { $1 }
+            let err = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = err
+            try process.run()
+            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return text.split(separator: "\n").filter { $0.contains("file=") && $0.contains("[0];") }.map(String.init)
+        }
+        let validate = try loaded(["validate", "examples/seed-environment.yaml"])
+        #expect(validate.contains { $0.contains("libc.so") }, "the loader's trace is read: \(validate.prefix(3))")
+        #expect(!validate.contains { $0.contains("libcurl") || $0.contains("FoundationNetworking") }, "\(validate)")
+        let (dir, prices) = try PricingImportCLITests.copyOfPrices()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let server = try PriceListServer(faults: [:])
+        let fetch = try loaded(["pricing", "fetch", "--pricing", prices.path, "--endpoint", server.endpoint, "--region", "eu-west-1"])
+        #expect(fetch.contains { $0.contains("libcurl") }, "a download loads libcurl: \(fetch)")
+        #endif
+    }
+
     @Test func nothingListeningIsAnErrorAndChangesNothing() throws {
         let (dir, prices) = try PricingImportCLITests.copyOfPrices()
         defer { try? FileManager.default.removeItem(at: dir) }
