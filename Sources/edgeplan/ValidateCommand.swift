@@ -25,7 +25,9 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let outcome = try DesignPlanning.outcome(design: design, pricing: pricing, ledger: ledger, record: false)
+            // The break-even search is skipped: validate prints no costs, and it finds no problem
+            // the design's own traffic does not (CostPlanner.analysesTraffic).
+            let outcome = try DesignPlanning.outcome(design: design, pricing: pricing, ledger: ledger, record: false, analysesTraffic: false)
             // What emit and plan --out would refuse: an option taking a risk the design has not accepted.
             let refusals = outcome.plan?.options.flatMap(\.refusals) ?? []
             let diagnostics = outcome.diagnostics + refusals

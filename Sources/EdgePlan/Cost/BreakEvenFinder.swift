@@ -71,7 +71,10 @@ public struct BreakEvenFinder: Sendable {
                     let sign = Self.sign(exact[p][i] - exact[p][j])
                     guard sign != 0 else { continue }
                     if let previous = last, previous.sign != sign {
-                        let x = try crossing(lo: points[previous.point], hi: points[p], loSign: previous.sign) { (x) throws(E) in
+                        // Bisection stops once both ends round alike: every point between them, the
+                        // crossing among them, rounds to the same figure, so more steps change nothing.
+                        let x = try crossing(lo: points[previous.point], hi: points[p], loSign: previous.sign,
+                                             settled: { round($0) == round($1) }) { (x) throws(E) in
                             try priced(i, x) - priced(j, x)
                         }
                         // Below the crossing the sign is previous.sign: negative means option i is cheaper.
@@ -85,10 +88,14 @@ public struct BreakEvenFinder: Sendable {
         return found.sorted { ($0.dataOutGB, $0.cheaperBelow, $0.cheaperAbove) < ($1.dataOutGB, $1.cheaperBelow, $1.cheaperAbove) }
     }
 
-    /// Bisects [lo, hi], where `difference` has sign `loSign` at `lo` and the other sign at `hi`.
-    public func crossing<E: Error>(lo: Decimal, hi: Decimal, loSign: Int, difference: (Decimal) throws(E) -> Decimal) throws(E) -> Decimal {
+    /// Bisects [lo, hi], where `difference` has sign `loSign` at `lo` and the other sign at `hi`,
+    /// until the bracket is narrower than `relativePrecision` of `lo` or `settled(lo, hi)`.
+    public func crossing<E: Error>(lo: Decimal, hi: Decimal, loSign: Int, settled: (Decimal, Decimal) -> Bool = { _, _ in false },
+                                   difference: (Decimal) throws(E) -> Decimal) throws(E) -> Decimal {
         var (lo, hi) = (lo, hi)
-        for _ in 0..<200 where hi - lo > lo * relativePrecision {
+        var steps = 0
+        while steps < 200, hi - lo > lo * relativePrecision, !settled(lo, hi) {
+            steps += 1
             let mid = (lo + hi) / 2
             let s = Self.sign(try difference(mid))
             if s == 0 { return mid }

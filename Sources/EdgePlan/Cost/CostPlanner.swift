@@ -13,6 +13,11 @@ public struct CostPlanner: Sendable {
     /// when false it is a note and the plan goes on without costs (`edgeplan plan`). A price file
     /// that is not valid is an error either way, located in the file.
     public var pricesRequired = false
+    /// When false, the traffic sweep and the break-even search are skipped (`validate`, which
+    /// prints neither). They meet no problem the design's traffic does not: an option's price
+    /// problems come from the price file's items and dimensions, which do not change with traffic
+    /// (`CostPlannerTests.theSweepMeetsNoProblemTheDesignsTrafficDoesNot` checks it for every example).
+    public var analysesTraffic = true
 
     public init(pricesRequired: Bool = false) { self.pricesRequired = pricesRequired }
 
@@ -50,7 +55,7 @@ public struct CostPlanner: Sendable {
         }
         // The sweep compares totals: only meaningful when they leave out the same items.
         let comparable = MonthlyCost.comparable(costs)
-        if problems.isEmpty, comparable {
+        if problems.isEmpty, comparable, analysesTraffic {
             let ids = plan.options.map(\.id)
             let topologies = plan.options.map(\.topology)
             do throws(SweepFailure) {

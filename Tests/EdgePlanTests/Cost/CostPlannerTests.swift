@@ -130,3 +130,40 @@ import Testing
         #expect(a.options.allSatisfy { $0.monthlyCost != nil })
     }
 }
+
+/// `validate` skips the traffic sweep and the break-even search (`CostPlanner.analysesTraffic`):
+/// that is only right if they can meet no problem the design's own traffic does not.
+@Suite struct TrafficAnalysisTests {
+    @Test func theSweepMeetsNoProblemTheDesignsTrafficDoesNot() throws {
+        var designs = try Fixtures.examples().map { ("examples/\($0)", try Fixtures.text("examples/\($0)")) }
+        let folder = Fixtures.root.appendingPathComponent("Tests/EdgePlanTests/Designs")
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let path = enumerator?.nextObject() as? String {
+            guard path.hasSuffix(".yaml") else { continue }
+            designs.append((path, try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)))
+        }
+        let pricings: [(String, (String) -> PlanPricing, freeTier: Bool)] = [
+            ("pinned", Fixtures.pricing, false), ("pinned", Fixtures.pricing, true), ("live", Fixtures.livePricing, false),
+            ("pay as you go", Fixtures.payAsYouGoPricing, false),
+        ]
+        var swept = 0, notSwept = 0
+        for (file, yaml) in designs.sorted(by: { $0.0 < $1.0 }) {
+            for (name, pricing, freeTier) in pricings {
+                var pipeline = Fixtures.pipeline
+                if freeTier { pipeline.planner.costPlanner.model.lines.insert(.freeTier) }
+                let full = pipeline.run(yaml, file: file, pricing: pricing)
+                pipeline.planner.costPlanner.analysesTraffic = false
+                let quick = pipeline.run(yaml, file: file, pricing: pricing)
+                let context = "\(file), \(name) prices\(freeTier ? ", free tier" : "")"
+                #expect(quick.diagnostics.map(\.formatted) == full.diagnostics.map(\.formatted), "\(context)")
+                #expect(quick.plan?.notes.map(\.formatted) == full.plan?.notes.map(\.formatted), "\(context)")
+                #expect(quick.plan?.unpriced == full.plan?.unpriced, "\(context)")
+                #expect(quick.plan?.options.map(\.monthlyCost) == full.plan?.options.map(\.monthlyCost), "\(context)")
+                #expect(quick.plan?.costSweep == nil && quick.plan?.breakEven.isEmpty != false, "\(context): nothing swept")
+                if full.plan?.costSweep != nil { swept += 1 } else { notSwept += 1 }
+            }
+        }
+        // Not vacuous: most plans were swept, and some were not (totals leaving out different items).
+        #expect(swept > designs.count && notSwept > 0, "\(swept) swept, \(notSwept) not, of \(designs.count) designs")
+    }
+}
