@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EdgePlanTests",
-            dependencies: ["EdgePlan", "EdgePlanRender", "CCmark", "HostileInputs", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["EdgePlan", "EdgePlanRender", "CCmark", "HostileInputs", .product(name: "Yams", package: "Yams"), .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Golden", "Designs"],
             swiftSettings: strictSettings
         ),

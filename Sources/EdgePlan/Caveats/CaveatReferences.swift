@@ -76,6 +76,6 @@ public enum CaveatReferences {
 
     /// The links for a rule's `reference`, in its order.
     public static func links(for reference: String) -> [Source] {
-        reference.components(separatedBy: "; ").compactMap { links[$0] }
+        reference.splitBytes(by: "; ").compactMap { links[String($0)] }
     }
 }

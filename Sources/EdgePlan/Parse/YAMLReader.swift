@@ -257,12 +257,15 @@ struct YAMLReader {
         return Array(sequence)
     }
 
+    /// A node's tag: a plain scalar without one gets YAML 1.1's implicit tag (`YAML11Tags`; the
+    /// trees are composed with Yams' `Resolver.basic`, which resolves nothing, so the tag a scalar
+    /// was written with is still there to read).
     func resolvedTag(_ node: Node) -> Yams.Tag.Name {
         if case .scalar(let scalar) = node {
             if scalar.style != .plain { return .str }
-            // Yams resolves a plain scalar by trying YAML 1.1's regular expressions in turn, most
-            // of the YAML path's time on a large ledger: skipped for text no rule can match.
-            if scalar.tag.rawValue.isEmpty, YAMLReader.isTextForEveryRule(scalar.string) { return .str }
+            if scalar.tag.rawValue.isEmpty {
+                return YAMLReader.isTextForEveryRule(scalar.string) ? .str : YAML11Tags.resolve(scalar.string)
+            }
         }
         return Yams.Tag.Name(rawValue: node.tag.rawValue)
     }
