@@ -94,18 +94,8 @@ import Testing
     @Test func onlyADownloadLoadsLibcurl() throws {
         #if os(Linux)
         func loaded(_ arguments: [String]) throws -> [String] {
-            let process = Process()
-            process.executableURL = CLITests.binary
-            process.arguments = arguments
-            process.currentDirectoryURL = CLITests.root
-            process.environment = ProcessInfo.processInfo.environment.merging(["LD_DEBUG": "files"]) { $1 }
-            let err = Pipe()
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = err
-            try process.run()
-            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return text.split(separator: "\n").filter { $0.contains("file=") && $0.contains("[0];") }.map(String.init)
+            let stderr = try CLITests.run(arguments, environment: ["LD_DEBUG": "files"]).stderr
+            return stderr.split(separator: "\n").filter { $0.contains("file=") && $0.contains("[0];") }.map(String.init)
         }
         let validate = try loaded(["validate", "examples/seed-environment.yaml"])
         #expect(validate.contains { $0.contains("libc.so") }, "the loader's trace is read: \(validate.prefix(3))")

@@ -84,7 +84,7 @@ public struct LedgerParser: Sendable {
         let truncated = LedgerParser.truncation(text, file: file)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .basic, .default, .utf8)  // the encoding named: its default reads the environment on every call
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)  // tags: YAMLReader.resolvedTag; the encoding named (its default reads the environment on every call)
         } catch let error as YamlError {
             throw DiagnosticError([YAMLReader.placedInside(DesignParser.diagnostic(for: error, file: file), text: text)] + [truncated].compactMap { $0 })
         } catch {

@@ -58,7 +58,7 @@ public struct DesignParser: Sendable {
         if let deep = DesignParser.tooDeep(text, file: file) { throw DiagnosticError([deep]) }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .basic, .default, .utf8)  // the encoding named: its default reads the environment on every call
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)  // tags: YAMLReader.resolvedTag; the encoding named (its default reads the environment on every call)
         } catch let error as YamlError {
             throw DiagnosticError([YAMLReader.placedInside(DesignParser.diagnostic(for: error, file: file), text: text)])
         } catch {

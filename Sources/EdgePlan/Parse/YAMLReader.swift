@@ -263,22 +263,9 @@ struct YAMLReader {
     func resolvedTag(_ node: Node) -> Yams.Tag.Name {
         if case .scalar(let scalar) = node {
             if scalar.style != .plain { return .str }
-            if scalar.tag.rawValue.isEmpty {
-                return YAMLReader.isTextForEveryRule(scalar.string) ? .str : YAML11Tags.resolve(scalar.string)
-            }
+            if scalar.tag.rawValue.isEmpty { return YAML11Tags.resolve(scalar.string) }
         }
         return Yams.Tag.Name(rawValue: node.tag.rawValue)
-    }
-
-    /// Whether no YAML 1.1 implicit rule (bool, int, float, null, timestamp, merge, value) can
-    /// match `text`: it holds a '/' (none allows one: CIDRs), or it starts with a letter that starts
-    /// no bool or null word (yes, no, true, false, on, off, null), or is longer than all of them.
-    static func isTextForEveryRule(_ text: String) -> Bool {
-        guard let first = text.utf8.first else { return false }
-        if text.utf8.contains(UInt8(ascii: "/")) { return true }
-        let lower = first | 0x20
-        guard lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") else { return false }
-        return !"yntfo".utf8.contains(lower) || text.utf8.count > 5
     }
 
     func describe(_ node: Node) -> String {
