@@ -410,24 +410,33 @@ struct Markdown {
     /// there is an abbreviation ("e.g.", "i.e.", "vs."); "v1.15.1" has no space and stays whole.
     static func sentences(_ text: String) -> [String] {
         var out: [String] = []
-        var current = ""
-        let chars = Array(text)
-        var i = 0
-        let abbreviations = ["e.g.", "i.e.", "vs.", "etc.", "cf.", "approx.", "incl."]
-        while i < chars.count {
-            current.append(chars[i])
-            let word = current.split(separator: " ").last.map(String.init) ?? ""
-            if ".!?".contains(chars[i]), i + 2 < chars.count, chars[i + 1] == " ", !chars[i + 2].isWhitespace,
-               !abbreviations.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "("))) {
-                out.append(current)
-                current = ""
-                i += 2
-                continue
+        // One pass: the sentence so far starts at `start`, its last word (after the last space) at `word`.
+        var start = text.startIndex, word = text.startIndex, i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            let next = text.index(after: i)
+            if c == " " { word = next }
+            if c == "." || c == "!" || c == "?", next < text.endIndex, text[next] == " " {
+                let after = text.index(after: next)
+                if after < text.endIndex, !text[after].isWhitespace, !isAbbreviation(text[word..<next]) {
+                    out.append(String(text[start..<next]))
+                    (start, word, i) = (after, after, after)
+                    continue
+                }
             }
-            i += 1
+            i = next
         }
-        if !current.isEmpty { out.append(current) }
+        if start < text.endIndex { out.append(String(text[start...])) }
         return out
+    }
+
+    /// Whether `word`, lowercased and without brackets around it, is one after which a sentence
+    /// goes on ("e.g.", "i.e.", "vs.", …).
+    private static func isAbbreviation(_ word: Substring) -> Bool {
+        var scalars = Substring(word.lowercased()).unicodeScalars
+        while scalars.first == "(" { scalars.removeFirst() }
+        while scalars.last == "(" { scalars.removeLast() }
+        return ["e.g.", "i.e.", "vs.", "etc.", "cf.", "approx.", "incl."].contains(String(scalars))
     }
 
     /// A GitHub pipe table; `right` lists the columns to right-align.
