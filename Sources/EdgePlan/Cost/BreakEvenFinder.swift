@@ -55,9 +55,12 @@ public struct BreakEvenFinder: Sendable {
     public func breakEvens<E: Error>(options: [String], exact: [[Decimal]], total: (Int, Decimal) throws(E) -> Decimal) throws(E) -> [BreakEven] {
         let points = Self.sweepPoints
         var found: [BreakEven] = []
-        // Totals met during bisection, by option and traffic: crossings at the same step (a
-        // flat-rate plan's allowance edge) bisect through the same points for every pair.
+        // Totals met so far, by option and traffic: the sweep's (the ends of every bracket), and the
+        // search's (crossings at the same step, a flat-rate plan's allowance edge, share points).
         var known: [Int: [Decimal: Decimal]] = [:]
+        for (x, row) in zip(points, exact) {
+            for i in options.indices { known[i, default: [:]][x] = row[i] }
+        }
         func priced(_ i: Int, _ x: Decimal) throws(E) -> Decimal {
             if let t = known[i]?[x] { return t }
             let t = try total(i, x)
@@ -88,21 +91,63 @@ public struct BreakEvenFinder: Sendable {
         return found.sorted { ($0.dataOutGB, $0.cheaperBelow, $0.cheaperAbove) < ($1.dataOutGB, $1.cheaperBelow, $1.cheaperAbove) }
     }
 
-    /// Bisects [lo, hi], where `difference` has sign `loSign` at `lo` and the other sign at `hi`,
-    /// until the bracket is narrower than `relativePrecision` of `lo` or `settled(lo, hi)`.
+    /// Narrows [lo, hi], where `difference` has sign `loSign` at `lo` and the other sign at `hi`,
+    /// until the bracket is narrower than `relativePrecision` of `lo` or `settled(lo, hi)`, and
+    /// returns its middle (or a point where `difference` is zero). Costs are piecewise linear in
+    /// traffic, so each round first tries where the straight line between the ends crosses zero,
+    /// probing just below and just above it: inside one linear piece those two probes bracket the
+    /// crossing at once. When they do not (a kink or a step between the ends), the round goes on by
+    /// bisection, so the bracket always at least halves. Either way the bracket holds the crossing,
+    /// so a settled bracket gives the figure plain bisection would.
     public func crossing<E: Error>(lo: Decimal, hi: Decimal, loSign: Int, settled: (Decimal, Decimal) -> Bool = { _, _ in false },
                                    difference: (Decimal) throws(E) -> Decimal) throws(E) -> Decimal {
         var (lo, hi) = (lo, hi)
+        var (dLo, dHi) = (try difference(lo), try difference(hi))
         var steps = 0
-        while steps < 200, hi - lo > lo * relativePrecision, !settled(lo, hi) {
+        func open() -> Bool { steps < 200 && hi - lo > lo * relativePrecision && !settled(lo, hi) }
+        /// `difference` at `x`, moving the end on `x`'s side to `x`.
+        func probe(_ x: Decimal) throws(E) -> Decimal {
             steps += 1
+            let d = try difference(x)
+            let s = Self.sign(d)
+            if s == loSign { (lo, dLo) = (x, d) } else if s != 0 { (hi, dHi) = (x, d) }
+            return d
+        }
+        /// Where the line through (x0, d0) and (x1, d1) meets zero, if it does.
+        func zero(_ x0: Decimal, _ d0: Decimal, _ x1: Decimal, _ d1: Decimal) -> Decimal? {
+            d0 == d1 ? nil : x0 - d0 * (x1 - x0) / (d1 - d0)
+        }
+        // Ends without the signs they should have cannot be interpolated between: bisect only.
+        var guess = Self.sign(dLo) == loSign && Self.sign(dHi) == -loSign ? zero(lo, dLo, hi, dHi) : nil
+        var pairs = 0
+        while open() {
+            let width = hi - lo
+            if pairs < maximumProbePairs, let root = guess, root > lo, root < hi {
+                pairs += 1
+                let step = root * probeSpread
+                let (below, above) = (max(root - step, (lo + root) / 2), min(root + step, (root + hi) / 2))
+                let (dBelow, dAbove) = (try probe(below), try probe(above))
+                if dBelow == 0 { return below }
+                if dAbove == 0 { return above }
+                // Both probes on one side: the difference bends or jumps between them and the
+                // crossing. Their own line, the piece they lie on, says where to look next.
+                guess = zero(below, dBelow, above, dAbove)
+                if !open() || hi - lo <= width / 2 { continue }
+            }
             let mid = (lo + hi) / 2
-            let s = Self.sign(try difference(mid))
-            if s == 0 { return mid }
-            if s == loSign { lo = mid } else { hi = mid }
+            let d = try probe(mid)
+            if d == 0 { return mid }
+            if guess == nil || !(guess! > lo && guess! < hi) { guess = zero(lo, dLo, hi, dHi) }
         }
         return (lo + hi) / 2
     }
+
+    /// How far either side of an interpolated crossing the probes go, as a share of it: well inside
+    /// the rounding to `significantDigits`, well outside `relativePrecision`.
+    public var probeSpread = Decimal(string: "0.000001")!
+    /// Probe pairs tried before plain bisection: a step (a flat-rate plan's allowance edge) defeats
+    /// every line, so after two misses the bracket is only halved.
+    public var maximumProbePairs = 2
 
     /// `x` rounded to `significantDigits` significant digits.
     public func round(_ x: Decimal) -> Decimal {

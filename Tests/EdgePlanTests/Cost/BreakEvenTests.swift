@@ -1,5 +1,6 @@
 import EdgePlan
 import Foundation
+import HostileInputs
 import Testing
 
 /// Break-even points on a price list made for the test, where the crossing can be worked out by hand.
@@ -46,6 +47,58 @@ import Testing
         #expect(finder.round(x) == Decimal(string: "3650")!)
         #expect(finder.round(Decimal(string: "0.123456")!) == Decimal(string: "0.1235")!)
         #expect(finder.round(Decimal(1_234_567)) == Decimal(1_235_000))
+    }
+
+    /// Plain bisection, the definition the faster search must agree with: halve until the ends round alike.
+    static func bisected(_ finder: BreakEvenFinder, lo: Decimal, hi: Decimal, loSign: Int, _ f: (Decimal) -> Decimal) -> Decimal {
+        var (lo, hi) = (lo, hi)
+        var steps = 0
+        while steps < 200, hi - lo > lo * finder.relativePrecision, finder.round(lo) != finder.round(hi) {
+            steps += 1
+            let mid = (lo + hi) / 2
+            let d = f(mid)
+            let s = d > 0 ? 1 : d < 0 ? -1 : 0
+            if s == 0 { return mid }
+            if s == loSign { lo = mid } else { hi = mid }
+        }
+        return (lo + hi) / 2
+    }
+
+    /// Differences of two piecewise-linear costs, with kinks (tiers, the busiest capacity-unit
+    /// dimension) and steps (a flat-rate plan's allowance), between two sweep points: the search
+    /// by probes around interpolated crossings rounds to the figure bisection gives, every time,
+    /// and on a straight piece it needs far fewer evaluations.
+    @Test func theSearchFindsWhatBisectionFinds() {
+        let finder = BreakEvenFinder()
+        var random = SplitMix64(seed: 2026)
+        var evaluations = (search: 0, bisection: 0)
+        func number(_ range: ClosedRange<Int>, scale: Int = 2) -> Decimal {
+            Decimal(sign: .plus, exponent: -scale, significand: Decimal(Int.random(in: range, using: &random)))
+        }
+        for _ in 0..<400 {
+            let lo = number(100...5_000_000, scale: 3), hi = lo * Decimal(string: "1.5")!
+            // A line with the wanted sign at each end, bent at up to three points and stepped at up to one.
+            let root = lo + (hi - lo) * number(1...99) / 100
+            var breaks = (0..<Int.random(in: 0...3, using: &random)).map { _ in lo + (hi - lo) * number(1...99) / 100 }
+            breaks.sort()
+            let slopes = (0...breaks.count).map { _ in number(1...50_000, scale: 4) }
+            let step: (at: Decimal, by: Decimal)? = Bool.random(using: &random) ? (root, number(1...10_000)) : nil
+            // Increasing (every piece's slope is positive) through zero at `root`, or stepping up there.
+            func f(_ x: Decimal) -> Decimal {
+                var y = slopes[0] * (x - root)
+                for (k, b) in breaks.enumerated() { y += (slopes[k + 1] - slopes[k]) * (max(0, x - b) - max(0, root - b)) }
+                if let step, x >= step.at { y += step.by }
+                return y
+            }
+            var counted = 0
+            let found = finder.crossing(lo: lo, hi: hi, loSign: -1, settled: { finder.round($0) == finder.round($1) }) { counted += 1; return f($0) }
+            var counted2 = 0
+            let expected = Self.bisected(finder, lo: lo, hi: hi, loSign: -1) { counted2 += 1; return f($0) }
+            #expect(finder.round(found) == finder.round(expected), "lo \(lo) root \(root) breaks \(breaks) step \(String(describing: step))")
+            evaluations.search += counted
+            evaluations.bisection += counted2
+        }
+        #expect(evaluations.search * 3 < evaluations.bisection * 2, "\(evaluations)")
     }
 
     /// A price that fails at one sweep point is a failure, never $0: a zero there would make the
