@@ -9,7 +9,8 @@ enum DesignInput {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DiagnosticError([.error("", "the file is not UTF-8 text", at: top)])
         }
-        if text.unicodeScalars.contains(where: { $0.value == 0 }) {
+        // In UTF-8 text a zero byte is the NUL character and nothing else.
+        if data.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) {
             throw DiagnosticError([.error("", "the file contains NUL bytes: it is not a text file", at: top)])
         }
         return text

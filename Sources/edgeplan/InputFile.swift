@@ -29,16 +29,23 @@ enum InputFile {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw DiagnosticError([.error("", "cannot be read (check its permissions)", at: top)]) }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while bytes.count <= limit {
-            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, min($0.count, limit + 1 - bytes.count)) }
+        // Read straight into a buffer the size the file says it is (plus one byte, to see it end),
+        // grown only for files that are not regular or that grow while read.
+        let expected = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+        var bytes = Data(count: min(limit + 1, max(expected + 1, 4096)))
+        var count = 0
+        while count <= limit {
+            if count == bytes.count { bytes.count = min(limit + 1, bytes.count * 2) }
+            let n = bytes.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw DiagnosticError([.error("", "cannot be read: \(String(cString: strerror(errno)))", at: top)])
             }
-            if n == 0 { return Data(bytes) }
-            bytes += chunk[..<n]
+            if n == 0 {
+                bytes.count = count
+                return bytes
+            }
+            count += n
         }
         throw tooLarge("more than \(grouped(limit)) bytes")
     }

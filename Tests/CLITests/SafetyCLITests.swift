@@ -163,6 +163,25 @@ import Testing
         #expect(usage.status == 2 && Self.rawControls(usage.stderr).isEmpty && usage.stderr.contains(#"\u001B[31mred"#), "\(usage.stderr)")
     }
 
+    /// A design that is not text (a NUL byte, bytes that are not UTF-8) is one located error; a
+    /// design near the size limit, far past the reader's first buffer, is read whole.
+    @Test func designsThatAreNotTextAreRefusedAndLongOnesReadWhole() throws {
+        let dir = try CidrCLITests.ledgerFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let seed = try Self.seed()
+        try (Data(seed.utf8) + Data([0]) + Data("\n".utf8)).write(to: dir.appendingPathComponent("nul.yaml"))
+        try (Data(seed.utf8) + Data([0xC3, 0x28])).write(to: dir.appendingPathComponent("latin.yaml"))
+        let nul = try Self.run(["validate", "nul.yaml"], in: dir)
+        #expect(nul.status == 2 && nul.stderr == "nul.yaml:1:1: error: the file contains NUL bytes: it is not a text file\n", "\(nul.stderr)")
+        let latin = try Self.run(["validate", "latin.yaml"], in: dir)
+        #expect(latin.status == 2 && latin.stderr == "latin.yaml:1:1: error: the file is not UTF-8 text\n", "\(latin.stderr)")
+        // 900 KB of comments after the design: its last line is still read.
+        let padding = String(repeating: "# " + String(repeating: "x", count: 97) + "\n", count: 9_000)
+        try Data((seed + padding + "unknownField: 0\n").utf8).write(to: dir.appendingPathComponent("long.yaml"))
+        let long = try Self.run(["validate", "long.yaml"], in: dir)
+        #expect(long.status == 0 && long.stderr.contains("long.yaml:\(seed.split(separator: "\n", omittingEmptySubsequences: false).count + 9_000):1: warning: unknownField: unknown field"), "\(long.stderr)")
+    }
+
     /// Defect 12: too large or endless inputs are refused at once, with a located error, and
     /// nothing is written; too many options are refused before any planning.
     @Test func inputsPastTheirLimitsAreRefusedAtOnce() throws {
