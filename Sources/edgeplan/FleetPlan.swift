@@ -25,7 +25,8 @@ enum FleetPlan {
     static func run(folder: String, ledger: String?) async throws -> Int32 {
         let reference = try DataFiles.reference()
         let files = try designs(in: folder)
-        let pipeline = Pipeline(reference: reference)
+        // The summary shows subnets and capacity: no caveats, refusals or recommendation to weigh.
+        let pipeline = { var p = Pipeline(reference: reference); p.planner.judgesOptions = false; return p }()
         var entries: [FleetEntry]
         var locations: [SourceLocation?]
         var ledgerNote = ""

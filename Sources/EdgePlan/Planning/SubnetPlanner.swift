@@ -8,6 +8,11 @@ public struct SubnetPlanner: Sendable {
     public var optionPlanner = OptionPlanner()
     public var costPlanner = CostPlanner()
     public var recommender = Recommender()
+    /// When false, the plan has no recommendation, and its options no caveats or refusals
+    /// (`OptionPlanner.judges`): what `plan --fleet` needs, a line of subnets and capacity per design.
+    public var judgesOptions = true {
+        didSet { optionPlanner.judges = judgesOptions }
+    }
 
     public init(reference: AWSReference, policy: PlanningPolicy = .standard) {
         self.reference = reference
@@ -127,7 +132,7 @@ public struct SubnetPlanner: Sendable {
         plan.azKind = azKind
         plan.options = options
         try costPlanner.price(&plan, design: design, pricing: pricing)
-        plan.recommendation = recommender.recommend(plan.options)
+        if judgesOptions { plan.recommendation = recommender.recommend(plan.options) }
         return plan
     }
 

@@ -4,6 +4,9 @@ import EdgePlanCore
 /// the graph and how it is built, the needs it meets, its caveats.
 public struct OptionPlanner: Sendable {
     public var caveats: CaveatEngine
+    /// When false, the options carry no caveats and no refusals (the risks they take go unweighed):
+    /// for `plan --fleet`, whose summary shows neither and plans thousands of designs.
+    public var judges = true
 
     public init(caveats: CaveatEngine = CaveatEngine()) { self.caveats = caveats }
 
@@ -20,8 +23,8 @@ public struct OptionPlanner: Sendable {
             let facts = OptionFacts(frontend: frontend, realization: realization, topology: built.topology, design: design, limits: limits,
                                     azCount: azCount, prices: prices)
             var option = PlannedOption(frontend: frontend, summary: kind.summary(settings, context), realization: realization,
-                                       topology: built.topology, meets: meets, caveats: caveats.caveats(for: facts))
-            Self.weighRisks(&option, kind.risks(settings, context), at: "frontends[\(index)]")
+                                       topology: built.topology, meets: meets, caveats: judges ? caveats.caveats(for: facts) : [])
+            if judges { Self.weighRisks(&option, kind.risks(settings, context), at: "frontends[\(index)]") }
             return option
         }
     }
