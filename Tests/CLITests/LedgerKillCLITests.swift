@@ -36,7 +36,8 @@ import Testing
                 runs.append((env, process, out))
             }
             for run in runs {
-                usleep(UInt32(random.next() % 60_000))
+                // Within the life of a run (about 25 ms in a debug build; the four wait on the lock in turn).
+                usleep(UInt32(random.next() % 20_000))
                 if random.next() % 3 != 0, run.process.isRunning {
                     kill(run.process.processIdentifier, SIGKILL)
                     killed += 1
