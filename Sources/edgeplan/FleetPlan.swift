@@ -20,6 +20,13 @@ enum FleetPlan {
         var result: Pipeline.LedgerOutcome?
         var unread: [Diagnostic] = []
         var vpcLocation: SourceLocation?
+        /// The run's diagnostics as printed, formatted where the design was planned (on every core).
+        var report: String
+
+        init(file: String, result: Pipeline.LedgerOutcome?, unread: [Diagnostic] = [], vpcLocation: SourceLocation? = nil) {
+            (self.file, self.result, self.unread, self.vpcLocation) = (file, result, unread, vpcLocation)
+            report = Console.text(of: result?.outcome.diagnostics ?? unread)
+        }
     }
 
     static func run(folder: String, ledger: String?) async throws -> Int32 {
@@ -164,26 +171,31 @@ enum FleetPlan {
         var entries: [FleetEntry] = []
         entries.reserveCapacity(count)
         var names: [String: String] = [:]
+        // What goes to stderr, in name order, written once at the end.
+        var report = ""
+        defer { if !report.isEmpty { Console.err(report) } }
         for i in 0..<count {
             let planned = next(i)
             let file = planned.file
             guard let result = planned.result else {
-                Console.report(planned.unread)
+                report += planned.report
                 entries.append(FleetEntry(file: (file as NSString).lastPathComponent, name: nil, plan: nil, status: "failed"))
                 continue
             }
             var diagnostics = result.outcome.diagnostics
             var plan = result.outcome.plan
+            report += planned.report
             if let name = result.env, plan != nil {
                 if let first = names[name] {
                     if result.allocation?.isNew == true { release(name) }
-                    diagnostics.append(.error("name", "'\(name)' is also the name of \(first): every design in a fleet needs its own name (the ledger keys blocks by name)", at: SourceLocation(file: file, line: 1, column: 1)))
+                    let taken = Diagnostic.error("name", "'\(name)' is also the name of \(first): every design in a fleet needs its own name (the ledger keys blocks by name)", at: SourceLocation(file: file, line: 1, column: 1))
+                    diagnostics.append(taken)
+                    report += Console.text(of: [taken])
                     plan = nil
                 } else {
                     names[name] = file
                 }
             }
-            Console.report(diagnostics)
             let warnings = diagnostics.filter { $0.severity == .warning }.count
             var status = plan == nil ? "failed" : "ok"
             if plan != nil, result.allocation?.isNew == true { status += ", new block" }
@@ -200,6 +212,7 @@ enum FleetPlan {
         plan.notes = []
         plan.layout.roleBlocks = []
         plan.design.frontends = []
+        plan.options = []
         for i in plan.subnets.indices { plan.subnets[i].tags = [] }
         return plan
     }
