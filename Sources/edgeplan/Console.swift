@@ -9,17 +9,33 @@ import Foundation
 /// reader and rule) and some also go to files that must keep the exact text; printing happens here
 /// only.
 enum Console {
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(printable(text).utf8))
-    }
+    static func out(_ text: String) { write(printable(text), to: STDOUT_FILENO) }
 
-    static func err(_ text: String) {
-        FileHandle.standardError.write(Data(printable(text).utf8))
+    static func err(_ text: String) { write(printable(text), to: STDERR_FILENO) }
+
+    /// All of `text`'s bytes, straight from the string (a closed pipe or a full disk is not
+    /// reported: there is nowhere left to report it).
+    private static func write(_ text: String, to fd: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var rest = UnsafeRawBufferPointer(bytes)
+            while !rest.isEmpty {
+                let n = Foundation.write(fd, rest.baseAddress, rest.count)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return }
+                rest = UnsafeRawBufferPointer(rebasing: rest[n...])
+            }
+        }
     }
 
     static func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        err(diagnostics.map(\.formatted).joined(separator: "\n") + "\n")
+        err(text(of: diagnostics))
+    }
+
+    /// The lines `report` prints for `diagnostics` (nothing for none).
+    static func text(of diagnostics: [Diagnostic]) -> String {
+        diagnostics.isEmpty ? "" : diagnostics.map(\.formatted).joined(separator: "\n") + "\n"
     }
 
     /// `text` with every character that would act on a terminal instead of showing written as
@@ -30,7 +46,11 @@ enum Console {
     /// stays valid JSON meaning the same.
     static func printable(_ text: String) -> String {
         // Most output has none of these: only a byte that can start one makes the slow path worth it.
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
+        var text = text
+        let suspect = text.withUTF8 { bytes in
+            bytes.contains { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+        }
+        guard suspect else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isControl(scalar) {
