@@ -1,3 +1,4 @@
+import EdgePlanCore
 import Foundation
 
 /// Work spread over every core: every core takes the next run of elements until none is left,
@@ -23,35 +24,12 @@ enum Parallel {
         var result: Result<R, any Error>?
     }
 
-    /// `body` of every element on every core, the results in the elements' order. Dispatch's
-    /// `concurrentPerform` puts every core to work at once (the task group this replaces left one
-    /// core idle for the first third of a 1,000-design fleet while the pool grew), and each
-    /// iteration takes the next run of elements, so the cores finish together.
+    /// `body` of every element on every core, the results in the elements' order
+    /// (`Concurrently.map`: Dispatch's `concurrentPerform` puts every core to work at once, where
+    /// the task group it replaces left one core idle for the first third of a 1,000-design fleet
+    /// while the pool grew). Elements go in runs, so that the cores finish together.
     static func map<T: Sendable, R: Sendable>(_ items: [T], _ body: @escaping @Sendable (T) -> R) async -> [R] {
         let width = ProcessInfo.processInfo.activeProcessorCount
-        guard width > 1, items.count > 1 else { return items.map(body) }
-        // Runs small enough that the cores finish together, large enough that iterations are few.
-        let run = max(1, min(64, items.count / (width * 8)))
-        let runs = (items.count + run - 1) / run
-        let results = Results<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: runs) { k in
-            for i in k * run..<min(items.count, (k + 1) * run) { results.set(i, body(items[i])) }
-        }
-        return results.values()
-    }
-
-    /// One slot per element, each written by exactly one iteration and read only after all have ended.
-    private final class Results<R>: @unchecked Sendable {
-        private var slots: UnsafeMutableBufferPointer<R?>
-        init(count: Int) {
-            slots = .allocate(capacity: count)
-            slots.initialize(repeating: nil)
-        }
-        func set(_ i: Int, _ value: R) { slots[i] = value }
-        func values() -> [R] { slots.map { $0! } }
-        deinit {
-            slots.deinitialize()
-            slots.deallocate()
-        }
+        return Concurrently.map(items.count, run: max(1, min(64, items.count / (width * 8)))) { body(items[$0]) }
     }
 }
