@@ -30,16 +30,22 @@ public struct BreakEvenFinder: Sendable {
 
     /// The sweep and the crossings in one pass: `total(i, x)` prices option `i` at `x` GB out. A
     /// failure to price any option at any point is thrown as it is, never counted as $0 (a zero
-    /// would make one option look free there, and fake a break-even).
+    /// would make one option look free there, and fake a break-even). `total` is pure, and is
+    /// called on every core: the sweep points, and then the pairs of options, go in parallel; the
+    /// failure thrown is the first in sweep order (then option order, then pair order).
     public func analyse<E: Error>(
-        options: [String], total: (Int, Decimal) throws(E) -> Decimal
+        options: [String], total: @Sendable (Int, Decimal) throws(E) -> Decimal
     ) throws(E) -> (sweep: CostSweep, breakEvens: [BreakEven]) {
-        var exact: [[Decimal]] = []
-        for x in Self.sweepPoints {
+        let rows = Concurrently.map(Self.sweepPoints.count) { p -> Result<[Decimal], E> in
+            let x = Self.sweepPoints[p]
             var row: [Decimal] = []
-            for i in options.indices { row.append(try total(i, x)) }
-            exact.append(row)
+            for i in options.indices {
+                do throws(E) { row.append(try total(i, x)) } catch { return .failure(error) }
+            }
+            return .success(row)
         }
+        var exact: [[Decimal]] = []
+        for row in rows { exact.append(try row.get()) }
         return (sweep(options: options, exact: exact), try breakEvens(options: options, exact: exact, total: total))
     }
 
@@ -51,44 +57,54 @@ public struct BreakEvenFinder: Sendable {
     }
 
     /// The crossings for every pair of options, ordered by traffic. `exact[p][i]` is option `i`'s
-    /// unrounded total at sweep point `p`; `total(i, x)` prices option `i` at `x` GB out.
-    public func breakEvens<E: Error>(options: [String], exact: [[Decimal]], total: (Int, Decimal) throws(E) -> Decimal) throws(E) -> [BreakEven] {
+    /// unrounded total at sweep point `p`; `total(i, x)` prices option `i` at `x` GB out (pure:
+    /// the pairs are searched in parallel).
+    public func breakEvens<E: Error>(options: [String], exact: [[Decimal]], total: @Sendable (Int, Decimal) throws(E) -> Decimal) throws(E) -> [BreakEven] {
+        let pairs = options.indices.flatMap { i in options.indices.filter { $0 > i }.map { (i, $0) } }
+        let found = Concurrently.map(pairs.count) { k -> Result<[BreakEven], E> in
+            let (i, j) = pairs[k]
+            do throws(E) { return .success(try crossings(i, j, options: options, exact: exact, total: total)) } catch { return .failure(error) }
+        }
+        var all: [BreakEven] = []
+        for pair in found { all += try pair.get() }
+        return all.sorted { ($0.dataOutGB, $0.cheaperBelow, $0.cheaperAbove) < ($1.dataOutGB, $1.cheaperBelow, $1.cheaperAbove) }
+    }
+
+    /// Where options `i` and `j` change places, in sweep order.
+    private func crossings<E: Error>(_ i: Int, _ j: Int, options: [String], exact: [[Decimal]], total: (Int, Decimal) throws(E) -> Decimal) throws(E) -> [BreakEven] {
         let points = Self.sweepPoints
-        var found: [BreakEven] = []
         // Totals met so far, by option and traffic: the sweep's (the ends of every bracket), and the
         // search's (crossings at the same step, a flat-rate plan's allowance edge, share points).
         var known: [Int: [Decimal: Decimal]] = [:]
         for (x, row) in zip(points, exact) {
-            for i in options.indices { known[i, default: [:]][x] = row[i] }
+            known[i, default: [:]][x] = row[i]
+            known[j, default: [:]][x] = row[j]
         }
-        func priced(_ i: Int, _ x: Decimal) throws(E) -> Decimal {
-            if let t = known[i]?[x] { return t }
-            let t = try total(i, x)
-            known[i, default: [:]][x] = t
+        func priced(_ k: Int, _ x: Decimal) throws(E) -> Decimal {
+            if let t = known[k]?[x] { return t }
+            let t = try total(k, x)
+            known[k, default: [:]][x] = t
             return t
         }
-        for i in options.indices {
-            for j in options.indices where j > i {
-                var last: (point: Int, sign: Int)?
-                for p in points.indices {
-                    let sign = Self.sign(exact[p][i] - exact[p][j])
-                    guard sign != 0 else { continue }
-                    if let previous = last, previous.sign != sign {
-                        // Bisection stops once both ends round alike: every point between them, the
-                        // crossing among them, rounds to the same figure, so more steps change nothing.
-                        let x = try crossing(lo: points[previous.point], hi: points[p], loSign: previous.sign,
-                                             settled: { round($0) == round($1) }) { (x) throws(E) in
-                            try priced(i, x) - priced(j, x)
-                        }
-                        // Below the crossing the sign is previous.sign: negative means option i is cheaper.
-                        let (below, above) = previous.sign < 0 ? (options[i], options[j]) : (options[j], options[i])
-                        found.append(BreakEven(cheaperBelow: below, cheaperAbove: above, dataOutGB: round(x)))
-                    }
-                    last = (p, sign)
+        var found: [BreakEven] = []
+        var last: (point: Int, sign: Int)?
+        for p in points.indices {
+            let sign = Self.sign(exact[p][i] - exact[p][j])
+            guard sign != 0 else { continue }
+            if let previous = last, previous.sign != sign {
+                // The search stops once both ends round alike: every point between them, the
+                // crossing among them, rounds to the same figure, so more steps change nothing.
+                let x = try crossing(lo: points[previous.point], hi: points[p], loSign: previous.sign,
+                                     settled: { round($0) == round($1) }) { (x) throws(E) in
+                    try priced(i, x) - priced(j, x)
                 }
+                // Below the crossing the sign is previous.sign: negative means option i is cheaper.
+                let (below, above) = previous.sign < 0 ? (options[i], options[j]) : (options[j], options[i])
+                found.append(BreakEven(cheaperBelow: below, cheaperAbove: above, dataOutGB: round(x)))
             }
+            last = (p, sign)
         }
-        return found.sorted { ($0.dataOutGB, $0.cheaperBelow, $0.cheaperAbove) < ($1.dataOutGB, $1.cheaperBelow, $1.cheaperAbove) }
+        return found
     }
 
     /// Narrows [lo, hi], where `difference` has sign `loSign` at `lo` and the other sign at `hi`,

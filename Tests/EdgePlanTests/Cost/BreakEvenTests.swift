@@ -107,7 +107,7 @@ import Testing
         struct NoPrice: Error, Equatable { var option: Int; var gb: Decimal }
         let finder = BreakEvenFinder()
         // b costs $10 flat, a $1 + $0.001/GB: a is cheaper below 9,000 GB. b cannot be priced past 100 GB.
-        let total = { (i: Int, x: Decimal) throws(NoPrice) -> Decimal in
+        let total = { @Sendable (i: Int, x: Decimal) throws(NoPrice) -> Decimal in
             if i == 1 && x > 100 { throw NoPrice(option: i, gb: x) }
             return i == 0 ? 1 + x / 1000 : 10
         }
