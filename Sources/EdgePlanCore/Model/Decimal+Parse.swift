@@ -26,9 +26,32 @@ extension Decimal {
             + (fractionDigits.isEmpty ? "" : "." + String(decoding: fractionDigits, as: UTF8.self))
         // Longer than any Decimal can be written: refuse before asking Foundation.
         guard normalized.utf8.count <= 200,
-              let value = Decimal(string: normalized, locale: Decimal.posix), !value.isNaN,
-              value.plainString == normalized
+              let value = Self.exactly(whole: wholeDigits, fraction: fractionDigits) ?? Decimal(string: normalized, locale: Decimal.posix),
+              !value.isNaN, value.plainString == normalized
         else { return nil }
         self = value
+    }
+
+    /// The number of up to 38 significant digits, built from its digits (no locale, so no ICU):
+    /// the significand without trailing zeros (the compact form `Decimal(string:)` gives), times
+    /// a power of ten. Nil for more digits, which `Decimal(string:)` reads (or rounds, and the
+    /// caller refuses).
+    private static func exactly(whole: some Collection<UInt8>, fraction: some Collection<UInt8>) -> Decimal? {
+        var digits = Array(whole.drop { $0 == UInt8(ascii: "0") }) + fraction
+        var exponent = -fraction.count
+        while digits.last == UInt8(ascii: "0") {
+            digits.removeLast()
+            exponent += 1
+        }
+        // Leading zeros of the fraction ("0.05" → "05") are no digits of the significand.
+        digits = Array(digits.drop { $0 == UInt8(ascii: "0") })
+        if digits.isEmpty { return Decimal(0) }
+        guard digits.count <= 38, exponent >= -128, exponent <= 127 else { return nil }
+        // At most 19 digits in each half: both fit a UInt64, and the sum is exact in a Decimal.
+        func number(_ part: ArraySlice<UInt8>) -> UInt64 { part.reduce(0) { $0 * 10 + UInt64($1 - UInt8(ascii: "0")) } }
+        let split = max(0, digits.count - 19)
+        var significand = Decimal(number(digits[split...]))
+        if split > 0 { significand += Decimal(number(digits[..<split])) * Decimal(sign: .plus, exponent: 19, significand: 1) }
+        return Decimal(sign: .plus, exponent: exponent, significand: significand)
     }
 }

@@ -32,13 +32,13 @@ public func percent(_ part: UInt64, of whole: UInt64) -> String {
 }
 
 extension Decimal {
-    /// The decimal in plain notation with '.' (no exponent, no grouping), whatever the locale.
-    public var plainString: String {
-        var copy = self
-        return NSDecimalString(&copy, Decimal.posix)
-    }
+    /// The decimal in plain notation with '.' (no exponent, no grouping), whatever the locale:
+    /// every digit of the significand, as `NSDecimalString` writes it ("1.50" stays "1.50").
+    /// `description` writes the same digits without a locale: building one loads ICU's data, a
+    /// tenth of a whole `plan --out` (`DecimalTextTests` holds the two to the same text).
+    public var plainString: String { description }
 
-    /// Made once: building a Locale costs more than formatting the number.
+    /// The POSIX locale, for the few texts read with `Decimal(string:locale:)`.
     static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Rounded to `places` decimals and written with exactly that many ("123.40", "-0.50").

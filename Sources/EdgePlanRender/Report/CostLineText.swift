@@ -117,7 +117,7 @@ enum CostLineText {
     /// A unit's leading count, if any: "10000 requests" → (10000, "requests").
     static func split(_ unit: String) -> (Decimal, String) {
         let parts = unit.split(separator: " ", maxSplits: 1)
-        if parts.count == 2, let n = Decimal(string: String(parts[0]), locale: Locale(identifier: "en_US_POSIX")), parts[0].allSatisfy(\.isNumber) {
+        if parts.count == 2, let n = Decimal(plainText: parts[0]) {
             return (n, String(parts[1]))
         }
         return (1, unit)
@@ -134,6 +134,7 @@ extension MonthlyCost.Line {
     /// The unit price as a number, when the line has one price (`unitPrice` holds its text).
     var unitPriceValue: Decimal? {
         guard tiers.isEmpty, !unitPrice.contains("×") else { return nil }
-        return Decimal(string: unitPrice, locale: Locale(identifier: "en_US_POSIX"))
+        // Written by `plainString`: a plain decimal, with a sign when negative.
+        return unitPrice.hasPrefix("-") ? Decimal(plainText: unitPrice.dropFirst()).map { -$0 } : Decimal(plainText: unitPrice)
     }
 }
