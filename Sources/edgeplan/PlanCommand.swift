@@ -42,7 +42,8 @@ struct PlanCommand: ParsableCommand {
 
     /// What `--out` writes (and `--check` compares): the report, the templates, the Terraform modules, the manifests.
     static func folder(_ plan: Plan) throws -> [OutputFile] {
-        try ReportRenderer().render(plan) + DeploymentEmitter(terraform: true).render(plan)
+        // The report and the deployment files on every core (each is pure; the report's error first).
+        try Concurrently.all([{ try ReportRenderer().render(plan) }, { try DeploymentEmitter(terraform: true).render(plan) }]).flatMap { $0 }
     }
 
     func run() throws {

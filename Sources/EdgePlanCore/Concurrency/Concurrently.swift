@@ -22,6 +22,12 @@ public enum Concurrently {
         return slots.values()
     }
 
+    /// Every job's result, in job order, the jobs run on every core; the error thrown is the first
+    /// job's, in job order, that threw (what running them one after another would throw).
+    public static func all<R>(_ jobs: [() throws -> R]) throws -> [R] {
+        try map(jobs.count) { k in Result { try jobs[k]() } }.map { try $0.get() }
+    }
+
     /// The closure handed to the threads: the callers' bodies are pure (they read values and
     /// write only their own result).
     private struct Unchecked<T>: @unchecked Sendable {
