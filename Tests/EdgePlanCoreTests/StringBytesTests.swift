@@ -39,4 +39,20 @@ struct StringBytesTests {
         #expect(html.firstByteRange(of: "alt=\"", from: html.startIndex, before: html.index(html.startIndex, offsetBy: 6)) == nil)
         #expect(html.firstByteRange(of: "") == nil)
     }
+
+    /// Every scalar Foundation's sets hold or might, at either end, around text that keeps inner
+    /// white space: the native trims give what `trimmingCharacters(in:)` gives.
+    @Test func trimsAsFoundationDoes() {
+        let ends: [String] = ["", " ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2003}", "\u{2028}", "\u{2029}",
+                              "\u{202F}", "\u{205F}", "\u{3000}", "\u{200B}", "\u{FEFF}", "\u{180E}", "x", "é", "e\u{301}", "<p>"]
+        for a in ends {
+            for b in ends {
+                for middle in ["", "a b", "\u{A0}mid\t", "<p>x</p>"] {
+                    let text = a + b + middle + b + a
+                    #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+                    #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
 }

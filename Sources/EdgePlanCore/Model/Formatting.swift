@@ -47,7 +47,7 @@ extension Decimal {
         guard places > 0 else { return text }
         let parts = text.split(separator: ".", maxSplits: 1)
         let fraction = parts.count > 1 ? String(parts[1]) : ""
-        return "\(parts[0]).\(fraction.padding(toLength: places, withPad: "0", startingAt: 0))"
+        return "\(parts[0]).\(fraction.prefix(places))\(String(repeating: "0", count: max(0, places - fraction.count)))"
     }
 
     /// Rounded half away from zero ("plain") to `scale` decimal places.

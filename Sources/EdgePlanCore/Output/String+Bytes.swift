@@ -1,3 +1,5 @@
+import Foundation
+
 /// Search and replace on a string's UTF-8 bytes, in native Swift: what the renderers do to markup
 /// and code they built themselves. Foundation's `range(of:)` and `replacingOccurrences(of:with:)`
 /// bridge the whole string to UTF-16 on every call (most of `plan --out`'s string time, by
@@ -52,5 +54,24 @@ extension String {
         }
         parts.append(self[start...])
         return parts
+    }
+
+    /// Without the white space and line breaks at either end, as `trimmingCharacters(in:
+    /// .whitespacesAndNewlines)` trims them (its set, looked up per scalar: no bridging of the
+    /// whole string to UTF-16; the set is Foundation's own, which holds more than Unicode's
+    /// White_Space, U+200B for one).
+    public func trimmingWhitespace() -> String {
+        trimming { CharacterSet.whitespacesAndNewlines.contains($0) }
+    }
+
+    /// Without the spaces and tabs at either end, as `trimmingCharacters(in: .whitespaces)`.
+    public func trimmingSpaces() -> String {
+        trimming { CharacterSet.whitespaces.contains($0) }
+    }
+
+    private func trimming(_ trimmed: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !trimmed($0) }), let last = scalars.lastIndex(where: { !trimmed($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 }

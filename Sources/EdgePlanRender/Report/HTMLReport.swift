@@ -55,10 +55,11 @@ public struct HTMLReport: Sendable {
             if line == "<picture>" { inPicture = true; continue }
             if inPicture {
                 if line == "</picture>" { inPicture = false }
-                guard line.hasPrefix("<img src=\""), let srcEnd = line.dropFirst(10).firstIndex(of: "\""),
-                      let altStart = line.range(of: " alt=\"")?.upperBound, let altEnd = line[altStart...].lastIndex(of: "\"") else { continue }
-                let alt = unescapeAttribute(String(line[altStart..<altEnd]))
-                out.append("![\(Markdown.text(alt))](\(line[line.index(line.startIndex, offsetBy: 10)..<srcEnd]))")
+                let text = String(line)
+                guard text.hasPrefix("<img src=\""), let srcEnd = text.dropFirst(10).firstIndex(of: "\""),
+                      let altStart = text.firstByteRange(of: " alt=\"")?.upperBound, let altEnd = text[altStart...].lastIndex(of: "\"") else { continue }
+                let alt = unescapeAttribute(String(text[altStart..<altEnd]))
+                out.append("![\(Markdown.text(alt))](\(text[text.index(text.startIndex, offsetBy: 10)..<srcEnd]))")
                 continue
             }
             out.append(line)
@@ -149,7 +150,7 @@ public struct HTMLReport: Sendable {
     /// it is text, as GFM reads it.
     static func inlineHTML(_ markdown: String) -> String {
         markdown.splitBytes(by: "<br>").map { part in
-            var html = commonmark(Markdown.inline(String(part))).trimmingCharacters(in: .whitespacesAndNewlines)
+            var html = commonmark(Markdown.inline(String(part))).trimmingWhitespace()
             if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
             return html
         }.joined(separator: "<br>")
@@ -182,7 +183,7 @@ public struct HTMLReport: Sendable {
                 continue
             }
             if ch == "\\" { escaped = true; continue }
-            if ch == "|" { cells.append(current.trimmingCharacters(in: .whitespaces)); current = "" } else { current.append(ch) }
+            if ch == "|" { cells.append(current.trimmingSpaces()); current = "" } else { current.append(ch) }
         }
         return cells
     }

@@ -346,7 +346,7 @@ public struct MarkdownReport: Sendable {
 
     /// The caveat's reference titles, each a link where the rule gives its address.
     private func references(_ c: Caveat) -> String {
-        c.reference.components(separatedBy: "; ").map { title in
+        c.reference.splitBytes(by: "; ").map(String.init).map { title in
             Markdown.link(title, c.referenceLinks.first { $0.title == title }?.url)
         }.joined(separator: "; ")
     }
