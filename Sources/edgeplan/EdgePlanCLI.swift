@@ -11,6 +11,10 @@ struct EdgePlanCLI: ParsableCommand {
 
     /// Usage errors exit with 2 like every other bad input; help and version exit with 0.
     static func main() {
+        // The commands that plan read the reference data while their arguments and design are parsed.
+        if let command = CommandLine.arguments.dropFirst().first, ["plan", "validate", "cost", "emit", "diff"].contains(command) {
+            DataFiles.startReadingReference()
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
