@@ -38,36 +38,7 @@ enum Console {
         diagnostics.isEmpty ? "" : diagnostics.map(\.formatted).joined(separator: "\n") + "\n"
     }
 
-    /// `text` with every character that would act on a terminal instead of showing written as
-    /// `\u` and four hex digits: C0 controls but line feed and tab (escape sequences that recolour,
-    /// retitle or clear the screen; a carriage return that overwrites a line), DEL, C1 controls,
-    /// the line and paragraph separators, and the bidirectional embeddings, overrides and isolates
-    /// (which reorder what a line seems to say). The escape is JSON's, so `plan --format json`
-    /// stays valid JSON meaning the same.
-    static func printable(_ text: String) -> String {
-        // Most output has none of these: only a byte that can start one makes the slow path worth it.
-        var text = text
-        let suspect = text.withUTF8 { bytes in
-            bytes.contains { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
-        }
-        guard suspect else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isControl(scalar) {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out.append(contentsOf: "\\u\(String(repeating: "0", count: 4 - hex.count))\(hex)".unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A, 0x09: return false
-        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
-    }
+    /// `text` safe to print: every character that would act on a terminal written as `\u` and
+    /// four hex digits (`String.escapingTerminalControls`).
+    static func printable(_ text: String) -> String { text.escapingTerminalControls() }
 }

@@ -17,12 +17,12 @@ public struct ALBCapacityUnits: Sendable, Equatable {
 
     public init(_ traffic: TrafficProfile, prices: PriceCatalog) throws(PriceError) {
         let item = Self.item
-        newConnections = traffic.newConnectionsPerSecond / (try prices.divisor(item, "newConnectionsPerSecond"))
-        activeConnections = traffic.activeConnections / (try prices.divisor(item, "activeConnectionsPerMinute"))
-        processedBytes = traffic.processedGBPerHour / (try prices.divisor(item, "processedGBPerHourEC2Targets"))
+        newConnections = traffic.newConnectionsPerSecond.divided(by: try prices.divisor(item, "newConnectionsPerSecond"))
+        activeConnections = traffic.activeConnections.divided(by: try prices.divisor(item, "activeConnectionsPerMinute"))
+        processedBytes = traffic.processedGBPerHour.divided(by: try prices.divisor(item, "processedGBPerHourEC2Targets"))
         let free = try prices.dimension(item, "freeRulesPerRequest")
         let evaluations = traffic.requestsPerSecond * max(0, traffic.albRulesPerRequest - free)
-        ruleEvaluations = evaluations / (try prices.divisor(item, "ruleEvaluationsPerSecond"))
+        ruleEvaluations = evaluations.divided(by: try prices.divisor(item, "ruleEvaluationsPerSecond"))
     }
 
     /// The LCUs billed each hour: the highest dimension.

@@ -44,9 +44,8 @@ struct CloudFrontFlatRate: Sendable {
         if wafOnIt { covers += topology.components(of: .wafWebACL).map(\.id) }
         let covered = lines.filter { covers.contains($0.component) }
         let payAsYouGo = covered.reduce(Decimal(0)) { $0 + $1.amount }
-        // Sentences quote the sum of the rounded lines, as every total is shown.
-        let shown = covered.reduce(Decimal(0)) { $0 + $1.amount.rounded(2) }
-        let missing = Array(Set(unpriced.filter { covers.contains($0.component) }.map(\.item))).sorted()
+        // Sentences quote the sum of the rounded lines, as every total is shown (not in sweeps).
+        let shown = detail ? covered.reduce(Decimal(0)) { $0 + $1.amount.rounded(2) } : 0
 
         let use = Use(topology: topology, traffic: traffic, wafOnDistribution: wafOnIt)
         let fit = prices.flatRatePlans.first(where: use.fits)
@@ -62,11 +61,12 @@ struct CloudFrontFlatRate: Sendable {
             let name = plan.flatRatePlan?.name ?? plan.item
             out.insert(MonthlyCost.Line(
                 component: cloudFront.id, item: plan.item, quantity: 1, unit: plan.unit, unitPrice: detail ? plan.usd.plainString : "",
-                amount: plan.usd, priceRef: "\(prices.file)#\(plan.item)",
+                amount: plan.usd, priceRef: detail ? "\(prices.file)#\(plan.item)" : "",
                 basis: detail ? "flat-rate plan \(name): replaces the \(wafOnIt ? "CloudFront and WAF" : "CloudFront") lines (\(money(shown)) pay-as-you-go); no overage charges" : nil,
                 evidence: plan.evidence, description: detail ? plan.description : nil), at: at)
         }
         guard detail else { return Priced(lines: out, unpriced: left, choice: nil) }
+        let missing = Array(Set(unpriced.filter { covers.contains($0.component) }.map(\.item))).sorted()
 
         let candidates = prices.flatRatePlans.map { plan in
             CloudFrontPlanChoice.Candidate(item: plan.item, name: plan.flatRatePlan?.name ?? plan.item, fee: plan.usd, ruledOutBy: use.reasons(plan))

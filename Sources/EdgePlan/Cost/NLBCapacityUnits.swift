@@ -14,9 +14,9 @@ public struct NLBCapacityUnits: Sendable, Equatable {
 
     public init(_ traffic: TrafficProfile, prices: PriceCatalog) throws(PriceError) {
         let item = Self.item
-        newConnections = traffic.newConnectionsPerSecond / (try prices.divisor(item, "newConnectionsPerSecond"))
-        activeConnections = traffic.activeConnections / (try prices.divisor(item, "activeConnections"))
-        processedBytes = traffic.processedGBPerHour / (try prices.divisor(item, "processedGBPerHour"))
+        newConnections = traffic.newConnectionsPerSecond.divided(by: try prices.divisor(item, "newConnectionsPerSecond"))
+        activeConnections = traffic.activeConnections.divided(by: try prices.divisor(item, "activeConnections"))
+        processedBytes = traffic.processedGBPerHour.divided(by: try prices.divisor(item, "processedGBPerHour"))
     }
 
     /// The NLCUs billed each hour: the highest dimension.

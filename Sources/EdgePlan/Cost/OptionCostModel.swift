@@ -56,7 +56,7 @@ public struct OptionCostModel: Sendable {
     }
 
     /// The option's monthly cost, unrounded. `detail: false` skips the text of each line (unit
-    /// prices, bases), for sweeps that need only totals.
+    /// prices, bases, price references), for sweeps that need only totals.
     public func cost(
         _ topology: Topology, traffic: TrafficProfile, azCount: Int, prices: PriceCatalog, detail: Bool = true,
         controlPlane: EKSVersion.Support = .standard, vpcEndpoints: [VPCEndpointService] = []
@@ -73,15 +73,15 @@ public struct OptionCostModel: Sendable {
             case .wafWebACL:
                 bill.add(c.id, "waf.web-acl-month", 1)
                 bill.add(c.id, "waf.rule-month", traffic.wafRules)
-                bill.add(c.id, "waf.requests", traffic.requests / million)
+                bill.add(c.id, "waf.requests", traffic.requests.divided(by: million))
             case .cloudFront:
                 let geo = CloudFrontGeography(region: prices.region)
                 bill.add(c.id, geo.dataOutItem, traffic.dataOutGB)
-                bill.add(c.id, geo.httpsRequestsItem, traffic.requests / 10_000)
+                bill.add(c.id, geo.httpsRequestsItem, traffic.requests.divided(by: 10_000))
                 if lines.contains(.freeTier) {
                     bill.allowance(c.id, "cloudfront.free-tier", "dataOutGBPerMonth", against: geo.dataOutItem, traffic.dataOutGB,
                                    what: "CloudFront's Always Free data out", noun: "GB")
-                    bill.allowance(c.id, "cloudfront.free-tier", "requestsPerMonth", per: 10_000, against: geo.httpsRequestsItem, traffic.requests / 10_000,
+                    bill.allowance(c.id, "cloudfront.free-tier", "requestsPerMonth", per: 10_000, against: geo.httpsRequestsItem, traffic.requests.divided(by: 10_000),
                                    what: "CloudFront's Always Free requests", noun: "HTTP or HTTPS requests")
                 }
                 bill.add(c.id, geo.dataToOriginItem, traffic.dataInGB, basis: "requests forwarded to the origin (data in)")
@@ -101,13 +101,13 @@ public struct OptionCostModel: Sendable {
                              basis: "\(ips) static public IPv4 addresses × \(hours.plainString) h (AWS lists public IPv4 charges among an accelerator's costs)")
                 }
             case .apiGatewayREST:
-                bill.add(c.id, "apigw.rest.requests", traffic.requests / million)
+                bill.add(c.id, "apigw.rest.requests", traffic.requests.divided(by: million))
             case .apiGatewayHTTP:
                 let item = "apigw.http.requests"
                 guard let step = bill.divisor(item, "meteringIncrementKB", component: c.id) else { break }
                 let size = traffic.averageKBPerRequest
                 let steps = traffic.requests > 0 ? max(1, (size / step).roundedUp) : 0
-                bill.add(c.id, item, traffic.requests * steps / million,
+                bill.add(c.id, item, (traffic.requests * steps).divided(by: million),
                          basis: "\(steps.plainString) metered request(s) per request: average \(size.rounded(1).plainString) KB request + response, metered in \(step.plainString) KB steps")
             case .alb:
                 bill.add(c.id, "alb.hour", hours)
@@ -238,7 +238,7 @@ private struct Bill {
         }
         lines.append(MonthlyCost.Line(
             component: component, item: item, quantity: quantity, unit: price.unit, unitPrice: unitPrice, amount: amount,
-            priceRef: "\(prices.file)#\(item)", basis: detail ? basis() : nil, evidence: price.evidence,
+            priceRef: detail ? "\(prices.file)#\(item)" : "", basis: detail ? basis() : nil, evidence: price.evidence,
             description: detail ? price.description : nil, tiers: tiers))
     }
 
