@@ -24,78 +24,82 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indents and a final newline.
     public func serialized() -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
         write(to: &out, indent: 0)
-        out.append("\n")
-        return out
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// On one line with no spaces, for JSON carried inside a string (an add-on's configuration).
     public func compact() -> String {
-        var out = ""
+        var out: [UInt8] = []
         writeCompact(to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func writeCompact(to out: inout String) {
+    // Written as UTF-8 bytes: appending to a String cost ten times as much per byte.
+
+    private func writeCompact(to out: inout [UInt8]) {
         switch self {
         case .object(let fields):
-            out.append("{")
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in fields.enumerated() {
-                if i > 0 { out.append(",") }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.writeString(key, to: &out)
-                out.append(":")
+                out.append(UInt8(ascii: ":"))
                 value.writeCompact(to: &out)
             }
-            out.append("}")
+            out.append(UInt8(ascii: "}"))
         case .array(let items):
-            out.append("[")
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out.append(",") }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 item.writeCompact(to: &out)
             }
-            out.append("]")
+            out.append(UInt8(ascii: "]"))
         case .string, .int, .bool, .null: write(to: &out, indent: 0)
         }
     }
 
-    private func write(to out: inout String, indent: Int) {
-        let pad = String(repeating: " ", count: indent)
-        let inner = String(repeating: " ", count: indent + 2)
+    private func write(to out: inout [UInt8], indent: Int) {
+        func spaces(_ n: Int) { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: n)) }
         switch self {
         case .object(let fields):
-            if fields.isEmpty { out.append("{}"); return }
-            out.append("{\n")
+            if fields.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(contentsOf: "{\n".utf8)
             for (i, (key, value)) in fields.enumerated() {
-                out.append(inner)
+                spaces(indent + 2)
                 JSONValue.writeString(key, to: &out)
-                out.append(": ")
+                out.append(contentsOf: ": ".utf8)
                 value.write(to: &out, indent: indent + 2)
-                out.append(i == fields.count - 1 ? "\n" : ",\n")
+                out.append(contentsOf: (i == fields.count - 1 ? "\n" : ",\n").utf8)
             }
-            out.append(pad + "}")
+            spaces(indent)
+            out.append(UInt8(ascii: "}"))
         case .array(let items):
-            if items.isEmpty { out.append("[]"); return }
-            if items.allSatisfy(\.isScalar) && items.count <= 8 {
-                out.append("[")
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            if items.count <= 8 && items.allSatisfy(\.isScalar) {
+                out.append(UInt8(ascii: "["))
                 for (i, item) in items.enumerated() {
                     item.write(to: &out, indent: indent)
-                    if i < items.count - 1 { out.append(", ") }
+                    if i < items.count - 1 { out.append(contentsOf: ", ".utf8) }
                 }
-                out.append("]")
+                out.append(UInt8(ascii: "]"))
                 return
             }
-            out.append("[\n")
+            out.append(contentsOf: "[\n".utf8)
             for (i, item) in items.enumerated() {
-                out.append(inner)
+                spaces(indent + 2)
                 item.write(to: &out, indent: indent + 2)
-                out.append(i == items.count - 1 ? "\n" : ",\n")
+                out.append(contentsOf: (i == items.count - 1 ? "\n" : ",\n").utf8)
             }
-            out.append(pad + "]")
+            spaces(indent)
+            out.append(UInt8(ascii: "]"))
         case .string(let s): JSONValue.writeString(s, to: &out)
-        case .int(let n): out.append(String(n))
-        case .bool(let b): out.append(b ? "true" : "false")
-        case .null: out.append("null")
+        case .int(let n): out.append(contentsOf: String(n).utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         }
     }
 
@@ -106,32 +110,35 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// `s` as a JSON string: quoted, with `"`, `\\` and the C0 controls escaped.
     static func writeString(_ s: String, to out: inout String) {
-        out.append("\"")
-        // Most strings need no escaping: copy them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out.append(s)
-            out.append("\"")
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            default:
-                if scalar.value < 0x20 {
-                    out.append("\\u")
-                    let hex = String(scalar.value, radix: 16)
-                    out.append(String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        writeString(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            var copied = 0
+            for (i, b) in bytes.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                out.append(contentsOf: bytes[copied..<i])
+                switch b {
+                case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+                case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+                case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+                case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+                default:
+                    let hex = String(b, radix: 16)
+                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
                 }
+                copied = i + 1
             }
+            out.append(contentsOf: bytes[copied...])
         }
-        out.append("\"")
+        out.append(UInt8(ascii: "\""))
     }
 }
 
