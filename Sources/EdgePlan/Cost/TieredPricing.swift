@@ -19,6 +19,8 @@ public enum TieredPricing {
 
     /// How `quantity` splits over `tiers` (only the tiers it reaches; nothing for zero or less).
     public static func parts(_ quantity: Decimal, tiers: [PriceCatalog.Tier]) -> [Part] {
+        // One open-ended tier (most prices): all of a positive quantity at its price.
+        if tiers.count == 1, tiers[0].upTo == nil { return quantity > 0 ? [Part(quantity: quantity, usd: tiers[0].usd)] : [] }
         var parts: [Part] = []
         var below = Decimal(0)
         for tier in tiers where quantity > below {
@@ -37,6 +39,7 @@ public enum TieredPricing {
 
     /// The charge for a quantity already split into tier parts (when the parts are shown too).
     public static func amount(of parts: [Part]) -> Decimal {
-        parts.reduce(Decimal(0)) { $0 + $1.quantity * $1.usd }
+        if parts.count == 1 { return parts[0].quantity * parts[0].usd }
+        return parts.reduce(Decimal(0)) { $0 + $1.quantity * $1.usd }
     }
 }
