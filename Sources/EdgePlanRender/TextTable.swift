@@ -8,16 +8,22 @@ struct TextTable {
     func render(indent: String = "") -> String {
         let lines = header.isEmpty ? rows : [header] + rows
         guard let columns = lines.first?.count else { return "" }
-        let widths = (0..<columns).map { i in lines.map { $0[i].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            let padded = cells.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
-                return rightAligned.contains(i) ? pad + cell : cell + pad
+        // Each cell's width counted once (characters, not bytes: names may be any text).
+        let counts = lines.map { $0.map(\.count) }
+        let widths = (0..<columns).map { i in counts.map { $0[i] }.max() ?? 0 }
+        var out = ""
+        out.reserveCapacity(lines.count * (widths.reduce(indent.utf8.count, +) + 2 * columns))
+        for (cells, count) in zip(lines, counts) {
+            var text = indent
+            for (i, cell) in cells.enumerated() {
+                if i > 0 { text += "  " }
+                let pad = String(repeating: " ", count: widths[i] - count[i])
+                text += rightAligned.contains(i) ? pad + cell : cell + pad
             }
-            var text = indent + padded.joined(separator: "  ")
-            while text.last == " " { text.removeLast() }
-            return text
+            while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
+            out += text
+            out += "\n"
         }
-        return lines.map(line).joined(separator: "\n") + "\n"
+        return out
     }
 }

@@ -156,7 +156,7 @@ enum FleetPlan {
         var marked = Set<Int>()
         for (a, b) in IPv4Prefix.overlappingPairs(planned.map(\.cidr)) {
             let (first, second) = (entries[planned[a].entry], entries[planned[b].entry])
-            let file = (folder as NSString).appendingPathComponent(second.file)
+            let file = path(folder, second.file)
             let location = locations[planned[b].entry]
             found.append(.error("network.vpcCidr", "\(planned[b].cidr) overlaps \(planned[a].cidr), the VPC block of \(first.name ?? first.file) (\(first.file)): the two VPCs could never be peered or share a transit gateway; give one another block, or use `vpcCidr: allocate` with a ledger", at: location ?? SourceLocation(file: file, line: 1, column: 1)))
             marked.formUnion([planned[a].entry, planned[b].entry])
@@ -179,7 +179,7 @@ enum FleetPlan {
             let file = planned.file
             guard let result = planned.result else {
                 report += planned.report
-                entries.append(FleetEntry(file: (file as NSString).lastPathComponent, name: nil, plan: nil, status: "failed"))
+                entries.append(FleetEntry(file: fileName(file), name: nil, plan: nil, status: "failed"))
                 continue
             }
             var diagnostics = result.outcome.diagnostics
@@ -200,7 +200,7 @@ enum FleetPlan {
             var status = plan == nil ? "failed" : "ok"
             if plan != nil, result.allocation?.isNew == true { status += ", new block" }
             if plan != nil, warnings > 0 { status += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
-            entries.append(FleetEntry(file: (file as NSString).lastPathComponent, name: result.env, plan: plan, status: status))
+            entries.append(FleetEntry(file: fileName(file), name: result.env, plan: plan, status: status))
         }
         return entries
     }
@@ -217,6 +217,21 @@ enum FleetPlan {
         return plan
     }
 
+    /// `name` in `folder`, as `NSString.appendingPathComponent` joins them (one `/` between),
+    /// without bridging each of ten thousand paths to NSString.
+    private static func path(_ folder: String, _ name: String) -> String {
+        var folder = Substring(folder)
+        while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
+        if folder.isEmpty { return name }
+        return folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    /// The file's name: what follows the last `/` of a path made by `path(_:_:)`.
+    private static func fileName(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
     /// The `*.yaml` and `*.yml` files of a folder, sorted by name.
     private static func designs(in folder: String) throws(DiagnosticError) -> [String] {
         let top = SourceLocation(file: folder, line: 1, column: 1)
@@ -229,6 +244,6 @@ enum FleetPlan {
         guard !designs.isEmpty else {
             throw DiagnosticError([.error("--fleet", "the folder has no design files (*.yaml)", at: top)])
         }
-        return designs.map { (folder as NSString).appendingPathComponent($0) }
+        return designs.map { path(folder, $0) }
     }
 }

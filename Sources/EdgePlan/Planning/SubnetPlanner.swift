@@ -253,7 +253,7 @@ public struct SubnetPlanner: Sendable {
     private func subnetName(_ design: Design, role: SubnetRole, az: String) -> String {
         let suffix = az.hasPrefix(design.region) ? String(az.dropFirst(design.region.count))
             : RegionInfo.isZoneID(az) ? String(az.split(separator: "-").last ?? Substring(az)) : az
-        return "\(design.name)-\(role.rawValue)-\(suffix)"
+        return design.name + "-" + role.rawValue + "-" + suffix
     }
 
     private func tags(_ design: Design, role: SubnetRole, name: String) -> [ResourceTag] {
