@@ -251,9 +251,17 @@ public struct SubnetPlanner: Sendable {
 
     /// `<env>-<role>-<zone>`: the zone's letter (`a` of us-east-1a), or the AZ ID's number (`az1` of use1-az1).
     private func subnetName(_ design: Design, role: SubnetRole, az: String) -> String {
-        let suffix = az.hasPrefix(design.region) ? String(az.dropFirst(design.region.count))
-            : RegionInfo.isZoneID(az) ? String(az.split(separator: "-").last ?? Substring(az)) : az
-        return design.name + "-" + role.rawValue + "-" + suffix
+        // Compared in bytes, as written: AWS does not take two spellings of one zone name either.
+        let region = design.region.utf8
+        let suffix = az.utf8.starts(with: region) ? Substring(az.utf8.dropFirst(region.count))
+            : RegionInfo.isZoneID(az) ? (az.split(separator: "-").last ?? Substring(az)) : Substring(az)
+        var name = design.name
+        name.reserveCapacity(name.utf8.count + role.rawValue.utf8.count + suffix.utf8.count + 2)
+        name += "-"
+        name += role.rawValue
+        name += "-"
+        name += suffix
+        return name
     }
 
     private func tags(_ design: Design, role: SubnetRole, name: String) -> [ResourceTag] {
