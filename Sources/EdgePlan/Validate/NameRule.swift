@@ -26,5 +26,5 @@ struct NameRule: DesignRule {
 func isKebab(_ text: String) -> Bool {
     guard let first = text.utf8.first, let last = text.utf8.last, first != UInt8(ascii: "-"), last != UInt8(ascii: "-") else { return false }
     return text.utf8.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
-        && !text.contains("--")
+        && text.firstByteRange(of: "--") == nil
 }

@@ -13,15 +13,21 @@ public func groupedDecimal(_ d: Decimal) -> String {
 /// A number's plain text ("-1234567.891", "9472") with its whole part grouped by thousands: the
 /// one grouping loop behind `grouped`, `groupedDecimal` and `amountText`.
 func groupedNumberText(_ text: String) -> String {
-    let negative = text.hasPrefix("-")
-    let parts = (negative ? text.dropFirst() : Substring(text)).split(separator: ".", maxSplits: 1)
-    let digits = parts.first ?? "0"
-    var whole = ""
-    for (i, c) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { whole.append(",") }
-        whole.append(c)
+    // In bytes: a number's text is ASCII (Character counting made this quadratic in the digits).
+    let bytes = Array(text.utf8)
+    let negative = bytes.first == UInt8(ascii: "-")
+    let body = negative ? bytes[1...] : bytes[...]
+    let point = body.firstIndex(of: UInt8(ascii: ".")) ?? body.endIndex
+    var digits = body[..<point]
+    if digits.isEmpty { digits = [UInt8(ascii: "0")][...] }
+    var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+    out.reserveCapacity(bytes.count + digits.count / 3 + 2)
+    for (i, d) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+        out.append(d)
     }
-    return (negative ? "-" : "") + whole + (parts.count > 1 ? ".\(parts[1])" : "")
+    out += body[point...]
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// 6432 of 65536 → "9.8%" (one decimal, rounded half up).

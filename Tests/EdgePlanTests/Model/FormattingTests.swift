@@ -25,4 +25,28 @@ import Testing
         #expect(Decimal(string: "123.4")!.fixedString(2) == "123.40" && Decimal(7).fixedString(0) == "7")
         #expect(Decimal(string: "1.0001")!.roundedUp == 2 && Decimal(3).roundedUp == 3)
     }
+
+    /// The byte-wise grouping gives what the Character-wise one before it gave, on the texts it is
+    /// given (`plainString` of decimals, integers), signs and long fractions included.
+    @Test func groupingMatchesTheCharacterWiseDefinition() {
+        func oracle(_ text: String) -> String {
+            let negative = text.hasPrefix("-")
+            let parts = (negative ? text.dropFirst() : Substring(text)).split(separator: ".", maxSplits: 1)
+            let digits = parts.first ?? "0"
+            var whole = ""
+            for (i, c) in digits.enumerated() {
+                if i > 0 && (digits.count - i) % 3 == 0 { whole.append(",") }
+                whole.append(c)
+            }
+            return (negative ? "-" : "") + whole + (parts.count > 1 ? ".\(parts[1])" : "")
+        }
+        var state: UInt64 = 42
+        for _ in 0..<3000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let whole = Decimal(Int(truncatingIfNeeded: state >> 20) % 1_000_000_000_000)
+            let d = (state & 1 == 0 ? whole : -whole) / Decimal(Int(state >> 50 & 1023) + 1)
+            #expect(groupedDecimal(d) == oracle(d.plainString), "\(d)")
+            #expect(grouped(Int(truncatingIfNeeded: state)) == oracle(String(Int(truncatingIfNeeded: state))))
+        }
+    }
 }
