@@ -43,9 +43,14 @@ public enum Concurrently {
             slots.initialize(repeating: nil)
         }
         func set(_ i: Int, _ value: R) { slots[i] = value }
-        func values() -> [R] { slots.map { $0! } }
+        /// The results, moved out (no copy of each, no release of the copies left behind); once only.
+        func values() -> [R] {
+            taken = true
+            return (0..<slots.count).map { (slots.baseAddress! + $0).move()! }
+        }
+        private var taken = false
         deinit {
-            slots.deinitialize()
+            if !taken { slots.deinitialize() }
             slots.deallocate()
         }
     }
