@@ -29,7 +29,7 @@ enum FleetPlan {
         }
     }
 
-    static func run(folder: String, ledger: String?) async throws -> Int32 {
+    static func run(folder: String, ledger: String?) throws -> Int32 {
         let reference = try DataFiles.reference()
         let files = try designs(in: folder)
         // The summary shows subnets and capacity: no caveats, refusals or recommendation to weigh.
@@ -38,11 +38,11 @@ enum FleetPlan {
         var locations: [SourceLocation?]
         var ledgerNote = ""
         if let ledger {
-            (entries, locations) = try await LedgerFile.update(ledger) { parsed -> (([FleetEntry], [SourceLocation?]), Ledger?) in
+            (entries, locations) = try LedgerFile.update(ledger) { parsed -> (([FleetEntry], [SourceLocation?]), Ledger?) in
                 try LedgerFile.requireNoProblems(parsed)
                 let start = LedgerAllocator(parsed.ledger)
                 var allocator = start
-                let (entries, locations) = await planAgainst(files, pipeline: pipeline, allocator: &allocator)
+                let (entries, locations) = planAgainst(files, pipeline: pipeline, allocator: &allocator)
                 let added = allocator.ledger.allocations.count - parsed.ledger.allocations.count
                 let allPlanned = entries.allSatisfy { $0.plan != nil }
                 if added > 0 {
@@ -53,7 +53,7 @@ enum FleetPlan {
                 return ((entries, locations), added > 0 && allPlanned ? allocator.ledger : nil)
             }
         } else {
-            let planned = await Parallel.map(files) { file -> Planned in
+            let planned = Parallel.map(files) { file -> Planned in
                 let text: String
                 do throws(DiagnosticError) {
                     text = try DesignInput.read(file)
@@ -87,9 +87,9 @@ enum FleetPlan {
     /// allocation in step 2 saw the ledger as it would have one after another, so the results are
     /// the same; when either did, the fleet is planned again one design after another, from the
     /// ledger as it was read.
-    private static func planAgainst(_ files: [String], pipeline: Pipeline, allocator: inout LedgerAllocator) async -> ([FleetEntry], [SourceLocation?]) {
+    private static func planAgainst(_ files: [String], pipeline: Pipeline, allocator: inout LedgerAllocator) -> ([FleetEntry], [SourceLocation?]) {
         let start = allocator
-        let prepared = await Parallel.map(files) { file -> Result<Pipeline.Prepared, DiagnosticError> in
+        let prepared = Parallel.map(files) { file -> Result<Pipeline.Prepared, DiagnosticError> in
             do throws(DiagnosticError) {
                 return .success(pipeline.prepare(try DesignInput.read(file), file: file, sizing: { start.allocation(env: $0) == nil }))
             } catch {
@@ -111,7 +111,7 @@ enum FleetPlan {
             }
         }
         let staged = files.indices.map { stage($0, &allocator) }
-        let planned = await Parallel.map(Array(files.indices)) { finish($0, staged[$0]) }
+        let planned = Parallel.map(Array(files.indices)) { finish($0, staged[$0]) }
         let box = AllocatorBox(allocator)
         defer { allocator = box.allocator }
         if !givesBlocksBack(planned, staged) {

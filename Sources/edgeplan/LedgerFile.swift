@@ -41,16 +41,6 @@ enum LedgerFile {
         throw DiagnosticError(problems + [Diagnostic(.note, "", "\(parsed.file) has \(problems.count) problem\(problems.count == 1 ? "" : "s") (above); edgeplan allocates nothing until they are fixed")])
     }
 
-    /// `update` for a body that awaits (`plan --fleet` plans on every core under the lock).
-    static func update<T>(_ path: String, _ body: (ParsedLedger) async throws -> (result: T, write: Ledger?)) async throws -> T {
-        let fd = try lock(path)
-        defer { unlock(fd) }
-        let parsed = try read(path)
-        let (result, changed) = try await body(parsed)
-        if let changed { try write(changed, to: path) }
-        return result
-    }
-
     /// Locks the ledger, re-reads it, and writes what `body` returns (nil: leave the file as it is).
     static func update<T>(_ path: String, _ body: (ParsedLedger) throws -> (result: T, write: Ledger?)) throws -> T {
         try withLock(path) {

@@ -48,7 +48,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         do {
-            if let fleet { throw ExitCode(try Parallel.wait { [ledger] in try await FleetPlan.run(folder: fleet, ledger: ledger) }) }
+            if let fleet { throw ExitCode(try FleetPlan.run(folder: fleet, ledger: ledger)) }
             guard let design else { return }
             let outcome: Pipeline.Outcome
             do {
