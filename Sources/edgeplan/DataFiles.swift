@@ -68,34 +68,42 @@ enum DataFiles {
 /// A value made once, on a thread of its own once `start` is called, or by the first `value()`
 /// otherwise; every `value()` gets the same result (or the same error).
 final class ReadAhead<T: Sendable>: @unchecked Sendable {
-    private let make: @Sendable () throws(DiagnosticError) -> T
+    private let build: @Sendable () throws(DiagnosticError) -> T
     private let lock = NSLock()
     private var result: Result<T, DiagnosticError>?
     private var started = false
     private let done = DispatchGroup()
 
-    init(_ make: @escaping @Sendable () throws(DiagnosticError) -> T) { self.make = make }
+    init(_ build: @escaping @Sendable () throws(DiagnosticError) -> T) { self.build = build }
 
     func start() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !started else { return }
-        started = true
-        done.enter()
-        Thread.detachNewThread { [self] in
-            let made = Result { () throws(DiagnosticError) in try make() }
-            lock.lock()
-            result = made
-            lock.unlock()
-            done.leave()
-        }
+        guard claim() else { return }
+        Thread.detachNewThread { [self] in make() }
     }
 
     func value() throws(DiagnosticError) -> T {
-        start()
+        if claim() { make() }
         done.wait()
         lock.lock()
         defer { lock.unlock() }
         return try result!.get()
+    }
+
+    /// True for the one caller that is to make the value (on its thread or a new one).
+    private func claim() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !started else { return false }
+        started = true
+        done.enter()
+        return true
+    }
+
+    private func make() {
+        let made = Result { () throws(DiagnosticError) in try build() }
+        lock.lock()
+        result = made
+        lock.unlock()
+        done.leave()
     }
 }
