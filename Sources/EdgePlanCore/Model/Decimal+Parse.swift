@@ -37,13 +37,13 @@ extension Decimal {
     /// a power of ten. Nil for more digits, which `Decimal(string:)` reads (or rounds, and the
     /// caller refuses).
     private static func exactly(whole: some Collection<UInt8>, fraction: some Collection<UInt8>) -> Decimal? {
-        var digits = Array(whole.drop { $0 == UInt8(ascii: "0") }) + fraction
+        var digits = Array(whole) + fraction
         var exponent = -fraction.count
         while digits.last == UInt8(ascii: "0") {
             digits.removeLast()
             exponent += 1
         }
-        // Leading zeros of the fraction ("0.05" → "05") are no digits of the significand.
+        // Leading zeros ("0.05" → "005") are no digits of the significand.
         digits = Array(digits.drop { $0 == UInt8(ascii: "0") })
         if digits.isEmpty { return Decimal(0) }
         guard digits.count <= 38, exponent >= -128, exponent <= 127 else { return nil }
