@@ -32,10 +32,8 @@ extension String {
                 guard length > 0 else { i += 1; continue }
                 if out.isEmpty { out.reserveCapacity(n + 64) }
                 out.append(contentsOf: bytes[copied..<i])
-                out.append(contentsOf: Array("\\u".utf8))
-                for shift in stride(from: 12, through: 0, by: -4) {
-                    out.append(Array("0123456789ABCDEF".utf8)[Int(value >> UInt32(shift) & 0xF)])
-                }
+                out.append(contentsOf: "\\u".utf8)
+                for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigits[Int(value >> UInt32(shift) & 0xF)]) }
                 i += length
                 copied = i
             }
@@ -45,6 +43,9 @@ extension String {
         }
     }
 }
+
+/// Upper-case hexadecimal digits, as the escapes write them.
+private let hexDigits = Array("0123456789ABCDEF".utf8)
 
 extension Unicode.Scalar {
     /// Whether the character would act on a terminal rather than show (`escapingTerminalControls`).
